@@ -1,0 +1,1 @@
+namespace LoadLeak.Scenarios; internal static class ScenarioAssembly { }

@@ -1,0 +1,32 @@
+using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Stats;
+
+namespace LoadLeak.Engine.Running;
+
+/// <summary>What the engine measured. Immutable; reporters only read it.</summary>
+public sealed record EngineResult(
+    IReadOnlyList<PhaseRecord> Phases,
+    IReadOnlyList<ScenarioStats> Scenarios,
+    IReadOnlyList<IntervalRow> Intervals,
+    IReadOnlyList<ThresholdResult> Thresholds,
+    bool Cancelled);
+
+/// <summary>Live notifications from the engine, e.g. for the console and for streaming to disk.</summary>
+public interface IEngineObserver
+{
+    void OnPhaseStarted(PhaseRecord phase);
+    void OnInterval(IReadOnlyList<IntervalRow> rows);
+}
+
+public sealed class NullEngineObserver : IEngineObserver
+{
+    public static readonly NullEngineObserver Instance = new();
+    public void OnPhaseStarted(PhaseRecord phase) { }
+    public void OnInterval(IReadOnlyList<IntervalRow> rows) { }
+}
+
+/// <summary>The frozen settings of one engine run.</summary>
+public sealed record EngineSettings(
+    IReadOnlyList<ScenarioProps> Scenarios,
+    TimeSpan ReportingInterval,
+    bool Sequential);

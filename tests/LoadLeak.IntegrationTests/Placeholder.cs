@@ -1,0 +1,1 @@
+namespace LoadLeak.IntegrationTests; internal static class Placeholder { }
