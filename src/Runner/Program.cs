@@ -1,1 +1,3 @@
-return 0;
+using LoadLeak.Runner.Cli;
+
+return await CliApp.RunAsync(args, new StandardUserConsole());

@@ -58,6 +58,8 @@ public sealed record RunMetadata
     public string? TargetUrl { get; init; }
     public double DurationScale { get; init; } = 1;
     public string? CommandLine { get; init; }
+    /// <summary>Seconds from launching the target until its readiness check passed.</summary>
+    public double? StartupSeconds { get; init; }
 }
 
 public sealed record PhaseDto(

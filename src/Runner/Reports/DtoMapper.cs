@@ -1,0 +1,60 @@
+using LoadLeak.Correlator.Analysis;
+using LoadLeak.Correlator.Sampling;
+using LoadLeak.Engine.Running;
+using LoadLeak.Engine.Stats;
+using LoadLeak.Reporting.Model;
+using LoadLeak.Runner.Running;
+
+namespace LoadLeak.Runner.Reports;
+
+/// <summary>One-to-one mappings from the measuring stages' types to run.json's.</summary>
+public static class DtoMapper
+{
+    public static PhaseDto Phase(PhaseRecord p) =>
+        new(p.Name, p.Scenario, p.Kind, R(p.Start), R(p.End), p.Simulation, p.Copies, p.Rate);
+
+    public static LatencyDto Latency(LatencySummary l) =>
+        new(R(l.P50), R(l.P75), R(l.P90), R(l.P95), R(l.P99), R(l.P999), R(l.Max), R(l.Mean), R(l.StdDev));
+
+    public static ScenarioDto Scenario(ScenarioStats s, RunPlan plan) => new()
+    {
+        Name = s.Name,
+        Protocol = plan.Config.Scenarios.FirstOrDefault(c => c.ScenarioName == s.Name) is { } config
+            ? Scenarios.ScenarioCatalog.ProtocolOf(config.ScenarioName, config.CustomSettings)
+            : null,
+        Ok = s.Ok,
+        Fail = s.Fail,
+        Rps = R(s.Rps),
+        LatencyMs = Latency(s.Latency),
+        LatencyUncorrectedMs = Latency(s.LatencyUncorrected),
+        StatusCodes = s.StatusCodes,
+        Errors = s.Errors.Select(e => new ErrorDto(e.StatusCode, e.Message, e.Count)).ToArray(),
+        BytesReceived = s.BytesReceived,
+        Late = s.Late,
+        Dropped = s.Dropped,
+    };
+
+    public static IntervalDto Interval(IntervalRow r) =>
+        new(R(r.T), r.Scenario, r.Phase, r.Ok, r.Fail, R(r.Rps), R(r.Latency.P50), R(r.Latency.P99),
+            R(r.LatencyUncorrected.P99), r.Concurrency, R(r.TargetRate), r.Late, r.Dropped);
+
+    public static SampleDto Sample(TargetSample s) => new()
+    {
+        T = R(s.T),
+        GcHeapBytes = s.GcHeapBytes,
+        PostGcHeapBytes = s.PostGcHeapBytes,
+        WorkingSetBytes = s.WorkingSetBytes,
+        RssBytes = s.RssBytes,
+        Threads = s.Threads,
+        Timers = s.Timers,
+        Fds = s.Fds,
+        Cpu = s.Cpu,
+        AllocRateBytesPerSec = s.AllocRateBytesPerSec,
+        GcPauseMs = s.GcPauseMs,
+        GcCount = s.GcCount,
+        Exceptions = s.Exceptions,
+        LockContentions = s.LockContentions,
+    };
+
+    private static double R(double value) => Math.Round(value, 3);
+}

@@ -1,0 +1,93 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using LoadLeak.Correlator;
+using LoadLeak.Correlator.Analysis;
+using LoadLeak.Engine.Running;
+using LoadLeak.Reporting.Model;
+using LoadLeak.Runner.Cli;
+using LoadLeak.Runner.Running;
+using LoadLeak.Runner.Targets;
+
+namespace LoadLeak.Runner.Reports;
+
+/// <summary>
+/// Joins what the engine and the correlator measured into run.json, the single source of every
+/// figure in every report, and decides the exit code from it.
+/// </summary>
+public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? target, TimelineEvents timeline)
+{
+    public RunDocument Build(EngineResult? engine, CorrelatorResult? sampled)
+    {
+        var phases = engine?.Phases ?? [];
+        var intervals = engine?.Intervals ?? [];
+        var samples = sampled?.Samples ?? [];
+        var retained = sampled?.Retained ?? [];
+        foreach (var e in sampled?.Events ?? []) timeline.Add(e.T, e.Kind, e.Message);
+
+        var analysis = LeakAnalyzer.Analyze(new AnalysisInput(phases, intervals, samples, retained, plan.LeakOptions));
+        var status = Status(engine);
+        var leak = DtoMapper.Leak(analysis.Leak);
+        var thresholds = (engine?.Thresholds ?? []).Select(t => new ThresholdDto(t.Scenario, t.Description, t.Passed, t.Error)).ToArray();
+        var document = new RunDocument
+        {
+            RunId = plan.RunId,
+            StartedAt = clock.StartedAt,
+            DurationSeconds = Math.Round(clock.Seconds, 3),
+            Status = status,
+            Meta = Metadata(),
+            Phases = phases.Select(DtoMapper.Phase).ToArray(),
+            Scenarios = (engine?.Scenarios ?? []).Select(s => DtoMapper.Scenario(s, plan)).ToArray(),
+            Intervals = intervals.Select(DtoMapper.Interval).ToArray(),
+            Samples = samples.Select(DtoMapper.Sample).ToArray(),
+            Retained = retained.Select(r => new RetainedDto(Math.Round(r.T, 3), r.Phase, r.HeapBytes, r.Reason)).ToArray(),
+            Attribution = analysis.Attribution.Select(DtoMapper.Attribution).ToArray(),
+            BytesPerRequest = analysis.BytesPerRequest.Select(DtoMapper.Regression).ToArray(),
+            Leak = leak,
+            Thresholds = thresholds,
+            Events = timeline.Snapshot(),
+            Notes = [.. sampled?.Notes ?? [], .. TargetNotes()],
+        };
+        return document with { ExitCode = ExitCodeOf(document) };
+    }
+
+    private string Status(EngineResult? engine)
+    {
+        if (timeline.Has("target-died")) return RunStatus.TargetDied;
+        if (timeline.Has("interrupted")) return RunStatus.Interrupted;
+        if (engine is null) return RunStatus.Failed;
+        return engine.Cancelled ? RunStatus.Interrupted : RunStatus.Complete;
+    }
+
+    public static int ExitCodeOf(RunDocument document) => document.Status switch
+    {
+        RunStatus.Interrupted => ExitCodes.Interrupted,
+        RunStatus.TargetDied or RunStatus.Failed => ExitCodes.InfrastructureError,
+        _ when document.Thresholds.Any(t => !t.Passed) => ExitCodes.ChecksFailed,
+        _ when document.Leak.Verdict == LeakVerdicts.Leak => ExitCodes.ChecksFailed,
+        _ => ExitCodes.Ok,
+    };
+
+    private IEnumerable<string> TargetNotes()
+    {
+        if (target?.StartupSeconds is { } startup)
+            yield return $"target ready {startup:0.00} s after launch";
+    }
+
+    private RunMetadata Metadata() => new()
+    {
+        ToolVersion = typeof(RunDocumentBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "",
+        Machine = Environment.MachineName,
+        Os = RuntimeInformation.OSDescription,
+        ProcessorCount = Environment.ProcessorCount,
+        Runtime = RuntimeInformation.FrameworkDescription,
+        ConfigPath = plan.ConfigPath,
+        TestSuite = plan.Config.TestSuite,
+        TestName = plan.Config.TestName,
+        TargetCommand = target?.Description,
+        TargetPid = target?.Pid,
+        TargetUrl = plan.ReadyUrl,
+        DurationScale = plan.DurationScale,
+        CommandLine = plan.CommandLine,
+        StartupSeconds = target?.StartupSeconds,
+    };
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using LoadLeak.Engine.Config;
+
+namespace LoadLeak.Runner.Running;
+
+/// <summary>Whether a run needs the embedded Kafka broker.</summary>
+public static class KafkaNeeds
+{
+    public const string Embedded = "embedded";
+
+    public static bool EmbeddedBroker(NBomberConfig config, string? targetCommand) =>
+        (targetCommand?.Contains("{kafka}", StringComparison.Ordinal) ?? false)
+        || config.Scenarios.Where(s => IsTarget(config, s.ScenarioName)).Any(s => UsesEmbedded(s.ScenarioName, s.CustomSettings));
+
+    private static bool IsTarget(NBomberConfig config, string name) =>
+        config.TargetScenarios.Count == 0 || config.TargetScenarios.Contains(name, StringComparer.Ordinal);
+
+    private static bool UsesEmbedded(string scenarioName, JsonElement settings)
+    {
+        if (settings.ValueKind != JsonValueKind.Object) return false;
+        if (settings.TryGetProperty("BootstrapServers", out var servers))
+            return servers.ValueKind == JsonValueKind.String
+                && string.Equals(servers.GetString(), Embedded, StringComparison.OrdinalIgnoreCase);
+        var protocol = settings.TryGetProperty("Protocol", out var p) && p.ValueKind == JsonValueKind.String
+            ? p.GetString()
+            : scenarioName;
+        return protocol?.StartsWith("kafka", StringComparison.OrdinalIgnoreCase) ?? false;
+    }
+}

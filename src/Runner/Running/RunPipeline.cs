@@ -1,0 +1,82 @@
+using LoadLeak.Correlator;
+using LoadLeak.Engine.Running;
+using LoadLeak.Reporting;
+using LoadLeak.Reporting.Model;
+using LoadLeak.Runner.Cli;
+using LoadLeak.Runner.Kafka;
+using LoadLeak.Runner.Reports;
+using LoadLeak.Runner.Targets;
+using LoadLeak.Scenarios;
+
+namespace LoadLeak.Runner.Running;
+
+public sealed record RunOutcome(int ExitCode, RunDocument Document, IReadOnlyList<string> Files);
+
+/// <summary>
+/// One run, end to end: broker and target up, load and sampling on one clock, everything stopped,
+/// analysis, reports. Whatever was measured before a fault or an interrupt is still reported.
+/// </summary>
+public sealed class RunPipeline(IUserConsole console)
+{
+    public async Task<RunOutcome> RunAsync(RunPlan plan, CancellationToken interrupt)
+    {
+        Directory.CreateDirectory(plan.OutDir);
+        var placeholders = Placeholders.WithFreePorts();
+        var timeline = new TimelineEvents();
+        EmbeddedKafka? kafka = null;
+        ITarget? target = null;
+        TargetCorrelator? correlator = null;
+        var clock = new RunClock();
+        EngineResult? engine = null;
+        CorrelatorResult? sampled = null;
+        try
+        {
+            var command = (plan.Target as TargetSpec.Launch)?.CommandTemplate;
+            if (KafkaNeeds.EmbeddedBroker(plan.Config, command))
+            {
+                kafka = EmbeddedKafka.Start(plan.Options.KafkaBrokers);
+                placeholders.Set("kafka", kafka.BootstrapServers);
+                console.Info($"embedded Kafka: bootstrap.servers={kafka.BootstrapServers}");
+            }
+            var environment = new ScenarioEnvironment(placeholders.Values, kafka?.BootstrapServers);
+            // Build (and so validate) every scenario before anything is launched.
+            var settings = plan.Config.ToEngineSettings(
+                config => ScenarioCatalog.Create(config.ScenarioName, config.CustomSettings, environment),
+                plan.DurationScale);
+
+            target = await TargetStarter.StartAsync(plan, placeholders, console, interrupt);
+            clock = new RunClock();
+            correlator = await TargetCorrelator.StartAsync(target.Pid, clock,
+                new Correlator.CorrelatorOptions { UseEventPipe = plan.UseEventPipe }, interrupt);
+
+            using var load = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
+            using var deathWatch = new DeathWatch(target, clock, timeline, load);
+            var faults = FaultInjector.Schedule(plan.Options.Faults, kafka, clock, timeline, console, load.Token);
+            var probe = new RetainedHeapProbe(correlator, clock, plan.Options.RetainedGc == "boundaries", load.Token);
+            var observer = new CompositeEngineObserver(
+                [new LiveProgress(console, () => correlator.Latest, plan.Options.ProgressEverySeconds), probe], console);
+
+            engine = await LoadEngine.RunAsync(settings, clock, observer, load.Token);
+            deathWatch.LoadEnded();
+            await faults;
+            if (!target.HasExited && !interrupt.IsCancellationRequested && plan.Options.RetainedGc != "none")
+                await probe.MeasureFinalAsync();
+        }
+        finally
+        {
+            if (correlator is not null)
+            {
+                sampled = await correlator.StopAsync();
+                await correlator.DisposeAsync();
+            }
+            if (target is not null) await target.DisposeAsync();
+            kafka?.Dispose();
+        }
+
+        if (interrupt.IsCancellationRequested) timeline.Add(clock.Seconds, "interrupted", "Ctrl-C or SIGTERM: the load was stopped early");
+        var document = new RunDocumentBuilder(plan, clock, target!, timeline).Build(engine!, sampled!);
+        var outcome = ReportWriter.WriteAll(document, plan.OutDir);
+        foreach (var error in outcome.Errors) console.Warn(error);
+        return new RunOutcome(document.ExitCode ?? ExitCodes.Ok, document, outcome.Files);
+    }
+}

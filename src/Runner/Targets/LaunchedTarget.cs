@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace LoadLeak.Runner.Targets;
+
+/// <summary>
+/// A target process LoadLeak started. Its output goes to a log file beside the reports, and it is
+/// always stopped: politely (SIGTERM) first, then the whole process tree is killed.
+/// </summary>
+public sealed partial class LaunchedTarget : ITarget
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Queue<string> _tail = new();
+
+    private LaunchedTarget(Process process, StreamWriter log, string description)
+    {
+        _process = process;
+        _log = log;
+        Description = description;
+    }
+
+    public int Pid => _process.Id;
+    public string Description { get; }
+    public double? StartupSeconds { get; internal set; }
+    public DateTime StartedAt { get; } = DateTime.UtcNow;
+    public bool HasExited => _exited.Task.IsCompleted;
+    public int? ExitCode => HasExited ? SafeExitCode() : null;
+    public Task Exited => _exited.Task;
+
+    /// <summary>The last lines the target printed, for error messages.</summary>
+    public string Tail { get { lock (_tail) return string.Join(Environment.NewLine, _tail); } }
+
+    public static LaunchedTarget Start(IReadOnlyList<string> command, string logPath)
+    {
+        var info = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in command.Skip(1)) info.ArgumentList.Add(arg);
+        // The target is sampled over EventPipe; make sure nobody switched diagnostics off for children.
+        info.Environment["DOTNET_EnableDiagnostics"] = "1";
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
+        var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var target = new LaunchedTarget(process, log, string.Join(' ', command));
+        process.OutputDataReceived += (_, e) => target.OnOutput(e.Data);
+        process.ErrorDataReceived += (_, e) => target.OnOutput(e.Data);
+        process.Exited += (_, _) => target._exited.TrySetResult();
+        try
+        {
+            process.Start();
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            log.Dispose();
+            throw new Engine.ConfigException($"--target-cmd: cannot start '{command[0]}': {ex.Message}");
+        }
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return target;
+    }
+
+    private void OnOutput(string? line)
+    {
+        if (line is null) return;
+        lock (_tail)
+        {
+            _tail.Enqueue(line);
+            if (_tail.Count > 20) _tail.Dequeue();
+            try { _log.WriteLine(line); } catch (ObjectDisposedException) { }
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (!HasExited)
+        {
+            _ = SendSigterm(_process.Id);
+            var graceful = await Task.WhenAny(_exited.Task, Task.Delay(TimeSpan.FromSeconds(5))) == _exited.Task;
+            if (!graceful)
+            {
+                try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+                await Task.WhenAny(_exited.Task, Task.Delay(TimeSpan.FromSeconds(5)));
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        lock (_tail) _log.Dispose();
+        _process.Dispose();
+    }
+
+    private int? SafeExitCode()
+    {
+        try { return _process.ExitCode; } catch (InvalidOperationException) { return null; }
+    }
+
+    private static int SendSigterm(int pid) => Kill(pid, 15);
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}

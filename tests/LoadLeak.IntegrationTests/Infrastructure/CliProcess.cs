@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace LoadLeak.IntegrationTests.Infrastructure;
+
+public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{StdOut}\n--- stderr\n{StdErr}";
+}
+
+/// <summary>Runs the real `loadleak` CLI as a child process, with a hard time limit.</summary>
+public static class CliProcess
+{
+    public static async Task<CliResult> RunAsync(TimeSpan limit, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        info.ArgumentList.Add(RepoPaths.LoadLeakDll);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = new Process { StartInfo = info };
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var cts = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"loadleak {string.Join(' ', args)} did not finish in {limit}:\n{stdout}\n{stderr}");
+        }
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, stdout.ToString(), stderr.ToString());
+    }
+}

@@ -1,1 +1,0 @@
-namespace LoadLeak.IntegrationTests; internal static class Placeholder { }
