@@ -28,6 +28,9 @@ public sealed record RunDocument
     public LeakDto Leak { get; init; } = new();
     public HeapDto? Heap { get; init; }
     public CapacityDto? Capacity { get; init; }
+    public SoakDto? Soak { get; init; }
+    /// <summary>LoadLeak's own memory over the run (every few seconds), to show the runner stays flat.</summary>
+    public IReadOnlyList<RunnerMemoryDto> RunnerMemory { get; init; } = [];
     public IReadOnlyList<ThresholdDto> Thresholds { get; init; } = [];
     /// <summary>Things that happened on the timeline: target died, counter gap, broker down, interrupt.</summary>
     public IReadOnlyList<EventDto> Events { get; init; } = [];
@@ -203,3 +206,21 @@ public sealed record CapacityPointDto(string Scenario, double Concurrency, doubl
 public sealed record ThresholdDto(string Scenario, string Description, bool Passed, string? Error);
 
 public sealed record EventDto(double T, string Kind, string Message);
+
+/// <summary>Soak mode: the retained-memory trend and when, at that rate, memory runs out.</summary>
+public sealed record SoakDto
+{
+    public double DurationSeconds { get; init; }
+    /// <summary>Theil-Sen slope of the retained (post-GC) heap, bytes per hour.</summary>
+    public double? RetainedSlopeBytesPerHour { get; init; }
+    /// <summary>Theil-Sen slope of RSS (or working set), bytes per hour.</summary>
+    public double? RssSlopeBytesPerHour { get; init; }
+    /// <summary>The memory the target may use: its cgroup limit, else the machine's memory.</summary>
+    public double? MemoryLimitBytes { get; init; }
+    public string? MemoryLimitSource { get; init; }
+    /// <summary>Seconds from the end of the run until RSS reaches the limit at the measured slope; null when memory does not trend up.</summary>
+    public double? ForecastSecondsToExhaustion { get; init; }
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
+
+public sealed record RunnerMemoryDto(double T, double WorkingSetBytes, double GcHeapBytes);

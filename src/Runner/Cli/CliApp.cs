@@ -27,6 +27,13 @@ public static class CliApp
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Re-render every report format from a run.json alone.")
                 .WithExample("report", "reports/20261127-120000-ab12/run.json", "--out", "/tmp/again");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Run the same config against two or more candidates, one after another, and compare them side by side.")
+                .WithExample("compare", "--candidate", "dict=\"dotnet T.dll --port {port} --impl dictionary\"", "--candidate", "lru=\"dotnet T.dll --port {port} --impl lru\"", "--repeat", "3");
+            config.AddCommand<SoakCommand>("soak")
+                .WithDescription("Hold a steady load for a long time; periodic full-GC readings; forecast the time until memory runs out.")
+                .WithExample("soak", "--duration", "1h")
+                .WithExample("soak", "--duration", "10m", "--copies", "50", "--gc-every", "30s");
             config.AddCommand<KafkaCommand>("kafka")
                 .WithDescription("Start the embedded Kafka broker on loopback and print bootstrap.servers=…; runs until stopped.")
                 .WithExample("kafka", "--brokers", "3");

@@ -10,6 +10,11 @@ public sealed class RunCommand(IUserConsole console, Interruption interruption) 
     protected override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         var plan = RunPlanFactory.Create(settings, "loadleak " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+        if (settings.DryRun)
+        {
+            PlanPrinter.Print(console, plan);
+            return ExitCodes.Ok;
+        }
         console.Info($"run {plan.RunId}: config {plan.ConfigPath}, duration scale {plan.DurationScale}, reports in {plan.OutDir}");
         var outcome = await new RunPipeline(console).RunAsync(plan, interruption.Token);
         RunSummary.Print(console, outcome);

@@ -42,6 +42,10 @@ public class TargetRunSettings : CommandSettings
     [Description("Sample only /proc (RSS, threads, fds, CPU), not the .NET runtime counters.")]
     public bool NoEventPipe { get; init; }
 
+    [CommandOption("--dry-run")]
+    [Description("Check the flags and the config, print the planned phases, and exit without starting anything.")]
+    public bool DryRun { get; init; }
+
     public double ParsedDurationScale =>
         double.Parse(DurationScale, NumberStyles.Float, CultureInfo.InvariantCulture);
 

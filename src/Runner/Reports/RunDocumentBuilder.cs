@@ -34,7 +34,7 @@ public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? ta
             StartedAt = clock.StartedAt,
             DurationSeconds = Math.Round(clock.Seconds, 3),
             Status = status,
-            Meta = Metadata(),
+            Meta = Metadata(plan, target),
             Phases = phases.Select(DtoMapper.Phase).ToArray(),
             Scenarios = (engine?.Scenarios ?? []).Select(s => DtoMapper.Scenario(s, plan)).ToArray(),
             Intervals = intervals.Select(DtoMapper.Interval).ToArray(),
@@ -73,7 +73,7 @@ public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? ta
             yield return $"target ready {startup:0.00} s after launch";
     }
 
-    private RunMetadata Metadata() => new()
+    public static RunMetadata Metadata(RunPlan plan, ITarget? target) => new()
     {
         ToolVersion = typeof(RunDocumentBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "",
         Machine = Environment.MachineName,

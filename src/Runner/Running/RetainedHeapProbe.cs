@@ -25,6 +25,22 @@ public sealed class RetainedHeapProbe(TargetCorrelator correlator, RunClock cloc
 
     public void OnInterval(IReadOnlyList<Engine.Stats.IntervalRow> rows) { }
 
+    private readonly CancellationTokenSource _periodic = CancellationTokenSource.CreateLinkedTokenSource(ct);
+
+    /// <summary>Soak mode: a measurement every <paramref name="every"/> while the load runs.</summary>
+    public async Task RunPeriodicAsync(TimeSpan every)
+    {
+        using var timer = new PeriodicTimer(every);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_periodic.Token))
+                await MeasureAsync("soak", "periodic");
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    public void StopPeriodic() => _periodic.Cancel();
+
     /// <summary>The measurement after the load has ended (after cool-down).</summary>
     public async Task MeasureFinalAsync()
     {

@@ -29,6 +29,7 @@ public sealed class RunPipeline(IUserConsole console)
         var clock = new RunClock();
         EngineResult? engine = null;
         CorrelatorResult? sampled = null;
+        RunnerMemoryMonitor? runnerMemory = null;
         try
         {
             var command = (plan.Target as TargetSpec.Launch)?.CommandTemplate;
@@ -43,9 +44,11 @@ public sealed class RunPipeline(IUserConsole console)
             var settings = plan.Config.ToEngineSettings(
                 config => ScenarioCatalog.Create(config.ScenarioName, config.CustomSettings, environment),
                 plan.DurationScale);
+            if (plan.Soak is { } soak) settings = soak.Shape(settings);
 
             target = await TargetStarter.StartAsync(plan, placeholders, console, interrupt);
             clock = new RunClock();
+            runnerMemory = new RunnerMemoryMonitor(clock, TimeSpan.FromSeconds(5));
             correlator = await TargetCorrelator.StartAsync(target.Pid, clock,
                 new Correlator.CorrelatorOptions { UseEventPipe = plan.UseEventPipe }, interrupt);
 
@@ -53,12 +56,29 @@ public sealed class RunPipeline(IUserConsole console)
             using var deathWatch = new DeathWatch(target, clock, timeline, load);
             var faults = FaultInjector.Schedule(plan.Options.Faults, kafka, clock, timeline, console, load.Token);
             var probe = new RetainedHeapProbe(correlator, clock, plan.Options.RetainedGc == "boundaries", load.Token);
+            var live = correlator;
+            using var stream = new ResultStream(plan.OutDir,
+                new RunHeader(plan.RunId, clock.StartedAt, RunDocumentBuilder.Metadata(plan, target)), () => live.Latest);
+            timeline.Added = stream.Event;
             var observer = new CompositeEngineObserver(
-                [new LiveProgress(console, () => correlator.Latest, plan.Options.ProgressEverySeconds), probe], console);
+                [new LiveProgress(console, () => live.Latest, plan.Options.ProgressEverySeconds), probe, stream], console);
 
-            engine = await LoadEngine.RunAsync(settings, clock, observer, load.Token);
+            var periodic = plan.Soak is { } soakPlan ? probe.RunPeriodicAsync(soakPlan.GcEvery) : Task.CompletedTask;
+            try
+            {
+                engine = await LoadEngine.RunAsync(settings, clock, observer, load.Token);
+            }
+            catch (Exception ex) when (ex is not Engine.ConfigException)
+            {
+                // A fault inside the engine must not cost the measurements made so far.
+                timeline.Add(clock.Seconds, "engine-failed", $"{ex.GetType().Name}: {ex.Message}");
+                console.Error($"the load engine failed: {ex.Message}");
+            }
+            probe.StopPeriodic();
+            await periodic;
             deathWatch.LoadEnded();
             await faults;
+            timeline.Added = null;
             if (!target.HasExited && !interrupt.IsCancellationRequested && plan.Options.RetainedGc != "none")
                 await probe.MeasureFinalAsync();
         }
@@ -71,10 +91,12 @@ public sealed class RunPipeline(IUserConsole console)
             }
             if (target is not null) await target.DisposeAsync();
             kafka?.Dispose();
+            if (runnerMemory is not null) await runnerMemory.DisposeAsync();
         }
 
         if (interrupt.IsCancellationRequested) timeline.Add(clock.Seconds, "interrupted", "Ctrl-C or SIGTERM: the load was stopped early");
-        var document = new RunDocumentBuilder(plan, clock, target!, timeline).Build(engine!, sampled!);
+        var document = new RunDocumentBuilder(plan, clock, target, timeline).Build(engine, sampled)
+            with { RunnerMemory = runnerMemory?.Points ?? [] };
         var outcome = ReportWriter.WriteAll(document, plan.OutDir);
         foreach (var error in outcome.Errors) console.Warn(error);
         return new RunOutcome(document.ExitCode ?? ExitCodes.Ok, document, outcome.Files);

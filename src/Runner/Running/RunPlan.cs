@@ -28,4 +28,6 @@ public sealed record RunPlan
     public string CommandLine { get; init; } = "";
     public RunOptions Options { get; init; } = RunOptions.Default;
     public Correlator.Analysis.LeakOptions LeakOptions { get; init; } = new();
+    /// <summary>Soak mode; null for an ordinary run.</summary>
+    public SoakPlan? Soak { get; init; }
 }

@@ -7,9 +7,18 @@ public sealed class TimelineEvents
 {
     private readonly List<EventDto> _events = [];
 
+    /// <summary>Called for every event as it happens (e.g. to stream it to disk).</summary>
+    public Action<EventDto>? Added { get; set; }
+
     public void Add(double t, string kind, string message)
     {
-        lock (_events) _events.Add(new EventDto(Math.Round(t, 3), kind, message));
+        var e = new EventDto(Math.Round(t, 3), kind, message);
+        lock (_events)
+        {
+            if (_events.Contains(e)) return;
+            _events.Add(e);
+        }
+        Added?.Invoke(e);
     }
 
     public bool Has(string kind)
