@@ -77,7 +77,7 @@ internal sealed class ClosedModelDriver(IterationRunner runner, string scenario,
             {
                 var budget = _budget;
                 if (budget is not null && !budget.TryTake()) break;
-                await runner.RunAsync(Stopwatch.GetTimestamp(), _measured, info, stop).ConfigureAwait(false);
+                await runner.RunAsync(null, _measured, info, stop).ConfigureAwait(false);
                 budget?.Done();
             }
         }

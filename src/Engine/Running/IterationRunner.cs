@@ -15,10 +15,12 @@ internal sealed class IterationRunner(ScenarioProps props, ScenarioMetrics metri
 
     private long _invocations;
 
-    public async Task RunAsync(long intendedTimestamp, bool measured, ScenarioInfo info, CancellationToken stop)
+    /// <param name="intendedTimestamp">Open model: when the schedule wanted this iteration to start; closed model: null (it starts when the copy is ready).</param>
+    public async Task RunAsync(long? intendedTimestamp, bool measured, ScenarioInfo info, CancellationToken stop)
     {
         var start = Stopwatch.GetTimestamp();
-        metrics.Started(intendedTimestamp, start, measured);
+        var intended = intendedTimestamp ?? start;
+        metrics.Started(intended, start, measured);
         Response? response = null;
         try
         {
@@ -36,7 +38,7 @@ internal sealed class IterationRunner(ScenarioProps props, ScenarioMetrics metri
         }
         finally
         {
-            metrics.Finished(response, intendedTimestamp, start, Stopwatch.GetTimestamp(), measured);
+            metrics.Finished(response, intended, start, Stopwatch.GetTimestamp(), measured);
         }
         if (response is { IsOk: false } && props.MaxFailCount > 0 && metrics.FailsSoFar >= props.MaxFailCount)
             onFailLimit();
