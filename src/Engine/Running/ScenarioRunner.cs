@@ -98,7 +98,8 @@ internal sealed class ScenarioRunner
 
     public ScenarioStats Summarize()
     {
-        var measured = _measuredStart is { } start ? Math.Max(0, EndSeconds - start) : 0;
+        var lastEnd = _phases.Count > 0 ? _phases[^1].End : EndSeconds;
+        var measured = _measuredStart is { } start ? Math.Max(0, lastEnd - start) : 0;
         return _metrics.Summarize(Name, measured) with { StopReason = StopReason };
     }
 
