@@ -29,4 +29,17 @@ public sealed class NullEngineObserver : IEngineObserver
 public sealed record EngineSettings(
     IReadOnlyList<ScenarioProps> Scenarios,
     TimeSpan ReportingInterval,
-    bool Sequential);
+    bool Sequential)
+{
+    /// <summary>Open model: most iterations of one scenario in flight at once; the rest wait and start late.</summary>
+    public int MaxInFlight { get; init; } = 10_000;
+
+    /// <summary>Open model: an iteration that starts later than this after its intended time counts as Late.</summary>
+    public TimeSpan LateTolerance { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Seed of InjectRandom's rate choices; null picks one per run.</summary>
+    public int? RandomSeed { get; init; }
+
+    /// <summary>Where scenario init/clean/iterations log, and where the engine warns (e.g. MaxFailCount reached).</summary>
+    public IEngineLog Log { get; init; } = NullEngineLog.Instance;
+}

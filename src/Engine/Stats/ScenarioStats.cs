@@ -27,6 +27,9 @@ public sealed record ScenarioStats(
 {
     public long Total => Ok + Fail;
     public double FailPercent => Total == 0 ? 0 : 100.0 * Fail / Total;
+
+    /// <summary>Why the scenario stopped before its load simulations ended (e.g. MaxFailCount); null if it ran to the end.</summary>
+    public string? StopReason { get; init; }
 }
 
 /// <summary>One scenario's figures for one reporting interval. T is the interval's end, in run seconds.</summary>

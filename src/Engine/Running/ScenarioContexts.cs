@@ -1,0 +1,16 @@
+using System.Text.Json;
+using LoadLeak.Engine.Scenarios;
+
+namespace LoadLeak.Engine.Running;
+
+internal sealed record ScenarioContext(
+    long InvocationNumber,
+    ScenarioInfo ScenarioInfo,
+    IEngineLog Logger,
+    CancellationToken CancellationToken) : IScenarioContext;
+
+internal sealed record ScenarioInitContext(
+    ScenarioInfo ScenarioInfo,
+    JsonElement CustomSettings,
+    IEngineLog Logger,
+    CancellationToken CancellationToken) : IScenarioInitContext;

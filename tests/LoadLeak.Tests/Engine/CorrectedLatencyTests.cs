@@ -1,0 +1,66 @@
+using LoadLeak.Engine.Running;
+using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Simulations;
+using static LoadLeak.Tests.Engine.EngineHarness;
+
+namespace LoadLeak.Tests.Engine;
+
+/// <summary>
+/// Coordinated omission, as wrk2 corrects it: the target stalls for 1 s every 5 s. Latency measured
+/// from each iteration's intended start must show the stall; latency from the actual start hides it
+/// when the generator could not start iterations on time (small in-flight cap).
+/// </summary>
+public class CorrectedLatencyTests
+{
+    private const double StallEvery = 5, StallFrom = 2, StallLength = 1;
+
+    private static ScenarioProps StallingScenario(RunClock clock) =>
+        Scenario.Create("stall", async ctx =>
+        {
+            var phase = clock.Seconds % StallEvery;
+            if (phase >= StallFrom && phase < StallFrom + StallLength)
+                await Task.Delay(TimeSpan.FromSeconds(StallFrom + StallLength - phase), ctx.CancellationToken);
+            return Response.Ok();
+        }).WithLoadSimulations(new Inject(100, Second, TimeSpan.FromSeconds(5.5)));
+
+    [Fact]
+    public async Task With_a_small_in_flight_cap_the_stall_shows_only_in_corrected_latency()
+    {
+        var clock = new RunClock();
+        var settings = new EngineSettings([StallingScenario(clock)], Second, false) { MaxInFlight = 2 };
+        var stats = (await RunAsync(settings, clock: clock)).Scenarios[0];
+
+        Assert.True(stats.Latency.P99 >= 900, $"corrected p99 {stats.Latency.P99} ms should show the 1 s stall");
+        Assert.True(stats.LatencyUncorrected.P99 < 100, $"uncorrected p99 {stats.LatencyUncorrected.P99} ms hides it");
+        Assert.True(stats.LatencyUncorrected.Max >= 900, "the iterations caught in the stall do see it");
+        Assert.True(stats.Late >= 80, $"iterations queued behind the stall start late, got {stats.Late}");
+        Assert.Equal(550, stats.Ok + stats.Dropped);
+        Assert.True(stats.Ok >= 500, $"ok {stats.Ok}, dropped {stats.Dropped}");
+    }
+
+    [Fact]
+    public async Task Without_a_cap_iterations_start_on_time_and_both_latencies_see_the_stall()
+    {
+        var clock = new RunClock();
+        var settings = new EngineSettings([StallingScenario(clock)], Second, false);
+        var stats = (await RunAsync(settings, clock: clock)).Scenarios[0];
+
+        Assert.True(stats.Latency.P99 >= 900, $"corrected p99 {stats.Latency.P99} ms");
+        // Nothing was omitted: every iteration started on time, so the correction adds next to nothing.
+        Assert.True(stats.LatencyUncorrected.P99 >= 850, $"uncorrected p99 {stats.LatencyUncorrected.P99} ms");
+        Assert.True(stats.Late < 20, $"late {stats.Late}");
+        Assert.True(stats.Latency.P50 < 50, $"corrected p50 {stats.Latency.P50} ms");
+    }
+
+    [Fact]
+    public async Task Custom_latency_overrides_the_measured_one_and_keeps_the_schedule_delay_in_the_corrected_one()
+    {
+        var scenario = Scenario.Create("custom", _ => Task.FromResult(Response.Ok(customLatencyMs: 42)))
+            .WithLoadSimulations(new Inject(50, Second, TimeSpan.FromSeconds(1)));
+        var stats = (await RunAsync(scenario)).Scenarios[0];
+
+        Assert.InRange(stats.LatencyUncorrected.P50, 41.9, 42.1);
+        Assert.InRange(stats.LatencyUncorrected.Max, 41.9, 42.1);
+        Assert.True(stats.Latency.P50 >= 41.9);
+    }
+}

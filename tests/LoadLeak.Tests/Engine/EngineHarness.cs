@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using LoadLeak.Engine.Running;
+using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Stats;
+
+namespace LoadLeak.Tests.Engine;
+
+/// <summary>Runs the real engine with in-process scenario funcs and records what the observer saw.</summary>
+internal sealed class RecordingObserver : IEngineObserver
+{
+    public ConcurrentQueue<PhaseRecord> Started { get; } = new();
+    public ConcurrentQueue<IntervalRow> Rows { get; } = new();
+
+    public void OnPhaseStarted(PhaseRecord phase) => Started.Enqueue(phase);
+
+    public void OnInterval(IReadOnlyList<IntervalRow> rows)
+    {
+        foreach (var row in rows) Rows.Enqueue(row);
+    }
+}
+
+internal static class EngineHarness
+{
+    public static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+
+    public static Task<EngineResult> RunAsync(params ScenarioProps[] scenarios) =>
+        RunAsync(new EngineSettings(scenarios, TimeSpan.FromMilliseconds(250), false));
+
+    public static Task<EngineResult> RunAsync(EngineSettings settings, RecordingObserver? observer = null, RunClock? clock = null, CancellationToken ct = default) =>
+        LoadEngine.RunAsync(settings, clock ?? new RunClock(), observer ?? new RecordingObserver(), ct);
+
+    public static Func<IScenarioContext, Task<Response>> DelayMs(int ms) => async ctx =>
+    {
+        await Task.Delay(ms, ctx.CancellationToken);
+        return Response.Ok(sizeBytes: 10);
+    };
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using LoadLeak.Engine.Running;
+using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Simulations;
+using LoadLeak.Engine.Stats;
+using static LoadLeak.Tests.Engine.EngineHarness;
+
+namespace LoadLeak.Tests.Engine;
+
+public class LifecycleEngineTests
+{
+    private static readonly TimeSpan Short = TimeSpan.FromSeconds(0.6);
+
+    [Fact]
+    public async Task Exceptions_count_as_failures_with_their_message_and_thresholds_are_checked()
+    {
+        var scenario = Scenario.Create("flaky", ctx =>
+            ctx.InvocationNumber % 4 == 0
+                ? throw new InvalidOperationException("boom")
+                : Task.FromResult(ctx.InvocationNumber % 4 == 1 ? Response.Ok("200") : Response.Fail("503", "unavailable")))
+            .WithLoadSimulations(new IterationsForConstant(2, 400))
+            .WithThresholds(
+                Threshold.Create("FailRequest.Percent < 80", s => s.FailPercent < 80),
+                Threshold.Create("OkRequest.Percent > 50", s => 100 - s.FailPercent > 50),
+                Threshold.Create("throws", _ => throw new InvalidOperationException("bad check")));
+
+        var result = await RunAsync(scenario);
+
+        var stats = result.Scenarios[0];
+        Assert.Equal(100, stats.Ok);
+        Assert.Equal(300, stats.Fail);
+        Assert.Equal(100, stats.StatusCodes["200"]);
+        Assert.Equal(100, stats.StatusCodes["exception"]);
+        Assert.Contains(new ErrorCount("exception", "boom", 100), stats.Errors);
+        Assert.Contains(new ErrorCount("503", "unavailable", 200), stats.Errors);
+        Assert.Equal([true, false, false], result.Thresholds.Select(t => t.Passed));
+        Assert.Equal("bad check", result.Thresholds[2].Error);
+        Assert.All(result.Thresholds, t => Assert.Equal("flaky", t.Scenario));
+    }
+
+    [Fact]
+    public async Task Distinct_errors_are_capped()
+    {
+        var scenario = Scenario.Create("unique-errors", ctx => Task.FromResult(Response.Fail("500", $"error {ctx.InvocationNumber}")))
+            .WithLoadSimulations(new IterationsForConstant(1, 200));
+        var stats = (await RunAsync(scenario)).Scenarios[0];
+
+        Assert.Equal(200, stats.Fail);
+        Assert.Equal(ScenarioMetrics.MaxDistinctErrors + 1, stats.Errors.Count);
+        Assert.Equal(200, stats.Errors.Sum(e => e.Count));
+    }
+
+    [Fact]
+    public async Task MaxFailCount_stops_the_scenario()
+    {
+        var scenario = Scenario.Create("failing", async ctx =>
+            {
+                await Task.Delay(1, ctx.CancellationToken);
+                return Response.Fail("500");
+            })
+            .WithMaxFailCount(20)
+            .WithLoadSimulations(new KeepConstant(2, TimeSpan.FromSeconds(10)));
+
+        var result = await RunAsync(scenario);
+
+        var stats = result.Scenarios[0];
+        Assert.InRange(stats.Fail, 20, 22);
+        Assert.Equal("MaxFailCount 20 reached", stats.StopReason);
+        Assert.True(result.Phases[0].End - result.Phases[0].Start < 5);
+        Assert.False(result.Cancelled);
+    }
+
+    [Fact]
+    public async Task Cancellation_returns_the_phases_so_far_promptly()
+    {
+        var observer = new RecordingObserver();
+        var scenario = Scenario.Create("long", DelayMs(5))
+            .WithLoadSimulations(new KeepConstant(3, Short), new KeepConstant(3, TimeSpan.FromSeconds(30)), new KeepConstant(3, TimeSpan.FromSeconds(30)));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1.2));
+        var clock = new RunClock();
+
+        var result = await RunAsync(new EngineSettings([scenario], TimeSpan.FromMilliseconds(250), false), observer, clock, cts.Token);
+
+        Assert.True(result.Cancelled);
+        Assert.True(clock.Seconds < 4, $"cancellation should be prompt, took {clock.Seconds:F1} s");
+        Assert.Equal(["1 KeepConstant(3, 00:00:00.6000000)", "2 KeepConstant(3, 00:00:30)"], result.Phases.Select(p => p.Name));
+        Assert.InRange(result.Phases[1].End, 1.1, 3);
+        Assert.True(result.Scenarios[0].Ok > 0);
+        Assert.True(result.Intervals[^1].T >= result.Phases[1].End - 0.01, "the last, partial interval is reported");
+        Assert.Equal(result.Scenarios[0].Ok, result.Intervals.Sum(r => r.Ok));
+    }
+
+    [Fact]
+    public async Task Init_sees_custom_settings_and_clean_runs_after_the_load()
+    {
+        var events = new List<string>();
+        var settings = JsonDocument.Parse("""{"target":"http://127.0.0.1:1"}""").RootElement.Clone();
+        var scenario = Scenario.Create("lifecycle", _ =>
+            {
+                lock (events) events.Add("run");
+                return Task.FromResult(Response.Ok());
+            })
+            .WithInit(ctx =>
+            {
+                events.Add("init " + ctx.CustomSettings.GetProperty("target").GetString() + " " + ctx.ScenarioInfo.ScenarioName);
+                return Task.CompletedTask;
+            })
+            .WithClean(_ =>
+            {
+                lock (events) events.Add("clean");
+                return Task.CompletedTask;
+            })
+            .WithLoadSimulations(new IterationsForConstant(1, 3)) with { CustomSettings = settings };
+
+        await RunAsync(scenario);
+
+        Assert.Equal(["init http://127.0.0.1:1 lifecycle", "run", "run", "run", "clean"], events);
+    }
+
+    [Fact]
+    public async Task A_failing_init_stops_the_run_before_any_load_and_names_the_scenario()
+    {
+        var ran = false;
+        var scenario = Scenario.Create("broken", _ =>
+            {
+                ran = true;
+                return Task.FromResult(Response.Ok());
+            })
+            .WithInit(_ => throw new InvalidOperationException("no connection"));
+
+        var error = await Assert.ThrowsAsync<ScenarioInitException>(() => RunAsync(scenario));
+        Assert.Contains("'broken' init failed: no connection", error.Message);
+        Assert.False(ran);
+    }
+
+    [Fact]
+    public async Task Scenarios_run_concurrently_by_default_and_one_after_another_when_sequential()
+    {
+        ScenarioProps Make(string name) => Scenario.Create(name, DelayMs(5)).WithLoadSimulations(new KeepConstant(1, Short));
+
+        var concurrent = await RunAsync(new EngineSettings([Make("a"), Make("b")], TimeSpan.FromMilliseconds(250), false));
+        Assert.Equal(concurrent.Phases[0].Start, concurrent.Phases[1].Start, 1);
+
+        var sequential = await RunAsync(new EngineSettings([Make("a"), Make("b")], TimeSpan.FromMilliseconds(250), true));
+        var a = sequential.Phases.Single(p => p.Scenario == "a");
+        var b = sequential.Phases.Single(p => p.Scenario == "b");
+        Assert.True(b.Start >= a.End, $"b started at {b.Start:F2} before a ended at {a.End:F2}");
+        Assert.Equal(["a", "b"], sequential.Scenarios.Select(s => s.Name));
+        Assert.DoesNotContain(sequential.Intervals, r => r.Scenario == "b" && r.T <= a.End);
+    }
+
+    [Fact]
+    public async Task Invalid_settings_are_config_errors()
+    {
+        var scenario = Scenario.Create("s", DelayMs(1));
+        await Assert.ThrowsAsync<LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario, scenario], Second, false)));
+        await Assert.ThrowsAsync<LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario], TimeSpan.Zero, false)));
+        await Assert.ThrowsAsync<LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario], Second, false) { MaxInFlight = 0 }));
+    }
+}
