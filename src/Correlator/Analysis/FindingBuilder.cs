@@ -1,0 +1,108 @@
+using System.Globalization;
+using LoadLeak.Engine.Running;
+
+namespace LoadLeak.Correlator.Analysis;
+
+/// <summary>Turns a resource's trend, recovery and per-request regression into a judged finding.</summary>
+public sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
+{
+    private const double Mb = 1024 * 1024;
+    private readonly LeakOptions _o = input.Options;
+
+    public LeakFinding Build(TrendEvidence trend, ResourceSeries series, Recovery? recovery, RequestRegressor.Outcome regression)
+    {
+        var blame = Blame(regression);
+        var phase = SteepestPhase(series, blame?.Scenario);
+        var perRequest = blame?.BytesPerRequest ?? PerRequestFallback(trend);
+        var reasons = Reasons(trend, recovery);
+        var isLeak = reasons.Count == 0;
+        return new LeakFinding
+        {
+            Resource = trend.Resource,
+            Phase = phase?.Name,
+            Scenario = blame?.Scenario ?? phase?.Scenario,
+            Slope = trend.Slope,
+            SlopePerRequest = perRequest,
+            Test = MannKendall.TestName,
+            Statistic = trend.Test.Z,
+            Confidence = trend.Test.Confidence,
+            GrowthTotal = trend.Growth,
+            Recovered = recovery?.Recovered,
+            IsLeak = isLeak,
+            Summary = Summary(trend, phase, blame?.Scenario, isLeak, reasons),
+        };
+    }
+
+    /// <summary>Why this trend is not a leak; empty means it is one.</summary>
+    private List<string> Reasons(TrendEvidence trend, Recovery? recovery)
+    {
+        var reasons = new List<string>();
+        if (trend.Slope <= 0 || trend.Test.Confidence < _o.MinConfidence || trend.Test.Z <= 0)
+            reasons.Add($"no significant rise (confidence {F(trend.Test.Confidence, "0.000")} < {F(_o.MinConfidence, "0.00")} or slope ≤ 0)");
+        else
+        {
+            var minGrowth = _o.MinGrowthFor(trend.Resource);
+            if (trend.Growth < minGrowth) reasons.Add($"growth {Amount(trend.Resource, trend.Growth)} below {Amount(trend.Resource, minGrowth)}");
+            if (LeakResources.IsMemory(trend.Resource) && trend.Slope * 3600 / Mb < _o.MinMemoryGrowthMBPerHour)
+                reasons.Add($"{F(trend.Slope * 3600 / Mb, "0.0")} MB/h below {F(_o.MinMemoryGrowthMBPerHour, "0.#")} MB/h");
+            if (trend.LateSlope < _o.LateSlopeFraction * trend.Slope)
+                reasons.Add($"flattens: the last half grows at {F(100 * trend.LateSlope / trend.Slope, "0")}% of the overall rate (a cache filling up, not a leak)");
+        }
+        if (recovery is { Recovered: true })
+            reasons.Add($"recovered after cool-down ({Amount(trend.Resource, recovery.Baseline)} → {Amount(trend.Resource, recovery.AfterCoolDown)})");
+        return reasons;
+    }
+
+    /// <summary>The scenario whose requests explain most of the growth (coefficient × its requests).</summary>
+    private RequestRegression? Blame(RequestRegressor.Outcome regression) =>
+        regression.Rows.Where(r => r.BytesPerRequest > 0)
+            .OrderByDescending(r => r.BytesPerRequest * RequestsInWindow(r.Scenario))
+            .FirstOrDefault();
+
+    private long RequestsInWindow(string scenario) => input.Phases
+        .Where(p => scenario.Split('+').Contains(p.Scenario) && p.Kind != PhaseKinds.WarmUp && p.End > windows.WarmUpEnd && p.Start < windows.LoadEnd)
+        .Sum(p => PhaseAttributor.RequestsIn(p, input.Intervals));
+
+    private PhaseRecord? SteepestPhase(ResourceSeries series, string? scenario)
+    {
+        var candidates = input.Phases.Where(p => p.Kind != PhaseKinds.WarmUp && p.End > windows.WarmUpEnd && p.Start < windows.LoadEnd).ToList();
+        if (scenario is not null && candidates.Any(p => p.Scenario == scenario)) candidates = candidates.Where(p => p.Scenario == scenario).ToList();
+        return candidates
+            .Select(p => (Phase: p, Slope: PhaseSlope(series, p)))
+            .Where(x => x.Slope is not null)
+            .OrderByDescending(x => x.Slope)
+            .Select(x => x.Phase)
+            .FirstOrDefault();
+    }
+
+    private static double? PhaseSlope(ResourceSeries series, PhaseRecord phase)
+    {
+        var inside = series.Points.Where(p => p.T > phase.Start && p.T <= phase.End + 0.5).ToList();
+        var points = BlockReducer.Reduce(inside, 1, 60, series.UseBlockMinimum);
+        return points.Count < 2 ? null : TheilSen.Slope(points.Select(p => p.T).ToArray(), points.Select(p => p.Value).ToArray());
+    }
+
+    private double? PerRequestFallback(TrendEvidence trend)
+    {
+        var requests = input.Intervals.Where(r => r.T > trend.From && r.T <= trend.To + 0.5).Sum(r => r.Ok + r.Fail);
+        return requests > 0 ? trend.Growth / requests : null;
+    }
+
+    private string Summary(TrendEvidence trend, PhaseRecord? phase, string? scenario, bool isLeak, List<string> reasons)
+    {
+        var rate = LeakResources.IsMemory(trend.Resource)
+            ? $"{F(trend.Slope * 3600 / Mb, "0.0")} MB/h"
+            : $"{F(trend.Slope * 3600, "0.#")}/h";
+        var where = phase is null ? "" : $"; steepest in '{phase.Name}' of {scenario ?? phase.Scenario}";
+        var head = $"{trend.Resource} ({trend.Source}) {Signed(trend.Resource, trend.Growth)} over {F(trend.To - trend.From, "0")} s ({rate}), " +
+                   $"Mann-Kendall z={F(trend.Test.Z, "0.00")} confidence {F(trend.Test.Confidence, "0.000")}{where}";
+        return isLeak ? $"LEAK: {head}; still rising at the end of the load and not recovered" : $"no leak: {head}; {string.Join("; ", reasons)}";
+    }
+
+    private static string Signed(string resource, double v) => (v >= 0 ? "+" : "-") + Amount(resource, Math.Abs(v));
+
+    private static string Amount(string resource, double v) =>
+        LeakResources.IsMemory(resource) ? $"{F(v / Mb, "0.0")} MB" : F(v, "0.#");
+
+    private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace LoadLeak.Correlator.Analysis;
+
+/// <summary>
+/// Joins the load timeline with the target's samples: per-phase attribution, retained bytes per
+/// request, and a leak verdict from trend tests over the load phases (warm-up excluded) confirmed
+/// by the recovery check after cool-down.
+/// </summary>
+public static class LeakAnalyzer
+{
+    public static AnalysisResult Analyze(AnalysisInput input)
+    {
+        var samples = input.Samples.OrderBy(s => s.T).ToList();
+        var marks = input.Retained.OrderBy(m => m.T).ToList();
+        input = input with { Samples = samples, Retained = marks };
+        var attribution = PhaseAttributor.Attribute(input);
+        if (samples.Count == 0 && marks.Count == 0)
+            return new AnalysisResult(attribution, [], new LeakReport { Notes = ["no target samples: nothing to judge"] });
+
+        var firstT = samples.Count > 0 ? samples[0].T : marks[0].T;
+        var lastT = Math.Max(samples.Count > 0 ? samples[^1].T : 0, marks.Count > 0 ? marks[^1].T : 0);
+        var windows = RunWindows.From(input.Phases, input.Intervals, firstT, lastT, input.Options);
+        var notes = new List<string> { Describe(windows) };
+
+        var heap = ResourceSeries.Of(LeakResources.Heap, samples, marks, windows.WarmUpEnd, windows.LoadEnd);
+        var bytesPerRequest = RequestRegressor.Fit(heap.Points, input.Intervals);
+        if (bytesPerRequest.Note is not null) notes.Add(bytesPerRequest.Note);
+
+        var builder = new FindingBuilder(input, windows);
+        var findings = new List<LeakFinding>();
+        foreach (var resource in LeakResources.All)
+        {
+            var series = resource == LeakResources.Heap ? heap : ResourceSeries.Of(resource, samples, marks, windows.WarmUpEnd, windows.LoadEnd);
+            if (series.Points.Count == 0) continue;
+            var trend = TrendDetector.Detect(series, input.Options);
+            if (trend is null)
+            {
+                notes.Add($"{resource}: only {series.Points.Count.ToString(CultureInfo.InvariantCulture)} points in the load window (need {input.Options.MinSamples.ToString(CultureInfo.InvariantCulture)} samples, {TrendDetector.MinTestPoints.ToString(CultureInfo.InvariantCulture)} blocks): not tested");
+                continue;
+            }
+            var recovery = RecoveryCheck.Check(resource, samples, marks, windows, input.Options);
+            var regression = resource == LeakResources.Heap ? bytesPerRequest : RequestRegressor.Fit(series.Points, input.Intervals);
+            findings.Add(builder.Build(trend, series, recovery, regression));
+        }
+
+        return new AnalysisResult(attribution, bytesPerRequest.Rows, new LeakReport
+        {
+            Verdict = Verdict(findings, notes),
+            Findings = findings,
+            Notes = notes,
+        });
+    }
+
+    private static string Verdict(List<LeakFinding> findings, List<string> notes)
+    {
+        if (findings.Any(f => f.IsLeak)) return LeakVerdict.Leak;
+        if (findings.Any(f => LeakResources.IsMemory(f.Resource))) return LeakVerdict.NoLeak;
+        notes.Add("no memory series could be tested: verdict inconclusive");
+        return LeakVerdict.Inconclusive;
+    }
+
+    private static string Describe(RunWindows w)
+    {
+        string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+        var cool = w.CoolDownStart is { } c ? $"; cool-down from {F(c)} s (recovery check)" : "; no cool-down phase: recovery not checked";
+        return $"trend window {F(w.WarmUpEnd)}–{F(w.LoadEnd)} s (warm-up excluded){cool}";
+    }
+}

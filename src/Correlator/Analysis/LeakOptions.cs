@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using LoadLeak.Engine;
+
+namespace LoadLeak.Correlator.Analysis;
+
+/// <summary>
+/// Thresholds of the leak verdict. A trend must be statistically significant AND large enough
+/// to matter AND still rising at the end of the load AND not gone after cool-down to be a leak.
+/// </summary>
+public sealed record LeakOptions
+{
+    /// <summary>Minimum 1 - p of the trend test.</summary>
+    public double MinConfidence { get; init; } = 0.95;
+    public double MinHeapGrowthBytes { get; init; } = 5 * 1024 * 1024;
+    public double MinRssGrowthBytes { get; init; } = 10 * 1024 * 1024;
+    /// <summary>Memory growth slower than this is not worth a failed build.</summary>
+    public double MinMemoryGrowthMBPerHour { get; init; } = 10;
+    public double MinThreadGrowth { get; init; } = 10;
+    public double MinTimerGrowth { get; init; } = 100;
+    public double MinFdGrowth { get; init; } = 20;
+    /// <summary>Recovered when the value after cool-down is within this fraction of the baseline.</summary>
+    public double RecoveryTolerance { get; init; } = 0.10;
+    /// <summary>Fewer per-second samples in the load window than this: inconclusive.</summary>
+    public int MinSamples { get; init; } = 30;
+    /// <summary>The last half of the load must still grow at this fraction of the overall slope (a filled cache does not).</summary>
+    public double LateSlopeFraction { get; init; } = 0.3;
+    /// <summary>Trailing phases at or below this fraction of the peak request rate are cool-down.</summary>
+    public double CoolDownLoadFraction { get; init; } = 0.25;
+    public double MinBlockSeconds { get; init; } = 5;
+    public int MaxTestPoints { get; init; } = 120;
+
+    public static LeakOptions Default { get; } = new();
+
+    /// <summary>Reads a JSON object of overrides; unknown names and out-of-range values throw naming their path.</summary>
+    public static LeakOptions FromJson(JsonElement section, string jsonPath)
+    {
+        if (section.ValueKind != JsonValueKind.Object)
+            throw new ConfigException($"{jsonPath}: expected an object, got {section.ValueKind}");
+        var o = Default;
+        foreach (var property in section.EnumerateObject())
+        {
+            var path = $"{jsonPath}.{property.Name}";
+            var v = property.Value;
+            o = property.Name.ToLowerInvariant() switch
+            {
+                "minconfidence" => o with { MinConfidence = Number(v, path, 0.5, 0.999999) },
+                "minheapgrowthbytes" => o with { MinHeapGrowthBytes = Number(v, path, 0, 1e15) },
+                "minrssgrowthbytes" => o with { MinRssGrowthBytes = Number(v, path, 0, 1e15) },
+                "minmemorygrowthmbperhour" => o with { MinMemoryGrowthMBPerHour = Number(v, path, 0, 1e9) },
+                "minthreadgrowth" => o with { MinThreadGrowth = Number(v, path, 0, 1e7) },
+                "mintimergrowth" => o with { MinTimerGrowth = Number(v, path, 0, 1e9) },
+                "minfdgrowth" => o with { MinFdGrowth = Number(v, path, 0, 1e9) },
+                "recoverytolerance" => o with { RecoveryTolerance = Number(v, path, 0, 10) },
+                "minsamples" => o with { MinSamples = (int)Integer(v, path, 10, 1_000_000) },
+                "lateslopefraction" => o with { LateSlopeFraction = Number(v, path, 0, 1) },
+                "cooldownloadfraction" => o with { CoolDownLoadFraction = Number(v, path, 0, 1) },
+                "minblockseconds" => o with { MinBlockSeconds = Number(v, path, 1, 3600) },
+                "maxtestpoints" => o with { MaxTestPoints = (int)Integer(v, path, 10, 2000) },
+                _ => throw new ConfigException($"{path}: unknown leak setting (known: MinConfidence, MinHeapGrowthBytes, MinRssGrowthBytes, " +
+                    "MinMemoryGrowthMBPerHour, MinThreadGrowth, MinTimerGrowth, MinFdGrowth, RecoveryTolerance, MinSamples, " +
+                    "LateSlopeFraction, CoolDownLoadFraction, MinBlockSeconds, MaxTestPoints)"),
+            };
+        }
+        return o;
+    }
+
+    private static double Number(JsonElement v, string path, double min, double max)
+    {
+        double value;
+        if (v.ValueKind == JsonValueKind.Number) value = v.GetDouble();
+        else if (v.ValueKind != JsonValueKind.String
+                 || !double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            throw new ConfigException($"{path}: expected a number, got {Describe(v)}");
+        if (!double.IsFinite(value) || value < min || value > max)
+            throw new ConfigException($"{path}: {value.ToString(CultureInfo.InvariantCulture)} is out of range [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
+        return value;
+    }
+
+    private static long Integer(JsonElement v, string path, long min, long max)
+    {
+        var value = Number(v, path, min, max);
+        if (value != Math.Floor(value)) throw new ConfigException($"{path}: expected a whole number, got {value.ToString(CultureInfo.InvariantCulture)}");
+        return (long)value;
+    }
+
+    private static string Describe(JsonElement v) => v.ValueKind == JsonValueKind.String ? $"\"{v.GetString()}\"" : v.ValueKind.ToString();
+
+    /// <summary>The growth below which a resource's trend is noise, in its own unit.</summary>
+    public double MinGrowthFor(string resource) => resource switch
+    {
+        LeakResources.Heap => MinHeapGrowthBytes,
+        LeakResources.Rss => MinRssGrowthBytes,
+        LeakResources.Threads => MinThreadGrowth,
+        LeakResources.Timers => MinTimerGrowth,
+        LeakResources.Fds => MinFdGrowth,
+        _ => 0,
+    };
+}

@@ -1,0 +1,80 @@
+using LoadLeak.Correlator.Sampling;
+using LoadLeak.Engine.Running;
+using LoadLeak.Engine.Stats;
+
+namespace LoadLeak.Correlator.Analysis;
+
+/// <summary>What changed in the target over each phase: deltas, allocation, GC pause share, requests.</summary>
+public static class PhaseAttributor
+{
+    /// <summary>An induced GC lands shortly after the boundary it was requested at.</summary>
+    private const double MarkWindowSeconds = 10;
+
+    public static IReadOnlyList<PhaseAttribution> Attribute(AnalysisInput input) =>
+        input.Phases.OrderBy(p => p.Start).ThenBy(p => p.Scenario, StringComparer.Ordinal)
+            .Select(p => Attribute(p, input)).ToList();
+
+    public static long RequestsIn(PhaseRecord phase, IReadOnlyList<IntervalRow> intervals)
+    {
+        var rows = intervals.Where(r => r.Scenario == phase.Scenario && r.Phase == phase.Name).ToList();
+        if (rows.Count == 0)
+            rows = intervals.Where(r => r.Scenario == phase.Scenario && r.T > phase.Start && r.T <= phase.End + 0.5).ToList();
+        return rows.Sum(r => r.Ok + r.Fail);
+    }
+
+    /// <summary>Value at the end minus value at the start of [start, end]; null if either is unknown.</summary>
+    public static double? Delta(IReadOnlyList<TargetSample> samples, Func<TargetSample, double?> value, double start, double end)
+    {
+        double? first = null, last = null;
+        foreach (var s in samples)
+        {
+            if (s.T > end + 0.5) break;
+            if (value(s) is not { } v) continue;
+            if (s.T <= start + 0.5) { first = v; continue; }
+            first ??= v;
+            last = v;
+        }
+        return first is { } a && last is { } b ? b - a : null;
+    }
+
+    private static PhaseAttribution Attribute(PhaseRecord phase, AnalysisInput input)
+    {
+        var samples = input.Samples;
+        var inside = samples.Where(s => s.T > phase.Start && s.T <= phase.End + 0.5).ToList();
+        var seconds = phase.End - phase.Start;
+        var pauses = inside.Where(s => s.GcPauseMs is not null).ToList();
+        return new PhaseAttribution
+        {
+            Phase = phase.Name,
+            Scenario = phase.Scenario,
+            Start = phase.Start,
+            End = phase.End,
+            Requests = RequestsIn(phase, input.Intervals),
+            HeapDeltaBytes = Delta(samples, s => s.GcHeapBytes, phase.Start, phase.End),
+            RetainedDeltaBytes = RetainedDelta(input.Retained, phase) ?? Delta(samples, s => s.PostGcHeapBytes, phase.Start, phase.End),
+            RssDeltaBytes = Delta(samples, s => ResourceSeries.ValueOf(s, LeakResources.Rss), phase.Start, phase.End),
+            ThreadsDelta = Delta(samples, s => ResourceSeries.ValueOf(s, LeakResources.Threads), phase.Start, phase.End),
+            TimersDelta = Delta(samples, s => s.Timers, phase.Start, phase.End),
+            FdsDelta = Delta(samples, s => s.Fds, phase.Start, phase.End),
+            AllocRateBytesPerSec = Mean(inside, s => s.AllocRateBytesPerSec),
+            GcPauseShare = pauses.Count == 0 || seconds <= 0 ? null : pauses.Sum(s => s.GcPauseMs!.Value) / (seconds * 1000),
+        };
+    }
+
+    private static double? Mean(IEnumerable<TargetSample> samples, Func<TargetSample, double?> value)
+    {
+        var values = samples.Select(value).OfType<double>().ToList();
+        return values.Count == 0 ? null : values.Average();
+    }
+
+    /// <summary>From the induced-GC marks nearest after the phase's start and end boundaries.</summary>
+    private static double? RetainedDelta(IReadOnlyList<RetainedMark> marks, PhaseRecord phase)
+    {
+        RetainedMark? Near(double boundary) => marks
+            .Where(m => m.T >= boundary - 1 && m.T <= boundary + MarkWindowSeconds)
+            .OrderBy(m => Math.Abs(m.T - boundary)).FirstOrDefault();
+        var start = Near(phase.Start);
+        var end = Near(phase.End);
+        return start is not null && end is not null && end.T > start.T ? end.HeapBytes - start.HeapBytes : null;
+    }
+}

@@ -1,0 +1,56 @@
+using LoadLeak.Correlator.Sampling;
+
+namespace LoadLeak.Correlator.Analysis;
+
+public sealed record Recovery(double Baseline, double AfterCoolDown, bool Recovered, string Evidence);
+
+/// <summary>
+/// After cool-down (and, for the heap, a full GC), is the resource back near its value at the end
+/// of warm-up? Growth that goes away with the load is load-proportional state, not a leak.
+/// </summary>
+public static class RecoveryCheck
+{
+    private const double BaselineWindowSeconds = 5;
+    private const double MarkWindowSeconds = 10;
+    private const int TailSamples = 5;
+
+    public static Recovery? Check(string resource, IReadOnlyList<TargetSample> samples, IReadOnlyList<RetainedMark> marks, RunWindows windows, LeakOptions options)
+    {
+        if (windows.CoolDownStart is not { } coolStart) return null;
+        var baseline = Baseline(resource, samples, marks, windows.WarmUpEnd);
+        var after = After(resource, samples, marks, coolStart);
+        if (baseline is null || after is null) return null;
+
+        var slack = Math.Max(options.RecoveryTolerance * Math.Abs(baseline.Value.Value), options.MinGrowthFor(resource));
+        var recovered = after.Value.Value - baseline.Value.Value <= slack;
+        return new Recovery(baseline.Value.Value, after.Value.Value, recovered, $"{baseline.Value.Source} → {after.Value.Source}");
+    }
+
+    private static (double Value, string Source)? Baseline(string resource, IReadOnlyList<TargetSample> samples, IReadOnlyList<RetainedMark> marks, double warmUpEnd)
+    {
+        if (resource == LeakResources.Heap)
+        {
+            var mark = marks.Where(m => Math.Abs(m.T - warmUpEnd) <= MarkWindowSeconds).OrderBy(m => Math.Abs(m.T - warmUpEnd)).FirstOrDefault();
+            if (mark is not null) return (mark.HeapBytes, "induced GC at warm-up end");
+        }
+        var around = Values(samples, resource, s => Math.Abs(s.T - warmUpEnd) <= BaselineWindowSeconds);
+        if (around.Count == 0) around = Values(samples, resource, s => s.T >= warmUpEnd).Take(TailSamples).ToList();
+        return around.Count == 0 ? null : (Median(around), "samples at warm-up end");
+    }
+
+    private static (double Value, string Source)? After(string resource, IReadOnlyList<TargetSample> samples, IReadOnlyList<RetainedMark> marks, double coolStart)
+    {
+        if (resource == LeakResources.Heap)
+        {
+            var mark = marks.Where(m => m.T >= coolStart).OrderBy(m => m.T).LastOrDefault();
+            if (mark is not null) return (mark.HeapBytes, "induced GC after cool-down");
+        }
+        var tail = Values(samples, resource, s => s.T >= coolStart);
+        return tail.Count == 0 ? null : (Median(tail.TakeLast(TailSamples).ToList()), "last samples of cool-down");
+    }
+
+    private static List<double> Values(IReadOnlyList<TargetSample> samples, string resource, Func<TargetSample, bool> where) =>
+        samples.Where(where).Select(s => ResourceSeries.ValueOf(s, resource)).OfType<double>().ToList();
+
+    private static double Median(List<double> values) => TheilSen.Median([.. values]);
+}

@@ -1,0 +1,33 @@
+namespace LoadLeak.Correlator.Analysis;
+
+/// <summary>The trend of one resource over the load window, on block-reduced points.</summary>
+public sealed record TrendEvidence(
+    string Resource, string Source, MannKendallResult Test, double Slope, double LateSlope, double Growth,
+    int RawPoints, int TestPoints, double From, double To);
+
+/// <summary>Mann-Kendall (Hamed-Rao) plus Theil-Sen on the whole load window and on its last half.</summary>
+public static class TrendDetector
+{
+    public const int MinTestPoints = 6;
+    private const int MinMarks = 5;
+
+    /// <summary>Null when there are too few points to say anything.</summary>
+    public static TrendEvidence? Detect(ResourceSeries series, LeakOptions options)
+    {
+        var fromMarks = series.Source == "induced-GC marks";
+        var raw = series.Points;
+        if (raw.Count < (fromMarks ? MinMarks : options.MinSamples)) return null;
+        var points = fromMarks ? raw : BlockReducer.Reduce(raw, options.MinBlockSeconds, options.MaxTestPoints, series.UseBlockMinimum);
+        if (points.Count < MinTestPoints) return null;
+
+        var t = points.Select(p => p.T).ToArray();
+        var v = points.Select(p => p.Value).ToArray();
+        var test = MannKendall.Test(v);
+        var slope = TheilSen.Slope(t, v);
+        var middle = t[0] + (t[^1] - t[0]) / 2;
+        var late = points.Where(p => p.T >= middle).ToList();
+        var lateSlope = late.Count >= 3 ? TheilSen.Slope(late.Select(p => p.T).ToArray(), late.Select(p => p.Value).ToArray()) : slope;
+        return new TrendEvidence(series.Resource, series.Source, test, slope, lateSlope, slope * (t[^1] - t[0]),
+            raw.Count, points.Count, raw[0].T, raw[^1].T);
+    }
+}

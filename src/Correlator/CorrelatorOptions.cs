@@ -1,0 +1,16 @@
+namespace LoadLeak.Correlator;
+
+public sealed record CorrelatorOptions
+{
+    /// <summary>Sampling interval; samples are folded per second of the run clock either way.</summary>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Read runtime counters over EventPipe when the target is .NET; /proc is always read.</summary>
+    public bool UseEventPipe { get; init; } = true;
+
+    /// <summary>Read /proc/&lt;pid&gt; (RSS, OS threads, fds, CPU).</summary>
+    public bool UseProc { get; init; } = true;
+
+    /// <summary>Upper bound for one induced full GC (session start, GC, heap stats).</summary>
+    public TimeSpan RetainedTimeout { get; init; } = TimeSpan.FromSeconds(5);
+}

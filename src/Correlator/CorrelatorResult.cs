@@ -1,0 +1,11 @@
+using LoadLeak.Correlator.Sampling;
+
+namespace LoadLeak.Correlator;
+
+/// <summary>Everything the correlator saw of the target, on the run clock.</summary>
+public sealed record CorrelatorResult(
+    IReadOnlyList<TargetSample> Samples,
+    IReadOnlyList<RetainedMark> Retained,
+    IReadOnlyList<CorrelatorEvent> Events,
+    IReadOnlyList<string> Notes,
+    bool IsDotNet);

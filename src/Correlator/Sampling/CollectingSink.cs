@@ -1,0 +1,39 @@
+namespace LoadLeak.Correlator.Sampling;
+
+/// <summary>Folds readings into a <see cref="SampleTable"/> and keeps events and (deduplicated) notes.</summary>
+public sealed class CollectingSink(SampleTable table) : IMeasurementSink
+{
+    private readonly object _gate = new();
+    private readonly List<CorrelatorEvent> _events = [];
+    private readonly List<string> _notes = [];
+
+    public SampleTable Table { get; } = table;
+
+    public void Add(Measurement measurement) => Table.Add(measurement);
+
+    public void AddEvent(CorrelatorEvent correlatorEvent)
+    {
+        lock (_gate) _events.Add(correlatorEvent);
+    }
+
+    public void AddNote(string note)
+    {
+        lock (_gate)
+            if (!_notes.Contains(note)) _notes.Add(note);
+    }
+
+    public IReadOnlyList<CorrelatorEvent> Events
+    {
+        get { lock (_gate) return _events.OrderBy(e => e.T).ToList(); }
+    }
+
+    public IReadOnlyList<string> Notes
+    {
+        get { lock (_gate) return _notes.ToList(); }
+    }
+
+    public bool HasEvent(string kind)
+    {
+        lock (_gate) return _events.Any(e => e.Kind == kind);
+    }
+}

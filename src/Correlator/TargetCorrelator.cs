@@ -1,0 +1,135 @@
+using System.Globalization;
+using LoadLeak.Correlator.Retained;
+using LoadLeak.Correlator.Sampling;
+using LoadLeak.Correlator.Sampling.EventPipe;
+using LoadLeak.Correlator.Sampling.Proc;
+using LoadLeak.Engine;
+using LoadLeak.Engine.Running;
+
+namespace LoadLeak.Correlator;
+
+/// <summary>
+/// Samples one target process on the run clock: runtime counters over EventPipe when it is .NET,
+/// /proc always; induces full GCs on request to measure retained heap. Stops cleanly when the
+/// target exits (recorded as a "target-exited" event).
+/// </summary>
+public sealed class TargetCorrelator : IAsyncDisposable
+{
+    private readonly int _pid;
+    private readonly RunClock _clock;
+    private readonly CorrelatorOptions _options;
+    private readonly CollectingSink _sink = new(new SampleTable());
+    private readonly List<RetainedMark> _retained = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _gcGate = new(1, 1);
+    private Task _running = Task.CompletedTask;
+    private CorrelatorResult? _result;
+
+    private TargetCorrelator(int pid, RunClock clock, CorrelatorOptions options, bool isDotNet)
+    {
+        _pid = pid;
+        _clock = clock;
+        _options = options;
+        IsDotNet = isDotNet;
+    }
+
+    public bool IsDotNet { get; }
+
+    /// <summary>The newest complete second, for the live console. Thread-safe.</summary>
+    public TargetSample? Latest => _sink.Table.Latest(_clock.Seconds);
+
+    public static Task<TargetCorrelator> StartAsync(int pid, RunClock clock, CorrelatorOptions options, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (options.Interval < TimeSpan.FromMilliseconds(100))
+            throw new ConfigException($"correlator interval {options.Interval.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms: must be at least 100 ms");
+        if (!ProcReader.IsAlive(pid))
+            throw new ConfigException($"target pid {pid.ToString(CultureInfo.InvariantCulture)}: no such running process");
+
+        var isDotNet = DotNetProbe.HasDiagnosticsSocket(pid);
+        var correlator = new TargetCorrelator(pid, clock, options, isDotNet);
+        correlator.Start();
+        return Task.FromResult(correlator);
+    }
+
+    private void Start()
+    {
+        var sources = new List<ICounterSource>();
+        if (_options.UseProc) sources.Add(new ProcSource(_pid, () => _clock.Seconds, _options.Interval));
+        if (!IsDotNet)
+            _sink.AddNote($"pid {_pid.ToString(CultureInfo.InvariantCulture)} has no .NET diagnostics socket: /proc figures only (RSS, OS threads, fds, CPU)");
+        else if (_options.UseEventPipe)
+        {
+            var version = DotNetProbe.RuntimeVersion(_pid);
+            var mode = CounterProviders.ModeFor(version);
+            _sink.AddNote($".NET runtime {version?.ToString() ?? "unknown (self-contained?)"}: counters from {(mode == CounterMode.Meter ? "the System.Runtime meter" : "System.Runtime EventCounters")}");
+            sources.Add(new EventPipeCounterSource(_pid, () => _clock.Seconds, _options.Interval, mode));
+        }
+        var composite = new CompositeCounterSource(sources);
+        _running = Task.WhenAll(composite.RunAsync(_sink, _stop.Token), WatchExitAsync(_stop.Token));
+    }
+
+    private async Task WatchExitAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(_options.Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            {
+                if (ProcReader.IsAlive(_pid)) continue;
+                _sink.AddEvent(new CorrelatorEvent(_clock.Seconds, "target-exited",
+                    $"target pid {_pid.ToString(CultureInfo.InvariantCulture)} exited; sampling stopped"));
+                await _stop.CancelAsync().ConfigureAwait(false);
+                return;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Induces a full blocking GC in the target and records the heap that survived it.
+    /// Null (with a note) for non-.NET or exited targets, or when the GC was not reported in time.
+    /// </summary>
+    public async Task<RetainedMark?> MeasureRetainedAsync(string phase, string reason, CancellationToken ct)
+    {
+        if (!IsDotNet || _stop.IsCancellationRequested) return null;
+        await _gcGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var gc = await new GcTrigger(_pid).TriggerAsync(_options.RetainedTimeout, ct).ConfigureAwait(false);
+            if (gc is null)
+            {
+                _sink.AddNote($"retained heap at '{phase}' ({reason}): no full GC reported within {_options.RetainedTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
+                return null;
+            }
+            var mark = new RetainedMark(_clock.Seconds, phase, gc.HeapBytes, reason);
+            lock (_retained) _retained.Add(mark);
+            return mark;
+        }
+        finally
+        {
+            _gcGate.Release();
+        }
+    }
+
+    /// <summary>Stops sampling and returns everything seen. Idempotent.</summary>
+    public async Task<CorrelatorResult> StopAsync()
+    {
+        if (_result is not null) return _result;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _running.ConfigureAwait(false);
+        List<RetainedMark> retained;
+        lock (_retained) retained = _retained.OrderBy(r => r.T).ToList();
+        _result = new CorrelatorResult(_sink.Table.Build(), retained, _sink.Events, _sink.Notes, IsDotNet);
+        return _result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _stop.Dispose();
+        _gcGate.Dispose();
+    }
+}

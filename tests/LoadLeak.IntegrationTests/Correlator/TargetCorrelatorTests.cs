@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using LoadLeak.Correlator;
+using LoadLeak.Engine.Running;
+using Xunit.Abstractions;
+
+namespace LoadLeak.IntegrationTests.Correlator;
+
+public sealed class TargetCorrelatorTests(ITestOutputHelper output)
+{
+    private readonly LeakyChild _child = new();
+
+    [Fact]
+    public async Task EventPipe_yields_per_second_heap_and_thread_samples_and_a_plausible_retained_heap()
+    {
+        _ = _child.DllPath; // build outside the timed part
+        var process = _child.Start(holdMb: 64, stepMs: 20);
+        try
+        {
+            var clock = new RunClock();
+            await using var correlator = await TargetCorrelator.StartAsync(process.Id, clock, new CorrelatorOptions(), CancellationToken.None);
+            Assert.True(correlator.IsDotNet);
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            Assert.NotNull(correlator.Latest);
+
+            var sw = Stopwatch.StartNew();
+            var mark = await correlator.MeasureRetainedAsync("load-1", "test", CancellationToken.None);
+            output.WriteLine($"induced GC took {sw.ElapsedMilliseconds} ms; retained {mark?.HeapBytes / 1e6:0.0} MB");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var result = await correlator.StopAsync();
+
+            foreach (var n in result.Notes) output.WriteLine("note: " + n);
+            foreach (var e in result.Events) output.WriteLine($"event: {e.T:0.0} {e.Kind} {e.Message}");
+            foreach (var s in result.Samples) output.WriteLine(s.ToString());
+
+            Assert.True(result.IsDotNet);
+            var full = result.Samples.Where(s => s.GcHeapBytes is not null && s.Threads is not null && s.RssBytes is not null).ToList();
+            Assert.True(full.Count >= 5, $"expected >= 5 complete seconds, got {full.Count} of {result.Samples.Count}");
+            Assert.Contains(result.Samples, s => s.PostGcHeapBytes is > 0);
+            Assert.Contains(result.Samples, s => s.AllocRateBytesPerSec is > 0);
+            Assert.All(full, s => Assert.InRange(s.Threads!.Value, 0, 500));
+            Assert.All(full, s => Assert.InRange(s.OsThreads!.Value, 1, 500));
+
+            Assert.NotNull(mark);
+            // The child holds up to 64 x 1 MB arrays after ~8 s at 50 per second: the survivors must show them.
+            Assert.InRange(mark!.HeapBytes, 32e6, 400e6);
+            Assert.Single(result.Retained);
+            Assert.DoesNotContain(result.Events, e => e.Kind == "counter-gap");
+        }
+        finally
+        {
+            LeakyChild.Kill(process);
+        }
+    }
+
+    [Fact]
+    public async Task Target_exit_is_recorded_and_sampling_stops_cleanly()
+    {
+        var process = _child.Start(holdMb: 8, stepMs: 50);
+        try
+        {
+            var clock = new RunClock();
+            await using var correlator = await TargetCorrelator.StartAsync(process.Id, clock, new CorrelatorOptions(), CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            LeakyChild.Kill(process);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var sw = Stopwatch.StartNew();
+            var result = await correlator.StopAsync();
+            output.WriteLine($"stop took {sw.ElapsedMilliseconds} ms");
+            foreach (var e in result.Events) output.WriteLine($"event: {e.T:0.0} {e.Kind} {e.Message}");
+            Assert.Contains(result.Events, e => e.Kind == "target-exited");
+            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(15));
+            Assert.Null(await correlator.MeasureRetainedAsync("after", "exit", CancellationToken.None));
+        }
+        finally
+        {
+            LeakyChild.Kill(process);
+        }
+    }
+
+    [Fact]
+    public async Task Proc_source_reads_a_non_dotnet_process()
+    {
+        using var sleep = Process.Start(new ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
+        try
+        {
+            var clock = new RunClock();
+            await using var correlator = await TargetCorrelator.StartAsync(sleep.Id, clock, new CorrelatorOptions(), CancellationToken.None);
+            Assert.False(correlator.IsDotNet);
+            await Task.Delay(TimeSpan.FromSeconds(3.5));
+            var result = await correlator.StopAsync();
+            foreach (var s in result.Samples) output.WriteLine(s.ToString());
+
+            Assert.False(result.IsDotNet);
+            Assert.Contains(result.Notes, n => n.Contains("/proc figures only", StringComparison.Ordinal));
+            Assert.True(result.Samples.Count(s => s.RssBytes is > 0) >= 3);
+            Assert.All(result.Samples.Where(s => s.RssBytes is not null), s =>
+            {
+                Assert.Equal(1, s.OsThreads);
+                Assert.Equal(1, s.Threads);
+                Assert.InRange(s.Fds!.Value, 1, 64);
+                Assert.Null(s.GcHeapBytes);
+            });
+            Assert.Null(await correlator.MeasureRetainedAsync("load", "test", CancellationToken.None));
+        }
+        finally
+        {
+            LeakyChild.Kill(sleep);
+        }
+    }
+}
