@@ -1,0 +1,43 @@
+using System.Text;
+using LoadLeak.Reporting.Model;
+
+namespace LoadLeak.Reporting.Csv;
+
+/// <summary>intervals.csv and samples.csv at full resolution: the plots downsample, these never do.</summary>
+public sealed class CsvExporter : Exporting.IExporter
+{
+    public const string IntervalsFile = "intervals.csv";
+    public const string SamplesFile = "samples.csv";
+    public string Name => "csv";
+
+    public IReadOnlyList<string> Export(RunDocument doc, string outDir)
+    {
+        var intervals = Path.GetFullPath(Path.Combine(outDir, IntervalsFile));
+        var samples = Path.GetFullPath(Path.Combine(outDir, SamplesFile));
+        File.WriteAllText(intervals, Intervals(doc), Utf8NoBom);
+        File.WriteAllText(samples, Samples(doc), Utf8NoBom);
+        return [intervals, samples];
+    }
+
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static string Intervals(RunDocument doc)
+    {
+        var csv = new CsvTable("t", "scenario", "phase", "ok", "fail", "rps", "p50", "p99", "p99Uncorrected",
+            "concurrency", "targetRate", "late", "dropped");
+        foreach (var i in doc.Intervals)
+            csv.Row(i.T, i.Scenario, i.Phase, i.Ok, i.Fail, i.Rps, i.P50, i.P99, i.P99Uncorrected,
+                i.Concurrency, i.TargetRate, i.Late, i.Dropped);
+        return csv.ToString();
+    }
+
+    public static string Samples(RunDocument doc)
+    {
+        var csv = new CsvTable("t", "gcHeapBytes", "postGcHeapBytes", "workingSetBytes", "rssBytes", "threads", "timers",
+            "fds", "cpu", "allocRateBytesPerSec", "gcPauseMs", "gcCount", "exceptions", "lockContentions");
+        foreach (var s in doc.Samples)
+            csv.Row(s.T, s.GcHeapBytes, s.PostGcHeapBytes, s.WorkingSetBytes, s.RssBytes, s.Threads, s.Timers,
+                s.Fds, s.Cpu, s.AllocRateBytesPerSec, s.GcPauseMs, s.GcCount, s.Exceptions, s.LockContentions);
+        return csv.ToString();
+    }
+}

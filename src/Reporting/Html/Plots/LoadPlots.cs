@@ -1,0 +1,57 @@
+using LoadLeak.Reporting.Model;
+
+namespace LoadLeak.Reporting.Html.Plots;
+
+/// <summary>What the load generator did, per scenario: throughput, failures, concurrency/target rate, latency.</summary>
+public static class LoadPlots
+{
+    public static IEnumerable<RenderedPlot> Render(RunDocument doc, TimeAxis axis)
+    {
+        var scenarios = doc.Intervals.GroupBy(i => i.Scenario)
+            .Select((g, index) => (Name: g.Key, Color: Palette.ForIndex(index), Rows: g.OrderBy(i => i.T).ToList()))
+            .ToList();
+        if (scenarios.Count == 0) yield break;
+
+        var throughput = new TimelinePlot(axis, "Requests / s");
+        foreach (var s in scenarios)
+        {
+            var xs = s.Rows.Select(r => r.T).ToList();
+            throughput.Line(s.Name + " ok+fail RPS", xs, s.Rows.Select(r => (double?)r.Rps).ToList(), s.Color);
+            var step = IntervalSeconds(s.Rows);
+            if (s.Rows.Any(r => r.Fail > 0))
+                throughput.Line(s.Name + " failures/s", xs, s.Rows.Select(r => (double?)(r.Fail / step)).ToList(), s.Color, LineKind.Dotted);
+        }
+        if (throughput.Render("Throughput and failures", "plot-rps-") is { } rps) yield return rps;
+
+        var drive = new TimelinePlot(axis, "Copies  |  requests / s");
+        foreach (var s in scenarios)
+        {
+            var xs = s.Rows.Select(r => r.T).ToList();
+            if (s.Rows.Any(r => r.Concurrency > 0))
+                drive.Line(s.Name + " concurrency (copies)", xs, s.Rows.Select(r => (double?)r.Concurrency).ToList(), s.Color);
+            if (s.Rows.Any(r => r.TargetRate > 0))
+                drive.Line(s.Name + " target rate (req/s)", xs, s.Rows.Select(r => (double?)r.TargetRate).ToList(), s.Color, LineKind.Dashed);
+        }
+        if (drive.Render("Offered load: concurrency and target rate", "plot-drive-") is { } d) yield return d;
+
+        var latency = new TimelinePlot(axis, "Latency (ms)");
+        foreach (var s in scenarios)
+        {
+            var xs = s.Rows.Select(r => r.T).ToList();
+            latency.Line(s.Name + " p99 (corrected)", xs, s.Rows.Select(r => NonEmpty(r, r.P99)).ToList(), s.Color);
+            latency.Line(s.Name + " p99 uncorrected", xs, s.Rows.Select(r => NonEmpty(r, r.P99Uncorrected)).ToList(), s.Color, LineKind.Dashed);
+            latency.Line(s.Name + " p50", xs, s.Rows.Select(r => NonEmpty(r, r.P50)).ToList(), s.Color, LineKind.Dotted);
+        }
+        if (latency.Render("Latency percentiles per interval", "plot-latency-", clipOutliers: true, unit: " ms") is { } l) yield return l;
+    }
+
+    /// <summary>An interval without responses has no latency: a gap, not a zero.</summary>
+    private static double? NonEmpty(IntervalDto row, double value) => row.Ok + row.Fail > 0 ? value : null;
+
+    private static double IntervalSeconds(List<IntervalDto> rows)
+    {
+        if (rows.Count < 2) return 1;
+        var steps = rows.Zip(rows.Skip(1), (a, b) => b.T - a.T).Where(d => d > 0).Order().ToList();
+        return steps.Count == 0 ? 1 : steps[steps.Count / 2];
+    }
+}

@@ -1,0 +1,26 @@
+using LoadLeak.Reporting.Model;
+
+namespace LoadLeak.Reporting.Html.Plots;
+
+/// <summary>The x range and the annotations every timeline plot shares, so load and target line up second for second.</summary>
+public sealed record TimeAxis(double Start, double End, IReadOnlyList<PhaseDto> Bands, IReadOnlyList<EventDto> Events)
+{
+    public double Span => End - Start;
+
+    public static TimeAxis From(RunDocument doc)
+    {
+        var ends = doc.Intervals.Select(i => i.T)
+            .Concat(doc.Samples.Select(s => s.T))
+            .Concat(doc.Phases.Select(p => p.End))
+            .Append(doc.DurationSeconds)
+            .Where(double.IsFinite);
+        var end = ends.DefaultIfEmpty(1).Max();
+        // Phases of different scenarios often share boundaries: one band per distinct phase.
+        var bands = doc.Phases
+            .Where(p => double.IsFinite(p.Start) && double.IsFinite(p.End) && p.End > p.Start)
+            .DistinctBy(p => (p.Name, p.Start, p.End))
+            .OrderBy(p => p.Start)
+            .ToList();
+        return new TimeAxis(0, Math.Max(end, 1), bands, doc.Events.Where(e => double.IsFinite(e.T)).ToList());
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using LoadLeak.Reporting.Formatting;
+using LoadLeak.Reporting.Model;
+
+namespace LoadLeak.Reporting.Html.Sections;
+
+/// <summary>Heap forensics from the dumps: which types grew, what keeps them alive, what never completed.</summary>
+public sealed class HeapSection : IHtmlSection
+{
+    public string Id => "heap";
+    public string Label => "Heap diff";
+    public bool Applies(RunDocument doc) => doc.Heap is not null;
+
+    public void Write(StringBuilder html, RunDocument doc)
+    {
+        var heap = doc.Heap!;
+        HtmlTable.Section(html, Id, "Heap diff");
+        if (heap.Snapshots.Count > 0)
+        {
+            html.Append("<h3>Snapshots</h3>\n");
+            HtmlTable.Write(html, ["Label", "At (s)", "Heap", "Objects", "Target paused", "Analysis"],
+                heap.Snapshots.Select(s => new[]
+                {
+                    Cell.Text(s.Label), Cell.Num(Units.Number(s.T, "0.#")), Cell.Num(Units.Mb(s.HeapBytes)), Cell.Num(Units.Count(s.Objects)),
+                    Cell.Num(Units.Ms(s.PauseMs) + " ms"), Cell.Num(Units.Ms(s.AnalysisMs) + " ms"),
+                }));
+        }
+        if (heap.TopGrowers.Count > 0)
+        {
+            html.Append("<h3>Top growing types</h3>\n");
+            HtmlTable.Write(html, ["Type", "Δ count", "Δ bytes", "Count after cool-down", "Survives cool-down"],
+                heap.TopGrowers.Select(g => new[]
+                {
+                    Cell.Code(g.Type), Cell.Num(Units.Count(g.CountDelta)), Cell.Num(Units.Bytes(g.BytesDelta)),
+                    Cell.Num(Units.Count(g.CountAfterCoolDown)), g.SurvivesCoolDown ? Cell.Badge("survives", "bad") : Cell.Badge("released", "good"),
+                }));
+        }
+        if (heap.RetentionPaths.Count > 0)
+        {
+            html.Append("<h3>Retention paths</h3>\n");
+            HtmlTable.Write(html, ["Type", "Root", "Path (root → object)", "Objects"],
+                heap.RetentionPaths.Select(p => new[]
+                    { Cell.Code(p.Type), Cell.Text(p.Root), Cell.Code(string.Join(" → ", p.Path)), Cell.Num(Units.Count(p.Count)) }));
+        }
+        if (heap.PendingTasks.Count > 0)
+        {
+            html.Append("<h3>Pending tasks</h3>\n<p class=\"lead\">Async state machines still alive in the last snapshot, by method: awaits that never completed.</p>\n");
+            HtmlTable.Write(html, ["Method", "Count"],
+                heap.PendingTasks.OrderByDescending(t => t.Count).Select(t => new[] { Cell.Code(t.Method), Cell.Num(Units.Count(t.Count)) }));
+        }
+    }
+}

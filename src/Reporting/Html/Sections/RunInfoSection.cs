@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using LoadLeak.Reporting.Formatting;
+using LoadLeak.Reporting.Model;
+
+namespace LoadLeak.Reporting.Html.Sections;
+
+/// <summary>Events, notes and how the run was made: enough to reproduce it.</summary>
+public sealed class RunInfoSection : IHtmlSection
+{
+    public string Id => "run";
+    public string Label => "Run";
+    public bool Applies(RunDocument doc) => true;
+
+    public void Write(StringBuilder html, RunDocument doc)
+    {
+        HtmlTable.Section(html, Id, "Run");
+        if (doc.Events.Count > 0)
+        {
+            html.Append("<h3>Events</h3>\n");
+            HtmlTable.Write(html, ["At (s)", "Kind", "Message"],
+                doc.Events.OrderBy(e => e.T).Select(e => new[] { Cell.Num(Units.Number(e.T, "0.0")), Cell.Badge(e.Kind, "warn"), Cell.Text(e.Message) }));
+        }
+        if (doc.Notes.Count > 0)
+        {
+            html.Append("<h3>Notes</h3>\n");
+            VerdictSection.Notes(html, doc.Notes);
+        }
+        var m = doc.Meta;
+        var rows = new List<(string, string?)>
+        {
+            ("Run id", doc.RunId),
+            ("Started", doc.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'zzz", CultureInfo.InvariantCulture)),
+            ("Duration", Units.Duration(doc.DurationSeconds)),
+            ("Test", string.Join(" / ", new[] { m.TestSuite, m.TestName }.Where(x => !string.IsNullOrEmpty(x)))),
+            ("Config", m.ConfigPath), ("Target command", m.TargetCommand),
+            ("Target pid", m.TargetPid?.ToString(CultureInfo.InvariantCulture)), ("Target URL", m.TargetUrl),
+            ("Machine", $"{m.Machine} ({m.ProcessorCount} CPUs), {m.Os}"), ("Runtime", m.Runtime),
+            ("LoadLeak", m.ToolVersion), ("Duration scale", m.DurationScale.ToString("0.###", CultureInfo.InvariantCulture)),
+            ("Command line", m.CommandLine), ("Schema version", doc.SchemaVersion.ToString(CultureInfo.InvariantCulture)),
+        };
+        html.Append("<h3>Metadata</h3>\n<dl class=\"meta\">");
+        foreach (var (k, v) in rows.Where(r => !string.IsNullOrWhiteSpace(r.Item2)))
+            html.Append("<dt>").Append(HtmlText.Encode(k)).Append("</dt><dd>").Append(HtmlText.Encode(v)).Append("</dd>");
+        html.Append("</dl>\n");
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using LoadLeak.Reporting.Formatting;
+using LoadLeak.Reporting.Model;
+using static LoadLeak.Reporting.Markdown.MarkdownText;
+
+namespace LoadLeak.Reporting.Markdown;
+
+/// <summary>report.md: a compact summary sized for a PR comment or a GitHub step summary.</summary>
+public sealed class MarkdownExporter : Exporting.IExporter
+{
+    public const string FileName = "report.md";
+    private const int MaxRows = 10;
+    public string Name => "md";
+
+    public IReadOnlyList<string> Export(RunDocument doc, string outDir)
+    {
+        var path = Path.GetFullPath(Path.Combine(outDir, FileName));
+        File.WriteAllText(path, Render(doc));
+        return [path];
+    }
+
+    public static string Render(RunDocument doc)
+    {
+        var md = new StringBuilder();
+        var title = doc.Meta.TestName ?? doc.RunId;
+        md.AppendLine($"## LoadLeak: {Escape(title)}").AppendLine();
+        md.AppendLine($"**Status:** {StatusIcon(doc.Status)} {Escape(doc.Status)} · **Leak verdict:** {VerdictIcon(doc.Leak.Verdict)} {Escape(doc.Leak.Verdict)} · " +
+                      $"**Duration:** {Units.Duration(doc.DurationSeconds)} · **Run:** `{doc.RunId.Replace("`", "'")}`").AppendLine();
+        Scenarios(md, doc);
+        Findings(md, doc);
+        Thresholds(md, doc);
+        TopGrowers(md, doc);
+        foreach (var note in doc.Notes.Concat(doc.Leak.Notes).Take(MaxRows)) md.AppendLine($"> {Escape(note)}");
+        return md.ToString();
+    }
+
+    private static void Scenarios(StringBuilder md, RunDocument doc)
+    {
+        if (doc.Scenarios.Count == 0) return;
+        md.AppendLine(Row("Scenario", "OK", "Fail", "RPS", "p50 ms", "p99 ms", "p99 uncorr. ms", "Max ms"));
+        md.AppendLine(Separator("lrrrrrrr"));
+        foreach (var s in doc.Scenarios)
+            md.AppendLine(Row(Escape(s.Name), Units.Count(s.Ok), Units.Count(s.Fail), Units.Rps(s.Rps),
+                Units.Ms(s.LatencyMs.P50), Units.Ms(s.LatencyMs.P99), Units.Ms(s.LatencyUncorrectedMs.P99), Units.Ms(s.LatencyMs.Max)));
+        md.AppendLine();
+    }
+
+    private static void Findings(StringBuilder md, RunDocument doc)
+    {
+        if (doc.Leak.Findings.Count == 0) return;
+        md.AppendLine("**Findings**").AppendLine();
+        foreach (var f in doc.Leak.Findings.OrderByDescending(f => f.IsLeak).Take(MaxRows))
+        {
+            var where = string.Join(" / ", new[] { f.Scenario, f.Phase }.Where(x => !string.IsNullOrEmpty(x)).Select(Escape));
+            md.AppendLine($"- {(f.IsLeak ? "🔴" : "⚪")} **{Escape(f.Resource)}**{(where.Length > 0 ? $" ({where})" : "")}: " +
+                          $"{Units.Slope(f.Resource, f.Slope)}, {Escape(f.Test)} confidence {Units.Percent(f.Confidence)}" +
+                          $"{(f.Summary.Length > 0 ? " — " + Escape(f.Summary) : "")}");
+        }
+        md.AppendLine();
+    }
+
+    private static void Thresholds(StringBuilder md, RunDocument doc)
+    {
+        if (doc.Thresholds.Count == 0) return;
+        md.AppendLine(Row("Threshold", "Scenario", "Result"));
+        md.AppendLine(Separator("lll"));
+        foreach (var t in doc.Thresholds)
+            md.AppendLine(Row(Escape(t.Description), Escape(t.Scenario),
+                t.Passed ? "✅ passed" : "❌ failed" + (t.Error is { Length: > 0 } e ? ": " + Escape(e) : "")));
+        md.AppendLine();
+    }
+
+    private static void TopGrowers(StringBuilder md, RunDocument doc)
+    {
+        if (doc.Heap is not { TopGrowers.Count: > 0 } heap) return;
+        md.AppendLine(Row("Top growing type", "Δ count", "Δ bytes", "Survives cool-down"));
+        md.AppendLine(Separator("lrrl"));
+        foreach (var g in heap.TopGrowers.Take(MaxRows))
+            md.AppendLine(Row("`" + g.Type.Replace("`", "'").Replace("|", "\\|") + "`", Units.Count(g.CountDelta), Units.Bytes(g.BytesDelta), g.SurvivesCoolDown ? "yes" : "no"));
+        md.AppendLine();
+    }
+
+    private static string StatusIcon(string status) => status == RunStatus.Complete ? "✅" : "⚠️";
+
+    private static string VerdictIcon(string verdict) => verdict switch
+    {
+        LeakVerdicts.Leak => "🔴",
+        LeakVerdicts.NoLeak => "🟢",
+        _ => "🟡",
+    };
+}

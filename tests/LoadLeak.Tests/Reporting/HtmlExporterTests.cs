@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using LoadLeak.Reporting.Html;
+using LoadLeak.Reporting.Model;
+using LoadLeak.Reporting.Preview;
+
+namespace LoadLeak.Tests.Reporting;
+
+public class HtmlExporterTests
+{
+    private const string Xss = "<script>alert(1)</script>";
+
+    [Fact]
+    public void Document_strings_are_escaped_in_tables_and_plot_labels()
+    {
+        var doc = SyntheticRunDocument.Create(durationSeconds: 300, firstScenarioName: Xss) with
+        {
+            Meta = new RunMetadata { TestName = "<img src=x onerror=alert(2)>", CommandLine = "a && b" },
+            Events = [new EventDto(100, "<b>boom</b>", "\"quoted\" & <tag>")],
+            Phases = [new PhaseDto("<i>phase</i>", Xss, "load", 0, 300, "<sim>", 1, null)],
+        };
+        var html = HtmlExporter.Render(doc);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>boom", html);
+        Assert.DoesNotContain("<i>phase", html);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.Contains("&lt;img src=x onerror=alert(2)&gt;", html);
+        Assert.Contains("&lt;b&gt;boom&lt;/b&gt;", html); // the event label inside the SVG
+        Assert.Contains("&lt;i&gt;phase&lt;/i&gt;", html); // the phase band label inside the SVG
+    }
+
+    [Fact]
+    public void Page_is_self_contained_under_a_no_remote_content_security_policy()
+    {
+        var html = HtmlExporter.Render(SyntheticRunDocument.Create(durationSeconds: 300));
+
+        Assert.Contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:;", html);
+        Assert.DoesNotMatch(new Regex(@"\s(src|href)\s*=\s*""(https?:)?//", RegexOptions.IgnoreCase), html);
+        Assert.DoesNotContain("<link", html);
+        Assert.DoesNotContain("@import", html);
+        Assert.Contains("<svg", html);
+    }
+
+    [Fact]
+    public void Every_inlined_svg_is_well_formed_and_ids_are_unique_across_plots()
+    {
+        var html = HtmlExporter.Render(SyntheticRunDocument.Create(durationSeconds: 300));
+        var svgs = Regex.Matches(html, "<svg.*?</svg>", RegexOptions.Singleline).Select(m => XElement.Parse(m.Value)).ToList();
+
+        Assert.True(svgs.Count >= 7, $"expected the load, latency, target and capacity plots, got {svgs.Count}");
+        var ids = svgs.SelectMany(s => s.DescendantsAndSelf()).Select(e => (string?)e.Attribute("id")).OfType<string>().ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.DoesNotContain("#A1B2", html); // dash tag colours are all swapped back
+    }
+
+    [Fact]
+    public void Gaps_in_samples_split_the_line_instead_of_bridging_it()
+    {
+        var samples = Enumerable.Range(1, 100)
+            .Select(t => new SampleDto { T = t, Threads = t is > 40 and <= 60 ? null : 20 })
+            .ToList();
+        var doc = RunDocumentJsonTests.Minimal() with { DurationSeconds = 100, Samples = samples };
+        var html = HtmlExporter.Render(doc);
+
+        var handles = Regex.Match(html, "<figcaption>Target threads.*?</figure>", RegexOptions.Singleline).Value;
+        var threadPaths = Regex.Matches(handles, "<path[^>]*stroke=\"#0072B2\"[^>]*>").Count;
+        Assert.Equal(2, threadPaths);
+    }
+
+    [Theory]
+    [InlineData(RunStatus.Partial, "status partial")]
+    [InlineData(RunStatus.Interrupted, "status interrupted")]
+    [InlineData(RunStatus.TargetDied, "status target-died")]
+    public void Incomplete_runs_are_flagged_prominently(string status, string cssClass)
+    {
+        var html = HtmlExporter.Render(RunDocumentJsonTests.Minimal() with { Status = status });
+        Assert.Contains(cssClass, html);
+        Assert.Contains($"This run is {status}", html);
+    }
+
+    [Fact]
+    public void Optional_sections_are_left_out_when_absent()
+    {
+        var html = HtmlExporter.Render(RunDocumentJsonTests.Minimal());
+        Assert.DoesNotContain("id=\"heap\"", html);
+        Assert.DoesNotContain("id=\"capacity\"", html);
+        Assert.DoesNotContain("<svg", html);
+        Assert.Contains("id=\"summary\"", html);
+    }
+}

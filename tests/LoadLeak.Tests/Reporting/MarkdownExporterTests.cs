@@ -1,0 +1,43 @@
+using LoadLeak.Reporting.Markdown;
+using LoadLeak.Reporting.Model;
+using LoadLeak.Reporting.Preview;
+
+namespace LoadLeak.Tests.Reporting;
+
+public class MarkdownExporterTests
+{
+    [Fact]
+    public void Names_cannot_inject_html_or_break_the_table()
+    {
+        var doc = SyntheticRunDocument.Create(durationSeconds: 120, firstScenarioName: "<script>alert(1)</script>|evil\nrow");
+        var md = MarkdownExporter.Render(doc);
+
+        Assert.DoesNotContain("<script", md);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;\\|evil row", md);
+        // Every row of every table keeps the column count of its header.
+        var tables = md.Split("\n\n").Select(block => block.Split('\n').Where(l => l.StartsWith('|')).ToList()).Where(t => t.Count > 0).ToList();
+        Assert.Contains(tables, t => t.Any(r => r.Contains("alert")));
+        Assert.All(tables, t => Assert.Single(t.Select(r => r.Replace("\\|", "").Count(c => c == '|')).Distinct()));
+    }
+
+    [Fact]
+    public void Summary_has_status_verdict_scenarios_findings_thresholds_and_top_growers()
+    {
+        var md = MarkdownExporter.Render(SyntheticRunDocument.Create(durationSeconds: 120) with { Status = RunStatus.Partial });
+
+        Assert.Contains("**Status:** ⚠️ partial", md);
+        Assert.Contains("**Leak verdict:** 🔴 leak", md);
+        Assert.Contains("| Scenario | OK | Fail | RPS |", md);
+        Assert.Contains("**heap**", md);
+        Assert.Contains("❌ failed", md);
+        Assert.Contains("`TargetService.CacheEntry`", md);
+        Assert.True(md.Length < 8_000, $"a PR comment should stay compact, was {md.Length} chars");
+    }
+
+    [Theory]
+    [InlineData("a|b", "a\\|b")]
+    [InlineData("*bold* _it_", "\\*bold\\* \\_it\\_")]
+    [InlineData("[link](http://x)", "\\[link\\](http://x)")]
+    [InlineData("x & <y>", "x &amp; &lt;y&gt;")]
+    public void Escape(string raw, string expected) => Assert.Equal(expected, MarkdownText.Escape(raw));
+}

@@ -1,0 +1,60 @@
+using LoadLeak.Reporting.Exporting;
+using LoadLeak.Reporting.Model;
+using LoadLeak.Reporting.Preview;
+using LoadLeak.Reporting.Serialization;
+
+namespace LoadLeak.Tests.Reporting;
+
+public sealed class ReportWriterTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ll-report-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Writes_every_format_by_default()
+    {
+        var outcome = ReportWriter.WriteAll(SyntheticRunDocument.Create(durationSeconds: 120), _dir);
+
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors));
+        Assert.Equal<string>(["intervals.csv", "report.html", "report.md", "run.json", "samples.csv"],
+            FileNames(outcome));
+        Assert.All(outcome.Files, f => Assert.True(new FileInfo(f).Length > 0, f));
+        Assert.Equal("20261127-120000-synthetic", RunDocumentJson.Read(Path.Combine(_dir, "run.json")).RunId);
+    }
+
+    [Fact]
+    public void Writes_only_the_requested_formats()
+    {
+        var outcome = ReportWriter.WriteAll(RunDocumentJsonTests.Minimal(), _dir, ["md", "CSV"]);
+        Assert.Equal<string>(["intervals.csv", "report.md", "samples.csv"], FileNames(outcome));
+    }
+
+    [Fact]
+    public void Unknown_format_is_refused_with_the_valid_ones()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ReportWriter.WriteAll(RunDocumentJsonTests.Minimal(), _dir, ["pdf"]));
+        Assert.Contains("json, html, md, csv", e.Message);
+    }
+
+    [Fact]
+    public void One_failing_exporter_does_not_stop_the_others()
+    {
+        var composite = new CompositeExporter([new JsonExporter(), new ThrowingExporter(), ReportWriter.Create("md")]);
+        var outcome = composite.Run(RunDocumentJsonTests.Minimal(), _dir);
+
+        Assert.Equal<string>(["report.md", "run.json"], FileNames(outcome));
+        var error = Assert.Single(outcome.Errors);
+        Assert.Contains("broken", error);
+        Assert.Contains("disk on fire", error);
+        Assert.Throws<InvalidOperationException>(() => composite.Export(RunDocumentJsonTests.Minimal(), _dir));
+    }
+
+    private static string[] FileNames(ReportOutcome outcome) => outcome.Files.Select(f => Path.GetFileName(f)).Order().ToArray();
+
+    private sealed class ThrowingExporter : IExporter
+    {
+        public string Name => "broken";
+        public IReadOnlyList<string> Export(RunDocument doc, string outDir) => throw new IOException("disk on fire");
+    }
+}

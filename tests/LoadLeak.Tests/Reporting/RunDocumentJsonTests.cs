@@ -1,0 +1,96 @@
+using LoadLeak.Reporting.Model;
+using LoadLeak.Reporting.Preview;
+using LoadLeak.Reporting.Serialization;
+
+namespace LoadLeak.Tests.Reporting;
+
+public class RunDocumentJsonTests
+{
+    [Fact]
+    public void Round_trip_keeps_every_field_and_nulls_stay_null()
+    {
+        var doc = SyntheticRunDocument.Create(durationSeconds: 120);
+        var json = RunDocumentJson.Serialize(doc);
+        var back = RunDocumentJson.Deserialize(json);
+
+        Assert.Equal(json, RunDocumentJson.Serialize(back));
+        var gapSample = back.Samples.First(s => s.GcHeapBytes is null);
+        Assert.Null(gapSample.PostGcHeapBytes);
+        Assert.NotNull(gapSample.RssBytes);
+        Assert.Equal(doc.Samples.Count(s => s.GcHeapBytes is null), back.Samples.Count(s => s.GcHeapBytes is null));
+        Assert.Equal(doc.Heap!.RetentionPaths[0].Path, back.Heap!.RetentionPaths[0].Path);
+        Assert.Equal(doc.Scenarios[0].StatusCodes["200"], back.Scenarios[0].StatusCodes["200"]);
+    }
+
+    [Fact]
+    public void Writes_camel_case_indented_with_explicit_nulls()
+    {
+        var doc = Minimal() with { Samples = [new SampleDto { T = 1, GcHeapBytes = null, Threads = 12 }] };
+        var json = RunDocumentJson.Serialize(doc);
+
+        Assert.Contains("\"schemaVersion\": 1", json);
+        Assert.Contains("\"gcHeapBytes\": null", json);
+        Assert.Contains("\"threads\": 12", json);
+        Assert.DoesNotContain("\"GcHeapBytes\"", json);
+        Assert.Contains("\n  \"runId\"", json);
+    }
+
+    [Fact]
+    public void Schema_version_newer_than_current_is_rejected_with_the_file_name()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ll-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, RunDocumentJson.Serialize(Minimal()).Replace("\"schemaVersion\": 1", $"\"schemaVersion\": {RunDocument.CurrentSchemaVersion + 1}"));
+        try
+        {
+            var e = Assert.Throws<RunDocumentFormatException>(() => RunDocumentJson.Read(path));
+            Assert.Contains(path, e.Message);
+            Assert.Contains("newer", e.Message);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Malformed_json_names_line_and_position()
+    {
+        var json = "{\n  \"schemaVersion\": 1,\n  \"runId\": \"x\",\n  \"durationSeconds\": oops\n}";
+        var e = Assert.Throws<RunDocumentFormatException>(() => RunDocumentJson.Deserialize(json, "bad.json"));
+        Assert.Contains("bad.json", e.Message);
+        Assert.Contains("line 4", e.Message);
+    }
+
+    [Fact]
+    public void Wrong_type_names_the_json_path()
+    {
+        var json = RunDocumentJson.Serialize(Minimal()).Replace("\"durationSeconds\": 0", "\"durationSeconds\": \"long\"");
+        var e = Assert.Throws<RunDocumentFormatException>(() => RunDocumentJson.Deserialize(json, "run.json"));
+        Assert.Contains("durationSeconds", e.Message);
+    }
+
+    [Theory]
+    [InlineData("[]", "object")]
+    [InlineData("{\"runId\":\"x\"}", "schemaVersion")]
+    [InlineData("{\"schemaVersion\":0,\"runId\":\"x\"}", "not valid")]
+    [InlineData("{\"schemaVersion\":1}", "runId")]
+    public void Other_unsupported_documents_are_rejected(string json, string expected)
+    {
+        var e = Assert.Throws<RunDocumentFormatException>(() => RunDocumentJson.Deserialize(json));
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void Write_then_read_a_file()
+    {
+        var dir = Directory.CreateTempSubdirectory("ll-json-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "nested", "run.json");
+            RunDocumentJson.Write(Minimal() with { Capacity = new CapacityDto { RSquared = double.NaN } }, path);
+            var back = RunDocumentJson.Read(path);
+            Assert.Equal("run-1", back.RunId);
+            Assert.True(double.IsNaN(back.Capacity!.RSquared));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    internal static RunDocument Minimal() => new() { RunId = "run-1" };
+}
