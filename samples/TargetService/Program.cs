@@ -36,6 +36,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.Services.AddSingleton(QueryHandler.Create(options.Implementation));
 builder.Services.AddSingleton(LeakCatalog.Create(options.LeakModes));
 builder.Services.AddSingleton<EndToEndRecorder>();
+builder.Services.AddSingleton<SeenRequests>();
 builder.Services.AddGrpc();
 if (options.KafkaBootstrap is not null)
 {

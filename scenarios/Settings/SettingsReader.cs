@@ -29,6 +29,9 @@ public sealed partial class SettingsReader
 
     public string ScenarioName { get; }
 
+    /// <summary>A value the runner supplied, e.g. the run's <c>benchmarkId</c>; null when absent.</summary>
+    public string? Placeholder(string name) => _env.Placeholders.TryGetValue(name, out var value) ? value : null;
+
     public ConfigException Error(string key, string problem) =>
         new($"CustomSettings.{key} of scenario '{ScenarioName}': {problem}");
 

@@ -9,7 +9,7 @@ namespace TargetService.Kafka;
 /// Consumes the benchmark topic in group "target", handles each message like a query and records
 /// end-to-end latency from the message's timestamp (set by the producer when it was sent).
 /// </summary>
-public sealed class KafkaConsumerService(KafkaConsumerOptions options, EndToEndRecorder recorder, QueryHandler handler, ILeakMode leak, ILogger<KafkaConsumerService> log)
+public sealed class KafkaConsumerService(KafkaConsumerOptions options, EndToEndRecorder recorder, SeenRequests seen, QueryHandler handler, ILeakMode leak, ILogger<KafkaConsumerService> log)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -61,6 +61,7 @@ public sealed class KafkaConsumerService(KafkaConsumerOptions options, EndToEndR
         var latencyMs = (DateTime.UtcNow - message.Timestamp.UtcDateTime).TotalMilliseconds;
         var benchmarkId = message.Headers?.TryGetLastBytes("X-Benchmark-ID", out var id) == true ? Encoding.UTF8.GetString(id) : null;
         recorder.Record(latencyMs, benchmarkId);
+        seen.Kafka(benchmarkId);
         var value = message.Value ?? [];
         handler.Handle("query", Encoding.UTF8.GetString(value), benchmarkId);
         leak.OnKafka(benchmarkId ?? "", value.Length);

@@ -40,4 +40,5 @@ public sealed class ManualReplySerializer : IReplySerializer
 [JsonSerializable(typeof(QueryResult))]
 [JsonSerializable(typeof(QueryRequestBody))]
 [JsonSerializable(typeof(Kafka.EndToEndSnapshot))]
+[JsonSerializable(typeof(SeenSnapshot))]
 public sealed partial class TargetJsonContext : JsonSerializerContext;
