@@ -6,7 +6,7 @@ namespace TargetService.Query;
 
 /// <summary>
 /// The HTTP routes: POST /api/query (optional <c>?delayMs=N</c> to simulate a slow backend), GET /healthz,
-/// GET /api/kafka/e2e, GET /api/seen.
+/// GET /api/kafka/e2e, GET /api/seen, GET /api/debug/retained.
 /// </summary>
 public static class HttpEndpoints
 {
@@ -18,6 +18,7 @@ public static class HttpEndpoints
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapPost("/api/query", QueryAsync);
         app.MapGet("/api/query", (HttpContext context, QueryHandler handler) => Reply(context, handler, "query", ""));
+        app.MapGet("/api/debug/retained", () => Results.Json(RetainedSnapshot.Take(), TargetJsonContext.Default.RetainedSnapshot));
         app.MapGet("/api/seen", (SeenRequests seen) => Results.Json(seen.Snapshot(), TargetJsonContext.Default.SeenSnapshot));
         app.MapGet("/api/kafka/e2e", (EndToEndRecorder recorder) => Results.Json(recorder.Snapshot(), TargetJsonContext.Default.EndToEndSnapshot));
     }

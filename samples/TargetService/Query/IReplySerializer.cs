@@ -41,4 +41,5 @@ public sealed class ManualReplySerializer : IReplySerializer
 [JsonSerializable(typeof(QueryRequestBody))]
 [JsonSerializable(typeof(Kafka.EndToEndSnapshot))]
 [JsonSerializable(typeof(SeenSnapshot))]
+[JsonSerializable(typeof(RetainedSnapshot))]
 public sealed partial class TargetJsonContext : JsonSerializerContext;
