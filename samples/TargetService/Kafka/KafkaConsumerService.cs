@@ -1,0 +1,71 @@
+using System.Text;
+using Confluent.Kafka;
+using TargetService.Leaks;
+using TargetService.Query;
+
+namespace TargetService.Kafka;
+
+/// <summary>
+/// Consumes the benchmark topic in group "target", handles each message like a query and records
+/// end-to-end latency from the message's timestamp (set by the producer when it was sent).
+/// </summary>
+public sealed class KafkaConsumerService(KafkaConsumerOptions options, EndToEndRecorder recorder, SeenRequests seen, QueryHandler handler, ILeakMode leak, ILogger<KafkaConsumerService> log)
+    : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // Consume() blocks, so the loop gets its own thread instead of a thread-pool worker.
+        Task.Factory.StartNew(() => ConsumeLoop(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void ConsumeLoop(CancellationToken stoppingToken)
+    {
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = options.BootstrapServers,
+            GroupId = "target",
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = true,
+            AllowAutoCreateTopics = true,
+            ClientId = "target-service",
+        };
+        using var consumer = new ConsumerBuilder<Ignore, byte[]>(config)
+            .SetLogHandler((_, message) => { if (message.Level <= SyslogLevel.Error) log.LogWarning("kafka: {Message}", message.Message); })
+            .SetErrorHandler((_, error) => log.LogDebug("kafka error: {Reason}", error.Reason))
+            .Build();
+        consumer.Subscribe(options.Topic);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var result = TryConsume(consumer, stoppingToken);
+                if (result?.Message is not null) Handle(result.Message);
+            }
+        }
+        catch (OperationCanceledException) { }
+        finally { consumer.Close(); }
+    }
+
+    private ConsumeResult<Ignore, byte[]>? TryConsume(IConsumer<Ignore, byte[]> consumer, CancellationToken stoppingToken)
+    {
+        try { return consumer.Consume(stoppingToken); }
+        catch (ConsumeException failure)
+        {
+            // Unknown topic before the first produce, a broker taken down by a test: keep consuming.
+            log.LogDebug("kafka consume: {Reason}", failure.Error.Reason);
+            Thread.Sleep(100);
+            return null;
+        }
+    }
+
+    private void Handle(Message<Ignore, byte[]> message)
+    {
+        var latencyMs = (DateTime.UtcNow - message.Timestamp.UtcDateTime).TotalMilliseconds;
+        var benchmarkId = message.Headers?.TryGetLastBytes("X-Benchmark-ID", out var id) == true ? Encoding.UTF8.GetString(id) : null;
+        recorder.Record(latencyMs, benchmarkId);
+        seen.Kafka(benchmarkId);
+        var value = message.Value ?? [];
+        handler.Handle("query", Encoding.UTF8.GetString(value), benchmarkId);
+        leak.OnKafka(benchmarkId ?? "", value.Length);
+    }
+}
+
+public sealed record KafkaConsumerOptions(string BootstrapServers, string Topic);

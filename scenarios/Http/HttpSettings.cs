@@ -1,0 +1,43 @@
+using LoadLeak.Scenarios.Settings;
+using LoadLeak.Scenarios.Template;
+
+namespace LoadLeak.Scenarios.Http;
+
+/// <summary>The HTTP scenario's CustomSettings, validated.</summary>
+public sealed record HttpSettings(
+    Uri Url,
+    HttpMethod Method,
+    Version HttpVersion,
+    IReadOnlyDictionary<string, string> Headers,
+    string? Body,
+    RequestTemplate Template,
+    int MaxConnections,
+    TimeSpan Timeout)
+{
+    public static HttpSettings Read(SettingsReader reader)
+    {
+        var urlText = reader.String("Url", "http://127.0.0.1:{port}/api/query");
+        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            throw reader.Error("Url", $"not an absolute http(s) URL: '{urlText}'");
+
+        var template = TemplateSettings.Read(reader);
+        // The uniform template has a body, so the default request is a POST of it; an explicit Body overrides it.
+        var body = reader.OptionalBody("Body") ?? template.JsonBody;
+        var methodText = reader.OptionalString("Method");
+        var method = methodText is null ? HttpMethod.Post : ParseMethod(reader, methodText);
+        if (method == HttpMethod.Get || method == HttpMethod.Head) body = reader.OptionalBody("Body");
+
+        var version = reader.Choice("HttpVersion", "1.1", "1.1", "2") == "2" ? System.Net.HttpVersion.Version20 : System.Net.HttpVersion.Version11;
+        var headers = reader.StringMap("Headers");
+        return new HttpSettings(url, method, version, headers, body, template,
+            reader.Int("MaxConnections", 100, 1, 100_000),
+            TimeSpan.FromMilliseconds(reader.Int("TimeoutMs", 30_000, 1, 3_600_000)));
+    }
+
+    private static HttpMethod ParseMethod(SettingsReader reader, string text)
+    {
+        if (text.Length == 0 || !text.All(char.IsAsciiLetter))
+            throw reader.Error("Method", $"not an HTTP method: '{text}'");
+        return HttpMethod.Parse(text.ToUpperInvariant());
+    }
+}

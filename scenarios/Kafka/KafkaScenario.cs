@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text;
+using Confluent.Kafka;
+using LoadLeak.Engine.Scenarios;
+using LoadLeak.Scenarios.Template;
+
+namespace LoadLeak.Scenarios.Kafka;
+
+/// <summary>
+/// Produces the template as the message value with the X-Benchmark-ID header. The delivery report decides
+/// Ok/Fail and its latency (send to ack) is the response latency. End-to-end latency is measured by the
+/// consuming target; Clean fetches and logs it, and <see cref="LastEndToEnd"/> keeps it for the report.
+/// </summary>
+public sealed class KafkaScenario
+{
+    private readonly KafkaSettings _settings;
+    private readonly byte[] _value;
+    private readonly Headers _headers;
+    private IProducer<Null, byte[]>? _producer;
+
+    public KafkaScenario(KafkaSettings settings)
+    {
+        _settings = settings;
+        _value = settings.Template.JsonBodyUtf8;
+        _headers = new Headers { { RequestTemplate.HeaderName, Encoding.UTF8.GetBytes(settings.Template.BenchmarkId) } };
+    }
+
+    public KafkaSettings Settings => _settings;
+
+    /// <summary>What Clean read from the target's /api/kafka/e2e, if an EndToEndUrl was configured and reachable.</summary>
+    public EndToEndLatency? LastEndToEnd { get; private set; }
+
+    public ScenarioProps ToProps(string name) => Scenario.Create(name, RunAsync) with
+    {
+        Init = _ => { Start(); return Task.CompletedTask; },
+        Clean = CleanAsync,
+    };
+
+    public void Start()
+    {
+        var config = new ProducerConfig
+        {
+            BootstrapServers = _settings.BootstrapServers,
+            Acks = _settings.Acks,
+            LingerMs = _settings.LingerMs,
+            MessageTimeoutMs = (int)_settings.MessageTimeout.TotalMilliseconds,
+            EnableIdempotence = false,
+            ClientId = "loadleak",
+        };
+        _producer = new ProducerBuilder<Null, byte[]>(config)
+            .SetLogHandler((_, _) => { }) // broker-down noise would flood the console; failures surface per message
+            .SetErrorHandler((_, _) => { })
+            .Build();
+    }
+
+    public async Task<Response> RunAsync(IScenarioContext context)
+    {
+        var producer = _producer ?? throw new InvalidOperationException("Kafka scenario used before Init");
+        var watch = Stopwatch.StartNew();
+        var size = _value.Length + RequestTemplate.HeaderName.Length + _settings.Template.BenchmarkId.Length;
+        try
+        {
+            var message = new Message<Null, byte[]> { Value = _value, Headers = _headers };
+            var report = await producer.ProduceAsync(_settings.Topic, message, context.CancellationToken);
+            var latency = watch.Elapsed.TotalMilliseconds;
+            return report.Status == PersistenceStatus.NotPersisted
+                ? Response.Fail(report.Status.ToString(), "broker did not persist the message", size, latency)
+                : Response.Ok(report.Status.ToString(), size, customLatencyMs: latency);
+        }
+        catch (ProduceException<Null, byte[]> failure)
+        {
+            return Response.Fail(failure.Error.Code.ToString(), failure.Error.Reason, size, watch.Elapsed.TotalMilliseconds);
+        }
+        catch (OperationCanceledException)
+        {
+            return Response.Fail("cancelled", "the run stopped before the delivery report", size, watch.Elapsed.TotalMilliseconds);
+        }
+        catch (KafkaException failure)
+        {
+            return Response.Fail(failure.Error.Code.ToString(), failure.Error.Reason, size, watch.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    public async Task CleanAsync(IScenarioInitContext context)
+    {
+        var producer = _producer;
+        _producer = null;
+        if (producer is not null)
+        {
+            producer.Flush(TimeSpan.FromSeconds(5));
+            producer.Dispose();
+        }
+        if (_settings.EndToEndUrl is null) return;
+        LastEndToEnd = await EndToEndLatency.FetchAsync(_settings.EndToEndUrl, TimeSpan.FromSeconds(5), context.CancellationToken);
+        if (LastEndToEnd is null)
+            context.Logger.Warn($"Kafka end-to-end latency: could not read {_settings.EndToEndUrl}");
+        else
+            context.Logger.Info($"Kafka end-to-end latency (produce to consumed by the target): {LastEndToEnd}");
+    }
+}

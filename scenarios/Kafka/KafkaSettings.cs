@@ -1,0 +1,64 @@
+using Confluent.Kafka;
+using LoadLeak.Scenarios.Settings;
+using LoadLeak.Scenarios.Template;
+
+namespace LoadLeak.Scenarios.Kafka;
+
+/// <summary>The Kafka scenario's CustomSettings, validated.</summary>
+public sealed record KafkaSettings(
+    string BootstrapServers,
+    string Topic,
+    Acks Acks,
+    int LingerMs,
+    TimeSpan MessageTimeout,
+    RequestTemplate Template,
+    Uri? EndToEndUrl)
+{
+    public const string EmbeddedBootstrap = "embedded";
+
+    /// <summary>Bytes of the JSON body around the payload: <c>{"op":"query","payload":""}</c>.</summary>
+    public static readonly int BodyOverheadBytes = RequestTemplate.Create("x", 0).JsonBodyUtf8.Length;
+
+    public static KafkaSettings Read(SettingsReader reader, ScenarioEnvironment env)
+    {
+        var bootstrap = reader.String("BootstrapServers", EmbeddedBootstrap);
+        if (string.Equals(bootstrap, EmbeddedBootstrap, StringComparison.OrdinalIgnoreCase))
+            bootstrap = env.KafkaBootstrap
+                ?? throw reader.Error("BootstrapServers", "'embedded' needs the embedded Kafka, but none was started (use `loadleak kafka` or give host:port)");
+        if (string.IsNullOrWhiteSpace(bootstrap) || bootstrap.Split(',').Any(b => !b.Contains(':')))
+            throw reader.Error("BootstrapServers", $"expected host:port[,host:port…] or 'embedded', got '{bootstrap}'");
+
+        var topic = reader.String("Topic", "loadleak");
+        if (topic.Length is 0 or > 249 || !topic.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+            throw reader.Error("Topic", $"not a valid Kafka topic name: '{topic}'");
+
+        var acks = reader.Choice("Acks", "all", "all", "leader", "none", "-1", "1", "0") switch
+        {
+            "all" or "-1" => Acks.All,
+            "leader" or "1" => Acks.Leader,
+            _ => Acks.None,
+        };
+
+        var template = ReadTemplate(reader);
+        var e2e = reader.OptionalString("EndToEndUrl");
+        Uri? e2eUrl = null;
+        if (e2e is not null && !Uri.TryCreate(e2e, UriKind.Absolute, out e2eUrl))
+            throw reader.Error("EndToEndUrl", $"not an absolute URL: '{e2e}'");
+
+        return new KafkaSettings(bootstrap, topic, acks,
+            reader.Int("LingerMs", 5, 0, 60_000),
+            TimeSpan.FromMilliseconds(reader.Int("MessageTimeoutMs", 30_000, 1, 3_600_000)),
+            template, e2eUrl);
+    }
+
+    /// <summary><c>MessageSizeBytes</c> is the whole value (the JSON body); without it <c>PayloadSizeBytes</c> sizes the payload.</summary>
+    private static RequestTemplate ReadTemplate(SettingsReader reader)
+    {
+        var template = TemplateSettings.Read(reader);
+        var messageSize = reader.Int("MessageSizeBytes", -1, -1, TemplateSettings.MaxPayloadBytes);
+        if (messageSize == -1) return template;
+        if (messageSize < BodyOverheadBytes)
+            throw reader.Error("MessageSizeBytes", $"{messageSize} is smaller than the template's JSON envelope ({BodyOverheadBytes} bytes)");
+        return RequestTemplate.Create(template.BenchmarkId, messageSize - BodyOverheadBytes);
+    }
+}

@@ -1,1 +1,0 @@
-namespace LoadLeak.Scenarios; internal static class ScenarioAssembly { }

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using LoadLeak.Engine;
+using LoadLeak.Engine.Scenarios;
+using LoadLeak.Scenarios.Grpc;
+using LoadLeak.Scenarios.Http;
+using LoadLeak.Scenarios.Kafka;
+using LoadLeak.Scenarios.Settings;
+
+namespace LoadLeak.Scenarios;
+
+/// <summary>
+/// Builds the scenario a config names: the protocol comes from CustomSettings.Protocol, or else from the
+/// scenario name's prefix ("http", "grpc", "kafka", e.g. "http-h2" or "kafka_acks1").
+/// </summary>
+public static class ScenarioCatalog
+{
+    public static readonly IReadOnlyList<string> Protocols = ["http", "grpc", "kafka"];
+
+    public static ScenarioProps Create(string scenarioName, JsonElement customSettings, ScenarioEnvironment env)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(scenarioName);
+        var reader = new SettingsReader(scenarioName, customSettings, env);
+        var props = ProtocolOf(scenarioName, reader) switch
+        {
+            "http" => new HttpScenario(HttpSettings.Read(reader)).ToProps(scenarioName),
+            "grpc" => new GrpcScenario(GrpcSettings.Read(reader)).ToProps(scenarioName),
+            _ => new KafkaScenario(KafkaSettings.Read(reader, env)).ToProps(scenarioName),
+        };
+        return props with { CustomSettings = customSettings.ValueKind == JsonValueKind.Object ? customSettings.Clone() : ScenarioProps.EmptyObject };
+    }
+
+    public static string ProtocolOf(string scenarioName, SettingsReader reader)
+    {
+        var explicitProtocol = reader.OptionalString("Protocol");
+        if (explicitProtocol is not null)
+        {
+            var match = Protocols.FirstOrDefault(p => string.Equals(p, explicitProtocol, StringComparison.OrdinalIgnoreCase));
+            return match ?? throw reader.Error("Protocol", $"unknown protocol '{explicitProtocol}'; expected one of {string.Join(", ", Protocols)}");
+        }
+        var prefix = Protocols.FirstOrDefault(p => scenarioName.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        return prefix ?? throw new ConfigException(
+            $"scenario '{scenarioName}': cannot tell its protocol; set CustomSettings.Protocol to one of {string.Join(", ", Protocols)} or start the name with one");
+    }
+}
