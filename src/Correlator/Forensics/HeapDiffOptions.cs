@@ -1,0 +1,11 @@
+namespace LoadLeak.Correlator.Forensics;
+
+/// <summary>When a type's growth counts as a leak candidate rather than noise.</summary>
+public sealed record HeapDiffOptions
+{
+    /// <summary>Growth from baseline to after-cool-down below this is noise (JIT, caches warming up).</summary>
+    public long MinSurvivingBytes { get; init; } = 256 * 1024;
+
+    /// <summary>Share of the growth under load that must remain after the cool-down; less means it recovered.</summary>
+    public double MinSurvivingShare { get; init; } = 0.5;
+}

@@ -1,0 +1,29 @@
+namespace LoadLeak.Correlator.Forensics;
+
+/// <summary>Live objects of one type in a snapshot.</summary>
+public readonly record struct TypeStat(long Count, long Bytes);
+
+/// <summary>
+/// What one heap dump showed, reduced to type names, counts, sizes and paths. Counts cover
+/// objects reachable from GC roots (garbage not yet collected is left out) unless
+/// <see cref="LiveOnly"/> is false because the reachability walk ran out of budget.
+/// </summary>
+public sealed record HeapSnapshot
+{
+    public required string Label { get; init; }
+    public double T { get; init; }
+    public long HeapBytes { get; init; }
+    public long Objects { get; init; }
+    /// <summary>Duration of the WriteDump call: an upper bound of the target's pause.</summary>
+    public double PauseMs { get; init; }
+    public double AnalysisMs { get; init; }
+    public bool LiveOnly { get; init; } = true;
+    public IReadOnlyDictionary<string, TypeStat> Types { get; init; } = new Dictionary<string, TypeStat>();
+    public IReadOnlyList<PendingTasks> PendingTasks { get; init; } = [];
+    public IReadOnlyList<RetentionPath> RetentionPaths { get; init; } = [];
+    /// <summary>Where the dump was kept (only with keepDumps); null when it was deleted.</summary>
+    public string? DumpPath { get; init; }
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    public SnapshotInfo ToInfo() => new(Label, T, HeapBytes, Objects, PauseMs, AnalysisMs);
+}

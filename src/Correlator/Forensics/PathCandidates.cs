@@ -1,0 +1,25 @@
+namespace LoadLeak.Correlator.Forensics;
+
+/// <summary>Which types deserve retention paths: the largest byte growers since the baseline, plus any the user named.</summary>
+internal static class PathCandidates
+{
+    public static IReadOnlyList<string> Choose(
+        IReadOnlyDictionary<string, TypeStat> current,
+        IReadOnlyDictionary<string, TypeStat>? baseline,
+        HeapSnapshotOptions options)
+    {
+        var chosen = new List<string>(options.PathTypes.Where(current.ContainsKey));
+        if (baseline is null) return chosen;
+        var growers = current
+            .Select(t => (Type: t.Key, Growth: t.Value.Bytes - baseline.GetValueOrDefault(t.Key).Bytes, CountGrowth: t.Value.Count - baseline.GetValueOrDefault(t.Key).Count))
+            .Where(g => g.Growth > 0 && g.CountGrowth > 0)
+            .OrderByDescending(g => g.Growth)
+            .Take(options.PathCandidates)
+            .Select(g => g.Type);
+        foreach (var type in growers)
+        {
+            if (!chosen.Contains(type)) chosen.Add(type);
+        }
+        return chosen;
+    }
+}

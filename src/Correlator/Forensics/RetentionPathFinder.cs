@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.Diagnostics.Runtime;
+
+namespace LoadLeak.Correlator.Forensics;
+
+/// <summary>
+/// Retention paths for sampled instances of the suspect types, read off the walk's
+/// first-reached links (so each is a shortest path from a root), rendered as type names with
+/// the field followed at each hop, and grouped by identical shape, shortest first.
+/// </summary>
+internal sealed class RetentionPathFinder(ClrHeap heap, RootCatalog roots, ReachabilityWalk walk)
+{
+    private const int MaxRenderedHops = 40;
+    private readonly Dictionary<(ulong Array, ulong Element), string?> _arrayFieldCache = new();
+
+    public IReadOnlyList<RetentionPath> Find(string typeName, IReadOnlyList<ulong> samples)
+    {
+        var shapes = new Dictionary<string, (string Root, List<string> Path, int Count)>(StringComparer.Ordinal);
+        foreach (var address in samples)
+        {
+            if (walk.ChainTo(address) is not { } found) continue;
+            var root = roots.Label(found.RootLabel);
+            var path = Render(root, found.Chain);
+            var key = string.Join('\n', path);
+            shapes[key] = shapes.TryGetValue(key, out var seen) ? seen with { Count = seen.Count + 1 } : (root, path, 1);
+        }
+        return shapes.Values
+            .OrderBy(s => s.Path.Count).ThenByDescending(s => s.Count)
+            .Select(s => new RetentionPath(typeName, s.Root, s.Path, s.Count) { Sampled = samples.Count })
+            .ToList();
+    }
+
+    private List<string> Render(string root, IReadOnlyList<ulong> chain)
+    {
+        var hops = new List<string> { root };
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var obj = heap.GetObject(chain[i]);
+            var name = TypeNames.Of(obj.Type);
+            var via = i + 1 < chain.Count ? FieldTo(obj, chain[i + 1]) : null;
+            hops.Add(via is null ? name : $"{name} ({via})");
+        }
+        return Abbreviate(CollapseRepeats(hops));
+    }
+
+    private string? FieldTo(ClrObject from, ulong to)
+    {
+        if (from.Type is not { } type) return null;
+        if (!type.IsArray) return FindField(from, to);
+        if (type.ComponentType is not { IsValueType: true }) return null;
+        // An array of structs can hold millions of references: enumerate it once per
+        // (array type, element type) pair, not once per sampled instance.
+        var child = heap.GetObjectType(to);
+        var key = (type.MethodTable, child?.MethodTable ?? 0);
+        if (!_arrayFieldCache.TryGetValue(key, out var label))
+        {
+            label = FindField(from, to);
+            _arrayFieldCache[key] = label;
+        }
+        return label;
+    }
+
+    private static string? FindField(ClrObject from, ulong to)
+    {
+        foreach (var reference in from.EnumerateReferencesWithFields(carefully: false, considerDependantHandles: true))
+        {
+            if (reference.Object.Address != to) continue;
+            if (reference.IsDependentHandle) return "dependent handle";
+            if (reference.IsArrayElement)
+                return reference.InnerField is { } inner ? "[]." + FieldNames.Readable(inner.Field?.Name) : null;
+            return FieldNames.Readable(reference.Field?.Name);
+        }
+        return null;
+    }
+
+    /// <summary>Linked lists and trees repeat one hop many times: "Node (next) ×998" keeps paths comparable.</summary>
+    private static List<string> CollapseRepeats(List<string> hops)
+    {
+        var collapsed = new List<string>();
+        for (var i = 0; i < hops.Count;)
+        {
+            var run = 1;
+            while (i + run < hops.Count && hops[i + run] == hops[i]) run++;
+            collapsed.Add(run == 1 ? hops[i] : $"{hops[i]} ×{run.ToString(CultureInfo.InvariantCulture)}");
+            i += run;
+        }
+        return collapsed;
+    }
+
+    private static List<string> Abbreviate(List<string> hops)
+    {
+        if (hops.Count <= MaxRenderedHops) return hops;
+        var keep = MaxRenderedHops / 2;
+        var omitted = hops.Count - 2 * keep;
+        return [.. hops.Take(keep), $"… {omitted.ToString(CultureInfo.InvariantCulture)} hops …", .. hops.Skip(hops.Count - keep)];
+    }
+}

@@ -1,0 +1,34 @@
+using LoadLeak.Correlator.Forensics;
+using Xunit.Abstractions;
+
+namespace LoadLeak.IntegrationTests.Forensics;
+
+/// <summary>
+/// Measures pause and analysis time against the budget (1.5 s pause, 5 s analysis per 200 MB
+/// heap) and prints them; times on a shared machine are noise, so nothing asserts on them.
+/// </summary>
+public sealed class HeapBudgetMeasurementTests(ITestOutputHelper output)
+{
+    [Theory(Timeout = 60_000)]
+    [InlineData("200k entries of 1 KiB (few large objects)", 200_000, 1024)]
+    [InlineData("2M entries of 32 B (many small objects)", 2_000_000, 32)]
+    public async Task Snapshot_of_a_200_MB_heap_is_measured(string shape, int entries, int bytes)
+    {
+        await using var app = await LeakyProcess.StartAsync("static-cache");
+        await app.SendAsync($"grow {entries} {bytes}");
+        await app.SendAsync("drop");
+        await app.SendAsync("gc");
+        using var snapshotter = new HeapSnapshotter(new HeapSnapshotOptions { PathTypes = ["System.Byte[]"] });
+
+        var snapshot = await snapshotter.TakeAsync(app.Pid, "budget", 0, CancellationToken.None);
+        var budget = HeapBudget.From([snapshot.ToInfo()]);
+
+        output.WriteLine($"{shape}: heap {snapshot.HeapBytes / 1048576.0:0.0} MB, {snapshot.Objects:N0} live objects");
+        output.WriteLine($"pause (WriteDump call, upper bound) {snapshot.PauseMs:0} ms of {budget.PauseBudgetMs:0} ms budget");
+        output.WriteLine($"analysis {snapshot.AnalysisMs:0} ms of {budget.AnalysisBudgetMs:0} ms budget");
+        foreach (var note in snapshot.Notes) output.WriteLine("note: " + note);
+        Assert.True(snapshot.HeapBytes > 150L * 1024 * 1024, $"heap only {snapshot.HeapBytes} bytes");
+        Assert.True(snapshot.LiveOnly);
+        Assert.Contains(snapshot.RetentionPaths, p => p.Root == "static LeakyApp.StaticCacheLeak.Cache");
+    }
+}
