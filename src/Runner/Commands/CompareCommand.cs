@@ -1,4 +1,6 @@
-using LoadLeak.Reporting;
+using LoadLeak.Reporting.Exporting;
+using LoadLeak.Reporting.Serialization;
+using LoadLeak.Reporting.Comparing;
 using LoadLeak.Reporting.Model;
 using LoadLeak.Runner.Cli;
 using LoadLeak.Runner.Comparing;
@@ -13,7 +15,7 @@ namespace LoadLeak.Runner.Commands;
 /// </summary>
 public sealed class CompareCommand(IUserConsole console, Interruption interruption) : AsyncCommand<CompareSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
         var candidates = settings.ParsedCandidates;
         var outDir = Path.GetFullPath(settings.Out ?? Path.Combine("reports", "compare-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss")));

@@ -20,7 +20,7 @@ public sealed class KafkaSettings : CommandSettings
 /// <summary>`loadleak kafka`: the embedded Kafka broker on loopback, standalone, until stopped.</summary>
 public sealed class KafkaCommand(IUserConsole console, Interruption interruption) : AsyncCommand<KafkaSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, KafkaSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, KafkaSettings settings, CancellationToken cancellationToken)
     {
         using var kafka = EmbeddedKafka.Start(settings.Brokers);
         console.Info($"bootstrap.servers={kafka.BootstrapServers}");

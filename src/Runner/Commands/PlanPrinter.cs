@@ -3,6 +3,7 @@ using LoadLeak.Runner.Cli;
 using LoadLeak.Runner.Running;
 using LoadLeak.Runner.Targets;
 using LoadLeak.Scenarios;
+using LoadLeak.Scenarios.Settings;
 
 namespace LoadLeak.Runner.Commands;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using LoadLeak.Reporting;
+using LoadLeak.Reporting.Exporting;
+using LoadLeak.Reporting.Serialization;
 using LoadLeak.Runner.Cli;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -25,7 +26,7 @@ public sealed class ReportSettings : CommandSettings
 /// <summary>`loadleak report RUN.json`: re-render every format from run.json alone.</summary>
 public sealed class ReportCommand(IUserConsole console) : Command<ReportSettings>
 {
-    protected override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
         var (document, source) = Load(settings.RunJson);
         if (document.Status == Reporting.Model.RunStatus.Partial) console.Warn($"{source}: rendering a partial run");

@@ -7,7 +7,7 @@ namespace LoadLeak.Runner.Commands;
 /// <summary>`loadleak run`: load the target while the correlator samples it, then write the reports.</summary>
 public sealed class RunCommand(IUserConsole console, Interruption interruption) : AsyncCommand<RunSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         var plan = RunPlanFactory.Create(settings, "loadleak " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
         if (settings.DryRun)

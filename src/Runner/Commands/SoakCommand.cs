@@ -10,7 +10,7 @@ namespace LoadLeak.Runner.Commands;
 /// </summary>
 public sealed class SoakCommand(IUserConsole console, Interruption interruption) : AsyncCommand<SoakSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, SoakSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, SoakSettings settings, CancellationToken cancellationToken)
     {
         var plan = RunPlanFactory.Create(settings, "loadleak " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
         var soak = new SoakPlan(settings.ParsedDuration * plan.DurationScale, settings.Copies, settings.ParsedGcEvery);

@@ -20,7 +20,7 @@ public static class DtoMapper
     {
         Name = s.Name,
         Protocol = plan.Config.Scenarios.FirstOrDefault(c => c.ScenarioName == s.Name) is { } config
-            ? Scenarios.ScenarioCatalog.ProtocolOf(config.ScenarioName, config.CustomSettings)
+            ? ProtocolOf(config.ScenarioName, config.CustomSettings)
             : null,
         Ok = s.Ok,
         Fail = s.Fail,
@@ -55,6 +55,52 @@ public static class DtoMapper
         Exceptions = s.Exceptions,
         LockContentions = s.LockContentions,
     };
+
+    public static AttributionDto Attribution(PhaseAttribution a) => new()
+    {
+        Phase = a.Phase,
+        Scenario = a.Scenario,
+        Start = R(a.Start),
+        End = R(a.End),
+        Requests = a.Requests,
+        HeapDeltaBytes = a.HeapDeltaBytes,
+        RetainedDeltaBytes = a.RetainedDeltaBytes,
+        RssDeltaBytes = a.RssDeltaBytes,
+        ThreadsDelta = a.ThreadsDelta,
+        TimersDelta = a.TimersDelta,
+        FdsDelta = a.FdsDelta,
+        AllocRateBytesPerSec = a.AllocRateBytesPerSec,
+        GcPauseShare = a.GcPauseShare,
+    };
+
+    public static RegressionDto Regression(RequestRegression r) => new(r.Scenario, r.BytesPerRequest, r.RSquared, r.Points);
+
+    public static LeakDto Leak(LeakReport report) => new()
+    {
+        Verdict = report.Verdict,
+        Notes = report.Notes,
+        Findings = report.Findings.Select(f => new FindingDto
+        {
+            Resource = f.Resource,
+            Phase = f.Phase,
+            Scenario = f.Scenario,
+            Slope = f.Slope,
+            SlopePerRequest = f.SlopePerRequest,
+            Test = f.Test,
+            Statistic = f.Statistic,
+            Confidence = f.Confidence,
+            GrowthTotal = f.GrowthTotal,
+            Recovered = f.Recovered,
+            IsLeak = f.IsLeak,
+            Summary = f.Summary,
+        }).ToArray(),
+    };
+
+    private static string? ProtocolOf(string name, System.Text.Json.JsonElement settings)
+    {
+        try { return Scenarios.ScenarioCatalog.ProtocolOf(name, new Scenarios.Settings.SettingsReader(name, settings, Scenarios.Settings.ScenarioEnvironment.Empty)); }
+        catch (Engine.ConfigException) { return null; }
+    }
 
     private static double R(double value) => Math.Round(value, 3);
 }

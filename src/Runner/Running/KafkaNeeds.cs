@@ -13,7 +13,7 @@ public static class KafkaNeeds
         || config.Scenarios.Where(s => IsTarget(config, s.ScenarioName)).Any(s => UsesEmbedded(s.ScenarioName, s.CustomSettings));
 
     private static bool IsTarget(NBomberConfig config, string name) =>
-        config.TargetScenarios.Count == 0 || config.TargetScenarios.Contains(name, StringComparer.Ordinal);
+        config.TargetScenarios is null || config.TargetScenarios.Contains(name, StringComparer.Ordinal);
 
     private static bool UsesEmbedded(string scenarioName, JsonElement settings)
     {

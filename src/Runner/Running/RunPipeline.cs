@@ -1,12 +1,14 @@
 using LoadLeak.Correlator;
 using LoadLeak.Engine.Running;
-using LoadLeak.Reporting;
+using LoadLeak.Reporting.Exporting;
+using LoadLeak.Reporting.Serialization;
 using LoadLeak.Reporting.Model;
 using LoadLeak.Runner.Cli;
 using LoadLeak.Runner.Kafka;
 using LoadLeak.Runner.Reports;
 using LoadLeak.Runner.Targets;
 using LoadLeak.Scenarios;
+using LoadLeak.Scenarios.Settings;
 
 namespace LoadLeak.Runner.Running;
 

@@ -7,7 +7,7 @@ namespace LoadLeak.Runner.Targets;
 /// A target process LoadLeak started. Its output goes to a log file beside the reports, and it is
 /// always stopped: politely (SIGTERM) first, then the whole process tree is killed.
 /// </summary>
-public sealed partial class LaunchedTarget : ITarget
+public sealed class LaunchedTarget : ITarget
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
@@ -105,6 +105,6 @@ public sealed partial class LaunchedTarget : ITarget
 
     private static int SendSigterm(int pid) => Kill(pid, 15);
 
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 }

@@ -1,0 +1,60 @@
+using System.Text;
+using LoadLeak.Reporting.Html;
+using LoadLeak.Reporting.Model;
+
+namespace LoadLeak.Reporting.Comparing;
+
+/// <summary>compare.html: one self-contained page, one section per candidate, then the side-by-side table.</summary>
+internal static class CompareHtml
+{
+    public static string Render(CompareDocument doc)
+    {
+        var html = new StringBuilder();
+        HtmlPage.Open(html, "LoadLeak comparison: " + string.Join(" vs ", doc.Candidates.Select(c => c.Name)));
+        html.Append("<main>\n<h1>Comparison: ").Append(HtmlText.Encode(string.Join(" vs ", doc.Candidates.Select(c => c.Name)))).Append("</h1>\n");
+        html.Append("<p class=\"lead\">").Append(HtmlText.Encode(
+            $"Same config ({doc.ConfigPath}), same load, {doc.Repeat} run(s) per candidate, interleaved; baseline: {doc.Baseline}.")).Append("</p>\n");
+        foreach (var note in doc.Notes) html.Append("<p class=\"note\">").Append(HtmlText.Encode(note)).Append("</p>\n");
+
+        HtmlTable.Section(html, "side-by-side", "Side by side", "Mean over the repeats; ± is the run-to-run standard deviation.");
+        var headers = new List<string> { "metric", "unit", "better" };
+        headers.AddRange(doc.Candidates.Select(c => c.Name));
+        HtmlTable.Write(html, headers, Metrics(doc).Select(metric =>
+        {
+            var first = doc.Comparisons.FirstOrDefault(c => c.Metric == metric);
+            var cells = new List<Cell> { Cell.Text(metric), Cell.Text(first?.Unit ?? ""), Cell.Text(first?.Better ?? "") };
+            cells.AddRange(doc.Candidates.Select(c => c.Metrics.TryGetValue(metric, out var v)
+                ? Cell.Num(CompareWriter.Format(v.Mean) + (v.StdDev is { } sd ? " ± " + CompareWriter.Format(sd) : ""))
+                : Cell.Num("–")));
+            return cells.ToArray();
+        }));
+
+        HtmlTable.Section(html, "differences", "Differences to the baseline",
+            "significant: the difference exceeds twice the run-to-run noise; within-noise: it does not; unknown-noise: one run each.");
+        HtmlTable.Write(html, ["candidate", "metric", "difference", "noise", "verdict"], doc.Comparisons.Select(c => new[]
+        {
+            Cell.Text(c.Candidate), Cell.Text(c.Metric), Cell.Num(CompareWriter.Percent(c.DiffPercent)),
+            Cell.Num(c.NoisePercent is { } n ? CompareWriter.Format(n) + " %" : "–"),
+            c.Verdict == "significant" ? Cell.Badge(c.Verdict, "warn") : Cell.Text(c.Verdict),
+        }));
+
+        foreach (var candidate in doc.Candidates)
+        {
+            HtmlTable.Section(html, "candidate-" + candidate.Name, "Candidate " + candidate.Name);
+            html.Append("<p><code>").Append(HtmlText.Encode(candidate.Command)).Append("</code></p>\n");
+            HtmlTable.Write(html, ["run", "status", "leak verdict", "report"], candidate.Runs.Select((run, i) => new[]
+            {
+                Cell.Text(run),
+                Cell.Text(i < candidate.Statuses.Count ? candidate.Statuses[i] : ""),
+                i < candidate.LeakVerdicts.Count && candidate.LeakVerdicts[i] == LeakVerdicts.Leak
+                    ? Cell.Badge("leak", "bad") : Cell.Text(i < candidate.LeakVerdicts.Count ? candidate.LeakVerdicts[i] : ""),
+                new Cell($"<a href=\"{HtmlText.Encode(run)}/report.html\">report.html</a>"),
+            }));
+        }
+        HtmlPage.Close(html, $"LoadLeak comparison, started {doc.StartedAt:u}");
+        return html.ToString();
+    }
+
+    internal static IEnumerable<string> Metrics(CompareDocument doc) =>
+        doc.Candidates.SelectMany(c => c.Metrics.Keys).Distinct();
+}
