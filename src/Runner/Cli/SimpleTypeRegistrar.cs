@@ -4,16 +4,22 @@ namespace LoadLeak.Runner.Cli;
 
 /// <summary>
 /// Just enough dependency injection for the commands' constructors (console, interruption),
-/// so a test can hand a command a recording console.
+/// so a test can hand a command a recording console. Spectre also asks it for IEnumerable&lt;T&gt;.
 /// </summary>
 public sealed class SimpleTypeRegistrar : ITypeRegistrar
 {
-    private readonly Dictionary<Type, Func<object>> _factories = [];
+    private readonly Dictionary<Type, List<Func<object>>> _factories = [];
 
-    public void Register(Type service, Type implementation) => _factories[service] = () => Create(implementation);
-    public void RegisterInstance(Type service, object implementation) => _factories[service] = () => implementation;
-    public void RegisterLazy(Type service, Func<object> factory) => _factories[service] = factory;
+    public void Register(Type service, Type implementation) => Add(service, () => Create(implementation));
+    public void RegisterInstance(Type service, object implementation) => Add(service, () => implementation);
+    public void RegisterLazy(Type service, Func<object> factory) => Add(service, factory);
     public ITypeResolver Build() => new Resolver(this);
+
+    private void Add(Type service, Func<object> factory)
+    {
+        if (!_factories.TryGetValue(service, out var list)) _factories[service] = list = [];
+        list.Add(factory);
+    }
 
     private object Create(Type type)
     {
@@ -26,7 +32,15 @@ public sealed class SimpleTypeRegistrar : ITypeRegistrar
     private object? Resolve(Type? type)
     {
         if (type is null) return null;
-        if (_factories.TryGetValue(type, out var factory)) return factory();
+        if (_factories.TryGetValue(type, out var factories)) return factories[^1]();
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+        {
+            var element = type.GetGenericArguments()[0];
+            var all = _factories.TryGetValue(element, out var list) ? list.Select(f => f()).ToArray() : [];
+            var array = Array.CreateInstance(element, all.Length);
+            for (var i = 0; i < all.Length; i++) array.SetValue(all[i], i);
+            return array;
+        }
         return type is { IsAbstract: false, IsInterface: false } ? Create(type) : null;
     }
 

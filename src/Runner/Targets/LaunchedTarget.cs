@@ -21,7 +21,7 @@ public sealed class LaunchedTarget : ITarget
         Description = description;
     }
 
-    public int Pid => _process.Id;
+    public int Pid { get; private set; }
     public string Description { get; }
     public double? StartupSeconds { get; internal set; }
     public DateTime StartedAt { get; } = DateTime.UtcNow;
@@ -61,6 +61,7 @@ public sealed class LaunchedTarget : ITarget
             log.Dispose();
             throw new Engine.ConfigException($"--target-cmd: cannot start '{command[0]}': {ex.Message}");
         }
+        target.Pid = process.Id;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return target;
