@@ -13,7 +13,7 @@ header.top .sub{color:#b8c4d2;font-size:13px}
 nav{background:#fff;border-bottom:1px solid var(--line);padding:8px 32px;position:sticky;top:0;z-index:2;font-size:13px}
 nav a{color:var(--accent);text-decoration:none;margin-right:16px}
 main{max-width:1320px;margin:0 auto;padding:8px 32px 48px}
-h2{font-size:18px;margin:32px 0 10px;padding-bottom:6px;border-bottom:2px solid var(--line)}
+h2{scroll-margin-top:48px;font-size:18px;margin:32px 0 10px;padding-bottom:6px;border-bottom:2px solid var(--line)}
 h3{font-size:15px;margin:20px 0 8px;color:#2b3440}
 p.lead{color:var(--muted);margin:0 0 10px}
 .cards{display:flex;flex-wrap:wrap;gap:12px;margin:18px 0}

@@ -30,7 +30,8 @@ public sealed class MarkdownExporter : Exporting.IExporter
         Findings(md, doc);
         Thresholds(md, doc);
         TopGrowers(md, doc);
-        foreach (var note in doc.Notes.Concat(doc.Leak.Notes).Take(MaxRows)) md.AppendLine($"> {Escape(note)}");
+        // A blank line between quotes, or GitHub joins them into one paragraph.
+        foreach (var note in doc.Notes.Concat(doc.Leak.Notes).Take(MaxRows)) md.AppendLine($"> {Escape(note)}").AppendLine();
         return md.ToString();
     }
 

@@ -31,6 +31,26 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void Degenerate_documents_still_produce_every_report()
+    {
+        var nan = new LatencyDto(double.NaN, 1, 1, 1, 1, 1, double.PositiveInfinity, 1, 1);
+        var doc = RunDocumentJsonTests.Minimal() with
+        {
+            DurationSeconds = double.NaN,
+            Scenarios = [new ScenarioDto { Name = "s", LatencyMs = nan, LatencyUncorrectedMs = nan }],
+            Intervals = [new IntervalDto(1, "s", "p", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)],
+            Samples = [new SampleDto { T = 1 }, new SampleDto { T = 2, Threads = 5 }],
+            Phases = [new PhaseDto("p", "s", "load", 5, 5, "", null, null)],
+            Events = [new EventDto(1e9, "late", "after the end")],
+            Capacity = new CapacityDto { Sigma = double.NaN, PeakConcurrency = double.NaN, Points = [new CapacityPointDto("s", 1, 10, 1)] },
+            Heap = new HeapDto(),
+        };
+        var outcome = ReportWriter.WriteAll(doc, _dir);
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors));
+        Assert.Equal(5, outcome.Files.Count);
+    }
+
+    [Fact]
     public void Unknown_format_is_refused_with_the_valid_ones()
     {
         var e = Assert.Throws<ArgumentException>(() => ReportWriter.WriteAll(RunDocumentJsonTests.Minimal(), _dir, ["pdf"]));

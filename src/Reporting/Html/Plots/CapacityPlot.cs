@@ -19,11 +19,12 @@ public static class CapacityPlot
             canvas.AddPoints(groups[i].Key + " measured", groups[i].Select(p => p.Concurrency).ToArray(),
                 groups[i].Select(p => p.Throughput).ToArray(), Palette.ForIndex(i), MarkerShape.FilledCircle, LineKind.Dot);
 
-        var maxN = Math.Max(points.Max(p => p.Concurrency), capacity.PeakConcurrency) * 1.2;
+        var peak = double.IsFinite(capacity.PeakConcurrency) ? capacity.PeakConcurrency : 0;
+        var maxN = Math.Max(Math.Max(points.Max(p => p.Concurrency), peak) * 1.2, 2);
         var ns = Enumerable.Range(0, 200).Select(i => 1 + (maxN - 1) * i / 199.0).ToList();
         canvas.AddLine($"USL fit (R² {capacity.RSquared:0.000})", ns, ns.Select(n => (double?)Usl(capacity, n)).ToList(),
             Palette.Vermillion, LineKind.Solid, maxN, 2);
-        if (double.IsFinite(capacity.PeakConcurrency) && capacity.PeakConcurrency > 0)
+        if (peak > 0)
         {
             canvas.AddVerticalLine(capacity.PeakConcurrency, Palette.Black, LineKind.Dashed, 1.2f);
             canvas.AddLegend(new LegendEntry($"peak N ≈ {capacity.PeakConcurrency:0}", Palette.Black, LineKind.Dashed));

@@ -5,24 +5,35 @@ namespace LoadLeak.Reporting.Html.Plots;
 /// <summary>What the load generator did, per scenario: throughput, failures, concurrency/target rate, latency.</summary>
 public static class LoadPlots
 {
-    public static IEnumerable<RenderedPlot> Render(RunDocument doc, TimeAxis axis)
+    /// <summary>One deferred renderer per plot, so the section can draw them in parallel.</summary>
+    public static IEnumerable<Func<RenderedPlot?>> Plots(RunDocument doc, TimeAxis axis)
     {
         var scenarios = doc.Intervals.GroupBy(i => i.Scenario)
             .Select((g, index) => (Name: g.Key, Color: Palette.ForIndex(index), Rows: g.OrderBy(i => i.T).ToList()))
             .ToList();
         if (scenarios.Count == 0) yield break;
 
+        yield return () => Throughput(axis, scenarios);
+        yield return () => Drive(axis, scenarios);
+        yield return () => Latency(axis, scenarios);
+    }
+
+    private static RenderedPlot? Throughput(TimeAxis axis, List<(string Name, string Color, List<IntervalDto> Rows)> scenarios)
+    {
         var throughput = new TimelinePlot(axis, "Requests / s");
         foreach (var s in scenarios)
         {
             var xs = s.Rows.Select(r => r.T).ToList();
-            throughput.Line(s.Name + " ok+fail RPS", xs, s.Rows.Select(r => (double?)r.Rps).ToList(), s.Color);
+            throughput.Line(s.Name + " requests/s", xs, s.Rows.Select(r => (double?)r.Rps).ToList(), s.Color);
             var step = IntervalSeconds(s.Rows);
             if (s.Rows.Any(r => r.Fail > 0))
                 throughput.Line(s.Name + " failures/s", xs, s.Rows.Select(r => (double?)(r.Fail / step)).ToList(), s.Color, LineKind.Dotted);
         }
-        if (throughput.Render("Throughput and failures", "plot-rps-") is { } rps) yield return rps;
+        return throughput.Render("Throughput and failures", "plot-rps-");
+    }
 
+    private static RenderedPlot? Drive(TimeAxis axis, List<(string Name, string Color, List<IntervalDto> Rows)> scenarios)
+    {
         var drive = new TimelinePlot(axis, "Copies  |  requests / s");
         foreach (var s in scenarios)
         {
@@ -32,8 +43,11 @@ public static class LoadPlots
             if (s.Rows.Any(r => r.TargetRate > 0))
                 drive.Line(s.Name + " target rate (req/s)", xs, s.Rows.Select(r => (double?)r.TargetRate).ToList(), s.Color, LineKind.Dashed);
         }
-        if (drive.Render("Offered load: concurrency and target rate", "plot-drive-") is { } d) yield return d;
+        return drive.Render("Offered load: concurrency and target rate", "plot-drive-");
+    }
 
+    private static RenderedPlot? Latency(TimeAxis axis, List<(string Name, string Color, List<IntervalDto> Rows)> scenarios)
+    {
         var latency = new TimelinePlot(axis, "Latency (ms)");
         foreach (var s in scenarios)
         {
@@ -42,7 +56,7 @@ public static class LoadPlots
             latency.Line(s.Name + " p99 uncorrected", xs, s.Rows.Select(r => NonEmpty(r, r.P99Uncorrected)).ToList(), s.Color, LineKind.Dashed);
             latency.Line(s.Name + " p50", xs, s.Rows.Select(r => NonEmpty(r, r.P50)).ToList(), s.Color, LineKind.Dotted);
         }
-        if (latency.Render("Latency percentiles per interval", "plot-latency-", clipOutliers: true, unit: " ms") is { } l) yield return l;
+        return latency.Render("Latency percentiles per interval", "plot-latency-", clipOutliers: true, unit: " ms");
     }
 
     /// <summary>An interval without responses has no latency: a gap, not a zero.</summary>

@@ -10,6 +10,7 @@ public sealed class PlotCanvas
 {
     public const int Width = 1200;
     public const int Height = 280;
+    private const string PreferredFont = "DejaVu Sans";
     private readonly List<LegendEntry> _legend = [];
     private double _yMin = double.PositiveInfinity;
     private double _yMax = double.NegativeInfinity;
@@ -23,7 +24,8 @@ public sealed class PlotCanvas
 
     public PlotCanvas(string xLabel, string yLabel)
     {
-        Plot.Font.Set("DejaVu Sans");
+        // ScottPlot falls back to a serif face when a name is missing; ask for a sans one that exists.
+        Plot.Font.Set(Fonts.GetTypeface(PreferredFont, false, false)?.FamilyName == PreferredFont ? PreferredFont : Fonts.Sans);
         Plot.XLabel(xLabel, 13);
         Plot.YLabel(yLabel, 13);
         Plot.Axes.Bottom.TickLabelStyle.FontSize = 12;

@@ -6,13 +6,21 @@ namespace LoadLeak.Reporting.Html.Plots;
 /// <summary>The target's state on the same time axis as the load: memory, handles, GC pauses.</summary>
 public static class TargetPlots
 {
-    public static IEnumerable<RenderedPlot> Render(RunDocument doc, TimeAxis axis)
+    /// <summary>One deferred renderer per plot, so the section can draw them in parallel.</summary>
+    public static IEnumerable<Func<RenderedPlot?>> Plots(RunDocument doc, TimeAxis axis)
     {
         if (doc.Samples.Count == 0 && doc.Retained.Count == 0) yield break;
         var samples = doc.Samples.OrderBy(s => s.T).ToList();
+        yield return () => Memory(doc, axis, samples);
+        yield return () => Handles(axis, samples);
+        yield return () => Single(axis, samples, GcPause);
+        yield return () => Single(axis, samples, Cpu);
+    }
+
+    private static RenderedPlot? Memory(RunDocument doc, TimeAxis axis, List<SampleDto> samples)
+    {
         var xs = samples.Select(s => s.T).ToList();
         List<double?> Mb(Func<SampleDto, double?> pick) => samples.Select(s => pick(s) / Units.MB).ToList();
-        List<double?> Raw(Func<SampleDto, double?> pick) => samples.Select(pick).ToList();
 
         var memory = new TimelinePlot(axis, "Memory (MB)");
         memory.Line("GC heap", xs, Mb(s => s.GcHeapBytes), Palette.Blue);
@@ -22,20 +30,29 @@ public static class TargetPlots
         var retained = doc.Retained.Where(r => double.IsFinite(r.T) && double.IsFinite(r.HeapBytes)).ToList();
         memory.Canvas.AddPoints("retained (after forced full GC)",
             retained.Select(r => r.T).ToArray(), retained.Select(r => r.HeapBytes / Units.MB).ToArray(), Palette.Black);
-        if (memory.Render("Target memory", "plot-mem-") is { } m) yield return m;
+        return memory.Render("Target memory", "plot-mem-");
+    }
 
+    private static RenderedPlot? Handles(TimeAxis axis, List<SampleDto> samples)
+    {
+        var xs = samples.Select(s => s.T).ToList();
+        List<double?> Raw(Func<SampleDto, double?> pick) => samples.Select(pick).ToList();
         var handles = new TimelinePlot(axis, "Count");
         handles.Line("threads", xs, Raw(s => s.Threads), Palette.Blue);
         handles.Line("timers", xs, Raw(s => s.Timers), Palette.Orange, LineKind.Dashed);
         handles.Line("file descriptors", xs, Raw(s => s.Fds), Palette.Purple, LineKind.Dotted);
-        if (handles.Render("Target threads, timers and file descriptors", "plot-handles-") is { } h) yield return h;
+        return handles.Render("Target threads, timers and file descriptors", "plot-handles-");
+    }
 
-        var pauses = new TimelinePlot(axis, "GC pause (ms per sample)");
-        pauses.Line("GC pause", xs, Raw(s => s.GcPauseMs), Palette.Vermillion);
-        if (pauses.Render("Target GC pause time", "plot-gc-", clipOutliers: true, unit: " ms") is { } g) yield return g;
+    private sealed record OneSeries(string Title, string IdPrefix, string YLabel, string Label, Func<SampleDto, double?> Pick, string Color, string? ClipUnit);
 
-        var cpu = new TimelinePlot(axis, "CPU (cores busy)");
-        cpu.Line("CPU", xs, Raw(s => s.Cpu), Palette.Sky);
-        if (cpu.Render("Target CPU", "plot-cpu-") is { } c) yield return c;
+    private static readonly OneSeries GcPause = new("Target GC pause time", "plot-gc-", "GC pause (ms per sample)", "GC pause", s => s.GcPauseMs, Palette.Vermillion, " ms");
+    private static readonly OneSeries Cpu = new("Target CPU", "plot-cpu-", "CPU (cores busy)", "CPU", s => s.Cpu, Palette.Sky, null);
+
+    private static RenderedPlot? Single(TimeAxis axis, List<SampleDto> samples, OneSeries series)
+    {
+        var plot = new TimelinePlot(axis, series.YLabel);
+        plot.Line(series.Label, samples.Select(s => s.T).ToList(), samples.Select(series.Pick).ToList(), series.Color);
+        return plot.Render(series.Title, series.IdPrefix, clipOutliers: series.ClipUnit is not null, unit: series.ClipUnit ?? "");
     }
 }
