@@ -1,5 +1,6 @@
 using LoadLeak.Runner.Cli;
 using LoadLeak.Runner.Running;
+using LoadLeak.Runner.Soak;
 using Spectre.Console.Cli;
 
 namespace LoadLeak.Runner.Commands;

@@ -6,6 +6,7 @@ using LoadLeak.Engine.Running;
 using LoadLeak.Reporting.Model;
 using LoadLeak.Runner.Cli;
 using LoadLeak.Runner.Running;
+using LoadLeak.Runner.Soak;
 using LoadLeak.Runner.Targets;
 
 namespace LoadLeak.Runner.Reports;
@@ -16,7 +17,7 @@ namespace LoadLeak.Runner.Reports;
 /// </summary>
 public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? target, TimelineEvents timeline)
 {
-    public RunDocument Build(EngineResult? engine, CorrelatorResult? sampled)
+    public RunDocument Build(EngineResult? engine, CorrelatorResult? sampled, RunExtras extras)
     {
         var phases = engine?.Phases ?? [];
         var intervals = engine?.Intervals ?? [];
@@ -46,7 +47,15 @@ public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? ta
             Thresholds = thresholds,
             Events = timeline.Snapshot(),
             Notes = [.. sampled?.Notes ?? [], .. TargetNotes()],
+            Heap = extras.Heap,
+            RunnerMemory = extras.RunnerMemory,
         };
+        if (plan.Soak is not null)
+        {
+            var load = phases.Where(p => p.Kind != PhaseKinds.WarmUp).ToArray();
+            if (load.Length > 0)
+                document = document with { Soak = SoakForecaster.Forecast(document, load.Min(p => p.Start), load.Max(p => p.End), extras.MemoryLimit) };
+        }
         return document with { ExitCode = ExitCodeOf(document) };
     }
 

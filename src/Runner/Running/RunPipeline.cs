@@ -6,6 +6,7 @@ using LoadLeak.Reporting.Model;
 using LoadLeak.Runner.Cli;
 using LoadLeak.Runner.Kafka;
 using LoadLeak.Runner.Reports;
+using LoadLeak.Runner.Soak;
 using LoadLeak.Runner.Targets;
 using LoadLeak.Scenarios;
 using LoadLeak.Scenarios.Settings;
@@ -32,6 +33,7 @@ public sealed class RunPipeline(IUserConsole console)
         EngineResult? engine = null;
         CorrelatorResult? sampled = null;
         RunnerMemoryMonitor? runnerMemory = null;
+        var extras = new RunExtras();
         try
         {
             var command = (plan.Target as TargetSpec.Launch)?.CommandTemplate;
@@ -83,6 +85,7 @@ public sealed class RunPipeline(IUserConsole console)
             timeline.Added = null;
             if (!target.HasExited && !interrupt.IsCancellationRequested && plan.Options.RetainedGc != "none")
                 await probe.MeasureFinalAsync();
+            if (plan.Soak is not null && !target.HasExited) extras = extras with { MemoryLimit = MemoryLimit.Of(target.Pid) };
         }
         finally
         {
@@ -97,8 +100,8 @@ public sealed class RunPipeline(IUserConsole console)
         }
 
         if (interrupt.IsCancellationRequested) timeline.Add(clock.Seconds, "interrupted", "Ctrl-C or SIGTERM: the load was stopped early");
-        var document = new RunDocumentBuilder(plan, clock, target, timeline).Build(engine, sampled)
-            with { RunnerMemory = runnerMemory?.Points ?? [] };
+        extras = extras with { RunnerMemory = runnerMemory?.Points ?? [] };
+        var document = new RunDocumentBuilder(plan, clock, target, timeline).Build(engine, sampled, extras);
         var outcome = ReportWriter.WriteAll(document, plan.OutDir);
         foreach (var error in outcome.Errors) console.Warn(error);
         return new RunOutcome(document.ExitCode ?? ExitCodes.Ok, document, outcome.Files);

@@ -1,5 +1,7 @@
 using LoadLeak.Engine.Config;
 
+using LoadLeak.Runner.Soak;
+
 namespace LoadLeak.Runner.Running;
 
 /// <summary>How the target is obtained: launched from a command template, or attached to by pid.</summary>

@@ -1,7 +1,7 @@
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Simulations;
 
-namespace LoadLeak.Runner.Running;
+namespace LoadLeak.Runner.Soak;
 
 /// <summary>Soak mode: hold a steady load for a long time, with periodic retained-heap measurements.</summary>
 public sealed record SoakPlan(TimeSpan Duration, int? Copies, TimeSpan GcEvery)
