@@ -48,6 +48,18 @@ public class HeapDiffTests
     }
 
     [Fact]
+    public void Many_small_survivors_are_suspects_even_when_their_bytes_are_few()
+    {
+        const string box = "AsyncStateMachineBox<Shop.Orders+<PlaceAsync>d__4>";
+        var baseline = Snapshot("b", (box, 0, 0));
+        var peak = Snapshot("p", (box, 3000, 200_000));
+        var after = Snapshot("a", (box, 3000, 199_999));
+
+        Assert.True(HeapDiff.Compare(baseline, peak, after).TopGrowers[0].SurvivesCoolDown);
+        Assert.False(HeapDiff.Compare(baseline, peak, after, new HeapDiffOptions { MinSurvivingCount = 5000, MinSurvivingBytes = 1 << 20 }).TopGrowers[0].SurvivesCoolDown);
+    }
+
+    [Fact]
     public void Top_limits_the_list_and_suspects_come_first()
     {
         var types = Enumerable.Range(0, 30).Select(i => ($"T{i}", 0L, 0L)).ToArray();
