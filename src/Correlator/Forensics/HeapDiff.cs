@@ -41,8 +41,8 @@ public static class HeapDiff
         long bytesDelta = end.Bytes - before.Bytes, countDelta = end.Count - before.Count;
         long peakBytes = atPeak.Bytes - before.Bytes, peakCount = atPeak.Count - before.Count;
         // Appeared under load (or kept growing after it) and did not recover.
-        var survives = bytesDelta >= options.MinSurvivingBytes
-            && countDelta > 0
+        var survives = (bytesDelta >= options.MinSurvivingBytes || countDelta >= options.MinSurvivingCount)
+            && countDelta > 0 && bytesDelta > 0
             && bytesDelta >= options.MinSurvivingShare * Math.Max(peakBytes, 0);
         return new TypeGrowth(type, countDelta, bytesDelta, end.Count, survives)
         {

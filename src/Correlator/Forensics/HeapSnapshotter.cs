@@ -21,6 +21,9 @@ public sealed class HeapSnapshotter(HeapSnapshotOptions? options = null) : IDisp
 
     public HeapSnapshot? Baseline { get; private set; }
 
+    /// <summary>Dumps the heap of <paramref name="pid"/> and analyses it. Snapshots run one at a
+    /// time. Throws if the process cannot be reached over the diagnostics IPC (not .NET, other
+    /// user, diagnostics disabled) or the dump cannot be read.</summary>
     public async Task<HeapSnapshot> TakeAsync(int pid, string label, double t, CancellationToken ct)
     {
         await _oneAtATime.WaitAsync(ct).ConfigureAwait(false);
@@ -28,9 +31,9 @@ public sealed class HeapSnapshotter(HeapSnapshotOptions? options = null) : IDisp
         {
             _folder ??= new PrivateDumpFolder(_options.DumpRoot, _options.KeepDumps);
             var dumpPath = _folder.NewDumpPath(label, pid, ++_sequence);
-            var pause = await WriteDumpAsync(pid, dumpPath, ct).ConfigureAwait(false);
             try
             {
+                var pause = await WriteDumpAsync(pid, dumpPath, ct).ConfigureAwait(false);
                 var clock = Stopwatch.StartNew();
                 var baseline = Baseline?.Types;
                 var analysis = await Task.Run(() => DumpAnalyzer.Analyze(dumpPath, baseline, _options), ct).ConfigureAwait(false);
@@ -54,6 +57,7 @@ public sealed class HeapSnapshotter(HeapSnapshotOptions? options = null) : IDisp
             }
             finally
             {
+                // Also after a failed or cancelled dump: a partial dump still holds secrets.
                 if (!_options.KeepDumps) File.Delete(dumpPath);
             }
         }

@@ -12,13 +12,13 @@ namespace LoadLeak.Correlator.Forensics;
 internal sealed class ReachabilityWalk
 {
     private const ulong RootFlag = 1UL << 63;
-    private readonly Dictionary<ulong, ulong> _parent = new();
+    private readonly AddressMap _parent = new();
 
     public bool Complete { get; private set; }
 
     public long Visited => _parent.Count;
 
-    public bool IsLive(ulong address) => _parent.ContainsKey(address);
+    public bool IsLive(ulong address) => _parent.Contains(address);
 
     public static ReachabilityWalk Run(RootCatalog roots, long maxObjects, TimeSpan maxTime)
     {
@@ -26,7 +26,7 @@ internal sealed class ReachabilityWalk
         var queue = new Queue<ClrObject>();
         foreach (var seed in roots.Seeds)
         {
-            if (walk._parent.TryAdd(seed.Object.Address, RootFlag | (uint)seed.LabelIndex)) queue.Enqueue(seed.Object);
+            if (walk._parent.TryAdd(seed.Object.Address, RootFlag | (uint)seed.LabelIndex) && seed.Object.ContainsPointers) queue.Enqueue(seed.Object);
         }
         var clock = Stopwatch.StartNew();
         long processed = 0;
@@ -34,10 +34,10 @@ internal sealed class ReachabilityWalk
         {
             if ((++processed & 0xFFF) == 0 && (walk._parent.Count > maxObjects || clock.Elapsed > maxTime)) return walk;
             var current = queue.Dequeue();
-            if (current.Type is null || !current.ContainsPointers) continue;
             foreach (var child in current.EnumerateReferences(carefully: false, considerDependantHandles: true))
             {
-                if (child.Address != 0 && walk._parent.TryAdd(child.Address, current.Address)) queue.Enqueue(child);
+                // Objects without references (strings, byte[]) are marked but never queued.
+                if (child.Address != 0 && walk._parent.TryAdd(child.Address, current.Address) && child.ContainsPointers) queue.Enqueue(child);
             }
         }
         walk.Complete = true;

@@ -66,11 +66,24 @@ internal sealed class RetentionPathFinder(ClrHeap heap, RootCatalog roots, Reach
         {
             if (reference.Object.Address != to) continue;
             if (reference.IsDependentHandle) return "dependent handle";
-            if (reference.IsArrayElement)
-                return reference.InnerField is { } inner ? "[]." + FieldNames.Readable(inner.Field?.Name) : null;
+            if (reference.IsArrayElement) return ElementField(from, reference);
             return FieldNames.Readable(reference.Field?.Name);
         }
         return null;
+    }
+
+    /// <summary>"[].value" for a reference inside a struct element (Dictionary entries); ClrMD
+    /// leaves InnerField empty there, so the field is found by its offset within the element.</summary>
+    private static string? ElementField(ClrObject array, ClrReference reference)
+    {
+        if (reference.InnerField?.Field is { } inner) return "[]." + FieldNames.Readable(inner.Name);
+        var type = array.Type!;
+        if (type.ComponentType is not { IsValueType: true } element || type.ComponentSize <= 0) return null;
+        // Reference offsets count from just past the method table pointer; elements start after the length.
+        var pointerSize = type.Heap.Runtime.DataTarget.DataReader.PointerSize;
+        var withinElement = (reference.Offset - pointerSize) % type.ComponentSize;
+        var field = element.Fields.FirstOrDefault(f => f.IsObjectReference && f.Offset == withinElement);
+        return field is null ? null : "[]." + FieldNames.Readable(field.Name);
     }
 
     /// <summary>Linked lists and trees repeat one hop many times: "Node (next) ×998" keeps paths comparable.</summary>

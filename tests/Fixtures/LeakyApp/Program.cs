@@ -7,6 +7,7 @@ using LeakyApp;
 //   grow <count> [bytes]  simulate <count> requests, each allocating a <bytes> buffer (default 1024)
 //   drop                  release everything the requests held transiently (the cool-down)
 //   gc                    full blocking collection, so a snapshot sees only retained objects
+//   stall                 answers "ok stall max-gap-ms=<n>": the longest freeze since the last "stall"
 //   exit
 var mode = args.Length > 0 ? args[0] : "clean";
 IWorkload workload = mode switch
@@ -16,7 +17,7 @@ IWorkload workload = mode switch
     "clean" => new CleanWorkload(),
     _ => throw new ArgumentException($"unknown mode '{mode}' (static-cache | pending-tasks | clean)"),
 };
-Console.Out.Flush();
+var stallMeter = new StallMeter();
 Console.WriteLine($"ready {Environment.ProcessId} {mode}");
 string? line;
 while ((line = Console.ReadLine()) is not null)
@@ -38,6 +39,9 @@ while ((line = Console.ReadLine()) is not null)
             GC.WaitForPendingFinalizers();
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             break;
+        case "stall":
+            Console.WriteLine(FormattableString.Invariant($"ok stall max-gap-ms={stallMeter.TakeMaxGapMs():0.0}"));
+            continue;
         case "exit":
             Console.WriteLine("ok exit");
             return;

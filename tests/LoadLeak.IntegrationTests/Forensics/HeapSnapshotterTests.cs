@@ -82,6 +82,27 @@ public sealed class HeapSnapshotterTests(ITestOutputHelper output)
         Assert.False(Directory.Exists(folder));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_process_without_a_diagnostics_server_fails_and_leaves_no_dump()
+    {
+        using var exited = System.Diagnostics.Process.Start("true")!;
+        await exited.WaitForExitAsync();
+        var root = Directory.CreateTempSubdirectory("loadleak-forensics-test-").FullName;
+        try
+        {
+            using var snapshotter = new HeapSnapshotter(new HeapSnapshotOptions { DumpRoot = root });
+
+            await Assert.ThrowsAnyAsync<Exception>(() => snapshotter.TakeAsync(exited.Id, "gone", 0, CancellationToken.None));
+
+            Assert.Empty(Directory.GetFiles(root, "*", SearchOption.AllDirectories));
+            Assert.Null(snapshotter.Baseline);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static async Task<(HeapSnapshot Baseline, HeapSnapshot Peak, HeapSnapshot After)> ThreePhasesAsync(
         LeakyProcess app, HeapSnapshotter snapshotter, string load)
     {

@@ -36,22 +36,29 @@ public sealed class LeakyProcess : IAsyncDisposable
         return leaky;
     }
 
-    /// <summary>Sends one command and waits for the fixture to acknowledge it.</summary>
-    public async Task SendAsync(string command)
+    /// <summary>Sends one command and waits for the fixture to acknowledge it; returns the acknowledgement.</summary>
+    public async Task<string> SendAsync(string command)
     {
         await _process.StandardInput.WriteLineAsync(command);
         await _process.StandardInput.FlushAsync();
-        await ExpectAsync("ok " + command);
+        return await ExpectAsync("ok " + command);
     }
 
-    private async Task ExpectAsync(string prefix)
+    /// <summary>The longest freeze the fixture saw since the previous call (its stall meter).</summary>
+    public async Task<double> MaxStallMsAsync()
+    {
+        var answer = await SendAsync("stall");
+        return double.Parse(answer[(answer.IndexOf('=') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> ExpectAsync(string prefix)
     {
         using var timeout = new CancellationTokenSource(CommandTimeout);
         while (true)
         {
             var line = await _process.StandardOutput.ReadLineAsync(timeout.Token)
                 ?? throw new InvalidOperationException($"LeakyApp exited (code {(_process.HasExited ? _process.ExitCode : -1)}) while waiting for '{prefix}'");
-            if (line.StartsWith(prefix, StringComparison.Ordinal)) return;
+            if (line.StartsWith(prefix, StringComparison.Ordinal)) return line;
             if (line.StartsWith("error", StringComparison.Ordinal)) throw new InvalidOperationException(line);
         }
     }
