@@ -27,7 +27,9 @@ public sealed record RunDocument
     public IReadOnlyList<RegressionDto> BytesPerRequest { get; init; } = [];
     public LeakDto Leak { get; init; } = new();
     public HeapDto? Heap { get; init; }
+    /// <summary>The first scenario's capacity fit (see <see cref="CapacityScenarios"/> for every scenario).</summary>
     public CapacityDto? Capacity { get; init; }
+    public IReadOnlyList<CapacityDto> CapacityScenarios { get; init; } = [];
     public SoakDto? Soak { get; init; }
     /// <summary>LoadLeak's own memory over the run (every few seconds), to show the runner stays flat.</summary>
     public IReadOnlyList<RunnerMemoryDto> RunnerMemory { get; init; } = [];
@@ -178,6 +180,8 @@ public sealed record HeapDto
     public IReadOnlyList<TypeGrowthDto> TopGrowers { get; init; } = [];
     public IReadOnlyList<RetentionPathDto> RetentionPaths { get; init; } = [];
     public IReadOnlyList<PendingTasksDto> PendingTasks { get; init; } = [];
+    /// <summary>Costs and caveats: pauses over budget, walks cut short, dumps kept.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 public sealed record SnapshotDto(string Label, double T, double HeapBytes, long Objects, double PauseMs, double AnalysisMs);
@@ -190,6 +194,7 @@ public sealed record PendingTasksDto(string Method, long Count);
 
 public sealed record CapacityDto
 {
+    public string? Scenario { get; init; }
     public double Sigma { get; init; }
     public double Kappa { get; init; }
     public double Lambda { get; init; }

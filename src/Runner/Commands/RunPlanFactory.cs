@@ -35,6 +35,8 @@ public static class RunPlanFactory
             CommandLine = commandLine,
             Options = options,
             LeakOptions = LeakOptionsOf(config.Extensions),
+            Snapshots = settings.Snapshots,
+            KeepDumps = settings.KeepDumps,
         };
     }
 

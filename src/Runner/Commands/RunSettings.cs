@@ -42,6 +42,14 @@ public class TargetRunSettings : CommandSettings
     [Description("Sample only /proc (RSS, threads, fds, CPU), not the .NET runtime counters.")]
     public bool NoEventPipe { get; init; }
 
+    [CommandOption("--snapshots")]
+    [Description("Take heap snapshots at baseline, peak load and after cool-down (pauses the target ~1-3 s each) and diff them: top growers, retention paths, pending tasks.")]
+    public bool Snapshots { get; init; }
+
+    [CommandOption("--keep-dumps")]
+    [Description("Keep the heap dumps of --snapshots (owner-only files; they hold the target's memory, secrets included). Default: deleted after analysis.")]
+    public bool KeepDumps { get; init; }
+
     [CommandOption("--dry-run")]
     [Description("Check the flags and the config, print the planned phases, and exit without starting anything.")]
     public bool DryRun { get; init; }

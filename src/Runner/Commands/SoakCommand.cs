@@ -15,7 +15,7 @@ public sealed class SoakCommand(IUserConsole console, Interruption interruption)
     {
         var plan = RunPlanFactory.Create(settings, "loadleak " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
         var soak = new SoakPlan(settings.ParsedDuration * plan.DurationScale, settings.Copies, settings.ParsedGcEvery);
-        plan = plan with { Soak = soak };
+        plan = plan with { Soak = soak, Snapshots = !settings.NoSnapshots };
         if (settings.DryRun)
         {
             PlanPrinter.Print(console, plan);

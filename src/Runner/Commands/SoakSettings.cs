@@ -19,6 +19,10 @@ public sealed class SoakSettings : TargetRunSettings
     [DefaultValue("60s")]
     public string GcEvery { get; init; } = "60s";
 
+    [CommandOption("--no-snapshots")]
+    [Description("Soak takes heap snapshots (start, midway, end) by default; this turns them off.")]
+    public bool NoSnapshots { get; init; }
+
     public TimeSpan ParsedDuration => DurationParser.TryParse(Duration, out var d) ? d : TimeSpan.Zero;
     public TimeSpan ParsedGcEvery => DurationParser.TryParse(GcEvery, out var d) ? d : TimeSpan.Zero;
 

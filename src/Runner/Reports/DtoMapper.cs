@@ -96,6 +96,29 @@ public static class DtoMapper
         }).ToArray(),
     };
 
+    public static CapacityDto Capacity(Correlator.Capacity.CapacityResult c) => new()
+    {
+        Scenario = c.Scenario,
+        Sigma = c.Sigma,
+        Kappa = c.Kappa,
+        Lambda = c.Lambda,
+        RSquared = c.RSquared,
+        PeakConcurrency = c.PeakConcurrency,
+        PeakThroughput = c.PeakThroughput,
+        SloP99Ms = c.SloP99Ms,
+        KneeConcurrency = c.KneeConcurrency,
+        Points = c.Points.Select(p => new CapacityPointDto(p.Scenario, p.Concurrency, R(p.Throughput), R(p.P99Ms))).ToArray(),
+    };
+
+    public static HeapDto Heap(Correlator.Forensics.HeapForensicsResult h) => new()
+    {
+        Snapshots = h.Snapshots.Select(s => new SnapshotDto(s.Label, R(s.T), s.HeapBytes, s.Objects, R(s.PauseMs), R(s.AnalysisMs))).ToArray(),
+        TopGrowers = h.TopGrowers.Select(g => new TypeGrowthDto(g.Type, g.CountDelta, g.BytesDelta, g.CountAfterCoolDown, g.SurvivesCoolDown)).ToArray(),
+        RetentionPaths = h.RetentionPaths.Select(p => new RetentionPathDto(p.Type, p.Root, p.Path, p.Count)).ToArray(),
+        PendingTasks = h.PendingTasks.Select(p => new PendingTasksDto(p.Method, p.Count)).ToArray(),
+        Notes = h.Notes,
+    };
+
     private static string? ProtocolOf(string name, System.Text.Json.JsonElement settings)
     {
         try { return Scenarios.ScenarioCatalog.ProtocolOf(name, new Scenarios.Settings.SettingsReader(name, settings, Scenarios.Settings.ScenarioEnvironment.Empty)); }

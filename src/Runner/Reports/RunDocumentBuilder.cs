@@ -27,6 +27,7 @@ public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? ta
 
         var analysis = LeakAnalyzer.Analyze(new AnalysisInput(phases, intervals, samples, retained, plan.LeakOptions));
         var status = Status(engine);
+        var capacity = engine is null ? [] : Correlator.Capacity.CapacityAnalyzer.Analyze(engine, plan.Options.SloP99Ms).Select(DtoMapper.Capacity).ToArray();
         var leak = DtoMapper.Leak(analysis.Leak);
         var thresholds = (engine?.Thresholds ?? []).Select(t => new ThresholdDto(t.Scenario, t.Description, t.Passed, t.Error)).ToArray();
         var document = new RunDocument
@@ -48,6 +49,8 @@ public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? ta
             Events = timeline.Snapshot(),
             Notes = [.. sampled?.Notes ?? [], .. TargetNotes()],
             Heap = extras.Heap,
+            CapacityScenarios = capacity,
+            Capacity = capacity.FirstOrDefault(),
             RunnerMemory = extras.RunnerMemory,
         };
         if (plan.Soak is not null)

@@ -14,6 +14,8 @@ public sealed record RunOptions
     /// <summary>When to force a full GC in the target and record the retained heap: boundaries | end | none.</summary>
     public string RetainedGc { get; init; } = "boundaries";
     public int ProgressEverySeconds { get; init; } = 5;
+    /// <summary>The latency SLO (p99, ms) the capacity analysis finds the knee for; null = none.</summary>
+    public double? SloP99Ms { get; init; }
     /// <summary>Brokers of the embedded Kafka cluster.</summary>
     public int KafkaBrokers { get; init; } = 1;
     /// <summary>Broker outages to inject into the embedded Kafka cluster (times already scaled).</summary>
@@ -42,6 +44,13 @@ public sealed record RunOptions
             if (brokers.ValueKind != JsonValueKind.Number || !brokers.TryGetInt32(out var count) || count is < 1 or > 9)
                 throw new ConfigException($"LoadLeak.KafkaBrokers: expected a whole number from 1 to 9, got {brokers.GetRawText()}");
             options = options with { KafkaBrokers = count };
+        }
+        if (section.TryGetProperty("Slo", out var slo))
+        {
+            if (slo.ValueKind != JsonValueKind.Object || !slo.TryGetProperty("P99Ms", out var p99)
+                || p99.ValueKind != JsonValueKind.Number || p99.GetDouble() is not (> 0 and < 3_600_000))
+                throw new ConfigException($"LoadLeak.Slo: expected {{ \"P99Ms\": <milliseconds > 0> }}, got {slo.GetRawText()}");
+            options = options with { SloP99Ms = p99.GetDouble() };
         }
         if (section.TryGetProperty("Faults", out var faults))
             options = options with { Faults = KafkaFault.ParseAll(faults, "LoadLeak.Faults", options.KafkaBrokers) };

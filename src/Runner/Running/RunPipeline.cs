@@ -64,8 +64,12 @@ public sealed class RunPipeline(IUserConsole console)
             using var stream = new ResultStream(plan.OutDir,
                 new RunHeader(plan.RunId, clock.StartedAt, RunDocumentBuilder.Metadata(plan, target)), () => live.Latest);
             timeline.Added = stream.Event;
+            using var heap = plan.Snapshots && correlator.IsDotNet ? new HeapSnapshotProbe(target.Pid, clock, console, plan.KeepDumps, load.Token) : null;
             var observer = new CompositeEngineObserver(
-                [new LiveProgress(console, () => live.Latest, plan.Options.ProgressEverySeconds), probe, stream], console);
+                [new LiveProgress(console, () => live.Latest, plan.Options.ProgressEverySeconds), probe, stream, .. heap is null ? Array.Empty<Engine.Running.IEngineObserver>() : [heap]], console);
+            var midway = heap is not null && plan.Soak is { } soakRun
+                ? Task.Delay(soakRun.Duration / 2, load.Token).ContinueWith(t => { if (!t.IsCanceled) heap.TakePeakNow(); }, TaskScheduler.Default)
+                : Task.CompletedTask;
 
             var periodic = plan.Soak is { } soakPlan ? probe.RunPeriodicAsync(soakPlan.GcEvery) : Task.CompletedTask;
             try
@@ -86,6 +90,8 @@ public sealed class RunPipeline(IUserConsole console)
             if (!target.HasExited && !interrupt.IsCancellationRequested && plan.Options.RetainedGc != "none")
                 await probe.MeasureFinalAsync();
             if (plan.Soak is not null && !target.HasExited) extras = extras with { MemoryLimit = MemoryLimit.Of(target.Pid) };
+            if (heap is not null && await heap.FinishAsync(!target.HasExited && !interrupt.IsCancellationRequested) is { } forensics)
+                extras = extras with { Heap = DtoMapper.Heap(forensics) };
         }
         finally
         {

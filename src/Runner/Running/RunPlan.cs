@@ -30,6 +30,9 @@ public sealed record RunPlan
     public string CommandLine { get; init; } = "";
     public RunOptions Options { get; init; } = RunOptions.Default;
     public Correlator.Analysis.LeakOptions LeakOptions { get; init; } = new();
+    /// <summary>Take and diff heap snapshots (baseline, peak, after cool-down).</summary>
+    public bool Snapshots { get; init; }
+    public bool KeepDumps { get; init; }
     /// <summary>Soak mode; null for an ordinary run.</summary>
     public SoakPlan? Soak { get; init; }
 }

@@ -13,9 +13,16 @@ public sealed class CapacitySection : IHtmlSection
 
     public void Write(StringBuilder html, RunDocument doc)
     {
-        var c = doc.Capacity!;
         HtmlTable.Section(html, Id, "Capacity (Universal Scalability Law)",
-            "X(N) = λN / (1 + σ(N−1) + κN(N−1)): σ is contention, κ coherency (crosstalk), λ the throughput of one copy.");
+            "X(N) = λN / (1 + σ(N−1) + κN(N−1)): σ is contention, κ coherency (crosstalk), λ the throughput of one copy. " +
+            "Each point is one hold step of the ramp.");
+        var fits = doc.CapacityScenarios.Count > 0 ? doc.CapacityScenarios : [doc.Capacity!];
+        foreach (var fit in fits) WriteFit(html, fit);
+    }
+
+    private static void WriteFit(StringBuilder html, CapacityDto c)
+    {
+        if (c.Scenario is not null) html.Append("<h3>").Append(HtmlText.Encode(c.Scenario)).Append("</h3>\n");
         HtmlTable.Write(html, ["σ (contention)", "κ (coherency)", "λ (req/s per copy)", "R²", "Peak N", "Peak X (req/s)", "SLO p99", "Knee N"],
             [[
                 Cell.Num(Units.Number(c.Sigma, "0.#####")), Cell.Num(Units.Number(c.Kappa, "0.#######")), Cell.Num(Units.Number(c.Lambda, "0.##")),
