@@ -26,7 +26,8 @@ internal sealed class PendingTaskCounter
             _groupByMethodTable[type.MethodTable] = group;
         }
         if (group is null || IsCompleted(obj)) return;
-        if (group.StartsWith("(promise)", StringComparison.Ordinal) && !obj.ReadObjectField("m_action").IsNull) return;
+        if (group.StartsWith("(promise)", StringComparison.Ordinal)
+            && obj.Type!.GetFieldByName("m_action") is not null && !obj.ReadObjectField("m_action").IsNull) return;
         _counts[group] = _counts.GetValueOrDefault(group) + 1;
     }
 
@@ -37,7 +38,7 @@ internal sealed class PendingTaskCounter
     private static string? GroupOf(ClrType type)
     {
         var name = type.Name;
-        if (name is null) return null;
+        if (name is null || type.IsArray) return null;
         if (name.Contains("StateMachineBox", StringComparison.Ordinal))
         {
             var machine = type.GetFieldByName("StateMachine")?.Type?.Name;
