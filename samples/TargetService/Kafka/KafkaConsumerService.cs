@@ -28,7 +28,7 @@ public sealed class KafkaConsumerService(KafkaConsumerOptions options, EndToEndR
             ClientId = "target-service",
         };
         using var consumer = new ConsumerBuilder<Ignore, byte[]>(config)
-            .SetLogHandler((_, message) => { if (message.Level <= SyslogLevel.Error) log.LogWarning("kafka: {Message}", message.Message); })
+            .SetLogHandler((_, message) => { if (message.Level <= SyslogLevel.Error) LogClientError(message.Message); })
             .SetErrorHandler((_, error) => log.LogDebug("kafka error: {Reason}", error.Reason))
             .Build();
         consumer.Subscribe(options.Topic);
@@ -42,6 +42,17 @@ public sealed class KafkaConsumerService(KafkaConsumerOptions options, EndToEndR
         }
         catch (OperationCanceledException) { }
         finally { consumer.Close(); }
+    }
+
+    private const int MaxLoggedClientErrors = 5;
+    private int _loggedClientErrors;
+
+    // A broker taken down in a test makes librdkafka retry (and log) every few ms: keep the console readable.
+    private void LogClientError(string message)
+    {
+        var count = Interlocked.Increment(ref _loggedClientErrors);
+        if (count <= MaxLoggedClientErrors) log.LogWarning("kafka: {Message}", message);
+        else if (count == MaxLoggedClientErrors + 1) log.LogWarning("kafka: further client errors are not logged");
     }
 
     private ConsumeResult<Ignore, byte[]>? TryConsume(IConsumer<Ignore, byte[]> consumer, CancellationToken stoppingToken)
