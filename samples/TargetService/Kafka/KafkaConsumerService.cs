@@ -26,6 +26,11 @@ public sealed class KafkaConsumerService(KafkaConsumerOptions options, EndToEndR
             EnableAutoCommit = true,
             AllowAutoCreateTopics = true,
             ClientId = "target-service",
+            // librdkafka's mock broker answers a fetch only when fetch.wait.max.ms expires (500 ms by default),
+            // which would dominate the end-to-end latency this service measures.
+            FetchWaitMaxMs = 20,
+            // Find a topic that is auto-created after subscribing within a second, not after the 5-minute default.
+            TopicMetadataRefreshIntervalMs = 1000,
         };
         using var consumer = new ConsumerBuilder<Ignore, byte[]>(config)
             .SetLogHandler((_, message) => { if (message.Level <= SyslogLevel.Error) LogClientError(message.Message); })
