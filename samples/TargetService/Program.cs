@@ -25,6 +25,8 @@ var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.ClearProviders();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// A failed bind is reported below in one line (exit 2); the host would also log it with a full stack trace.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     // Loopback only. HTTP/1.1 on the main port; the gRPC port is HTTP/2 with prior knowledge (h2c),

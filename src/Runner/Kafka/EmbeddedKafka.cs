@@ -48,13 +48,17 @@ public sealed class EmbeddedKafka : IDisposable
     public void CreateTopic(string topic, int partitions = 1, int replicationFactor = 1)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
-        Check(RdKafkaNative.Api.TopicCreate(Cluster(), topic, partitions, Math.Min(replicationFactor, BrokerCount)), $"create topic '{topic}'");
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicationFactor, 1);
+        WithCluster(cluster => RdKafkaNative.Api.TopicCreate(cluster, topic, partitions, Math.Min(replicationFactor, BrokerCount)), $"create topic '{topic}'");
     }
 
     /// <summary>Takes a broker down: its connections drop and clients see it as unavailable.</summary>
-    public void SetBrokerDown(int brokerId) => Check(RdKafkaNative.Api.BrokerSetDown(Cluster(), ValidBroker(brokerId)), $"set broker {brokerId} down");
+    public void SetBrokerDown(int brokerId) =>
+        WithCluster(cluster => RdKafkaNative.Api.BrokerSetDown(cluster, ValidBroker(brokerId)), $"set broker {brokerId} down");
 
-    public void SetBrokerUp(int brokerId) => Check(RdKafkaNative.Api.BrokerSetUp(Cluster(), ValidBroker(brokerId)), $"set broker {brokerId} up");
+    public void SetBrokerUp(int brokerId) =>
+        WithCluster(cluster => RdKafkaNative.Api.BrokerSetUp(cluster, ValidBroker(brokerId)), $"set broker {brokerId} up");
 
     public void Dispose()
     {
@@ -67,18 +71,19 @@ public sealed class EmbeddedKafka : IDisposable
         }
     }
 
-    private IntPtr Cluster()
+    // Under the lock so a concurrent Dispose cannot free the cluster mid-call.
+    private void WithCluster(Func<IntPtr, int> call, string what)
     {
+        int error;
         lock (_gate)
-            return _cluster != IntPtr.Zero ? _cluster : throw new ObjectDisposedException(nameof(EmbeddedKafka));
+        {
+            ObjectDisposedException.ThrowIf(_cluster == IntPtr.Zero, this);
+            error = call(_cluster);
+        }
+        if (error != 0) throw new InvalidOperationException($"embedded Kafka: {what} failed: {RdKafkaNative.ErrorName(error)}");
     }
 
     private int ValidBroker(int brokerId) =>
         brokerId >= 1 && brokerId <= BrokerCount ? brokerId
             : throw new ArgumentOutOfRangeException(nameof(brokerId), brokerId, $"broker ids are 1..{BrokerCount}");
-
-    private static void Check(int error, string what)
-    {
-        if (error != 0) throw new InvalidOperationException($"embedded Kafka: {what} failed: {RdKafkaNative.ErrorName(error)}");
-    }
 }

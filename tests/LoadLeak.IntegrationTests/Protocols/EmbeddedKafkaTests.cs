@@ -35,6 +35,19 @@ public sealed class EmbeddedKafkaTests
     }
 
     [Fact]
+    public async Task Confluent_client_and_mock_cluster_share_one_librdkafka_file()
+    {
+        using var kafka = EmbeddedKafka.Start();
+        using var producer = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = kafka.BootstrapServers }).Build();
+        var report = await producer.ProduceAsync("shared-lib", new Message<Null, string> { Value = "x" });
+        Assert.Equal(PersistenceStatus.Persisted, report.Status);
+
+        var mapped = File.ReadLines("/proc/self/maps").Where(l => l.Contains("librdkafka"))
+            .Select(l => l[(l.IndexOf('/'))..]).Distinct().ToList();
+        Assert.Equal([EmbeddedKafka.NativeLibraryPath!], mapped);
+    }
+
+    [Fact]
     public void Dispose_is_idempotent_and_later_calls_say_disposed()
     {
         var kafka = EmbeddedKafka.Start();

@@ -21,6 +21,18 @@ public sealed class TargetServiceTests
     }
 
     [Fact]
+    public async Task Port_in_use_exits_with_2_in_one_line()
+    {
+        using var occupied = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupied.Start();
+        var port = ((System.Net.IPEndPoint)occupied.LocalEndpoint).Port;
+        var (exitCode, output) = await TargetProcess.RunToExitAsync("--port", port.ToString(), "--grpc-port", FreePort.Next().ToString());
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("TargetService: cannot listen:", output.Trim());
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
     public async Task Help_lists_every_leak_mode()
     {
         var (exitCode, output) = await TargetProcess.RunToExitAsync("--help");
