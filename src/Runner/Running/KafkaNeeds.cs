@@ -12,6 +12,18 @@ public static class KafkaNeeds
         (targetCommand?.Contains("{kafka}", StringComparison.Ordinal) ?? false)
         || config.Scenarios.Where(s => IsTarget(config, s.ScenarioName)).Any(s => UsesEmbedded(s.ScenarioName, s.CustomSettings));
 
+    /// <summary>
+    /// The topics the run's Kafka scenarios produce to (the target consumes "loadleak" by default).
+    /// Created before the target starts: a consumer whose topic appears later joins its group seconds late.
+    /// </summary>
+    public static IReadOnlyList<string> Topics(NBomberConfig config) =>
+        config.Scenarios.Where(s => IsTarget(config, s.ScenarioName) && UsesEmbedded(s.ScenarioName, s.CustomSettings))
+            .Select(s => s.CustomSettings.ValueKind == JsonValueKind.Object && s.CustomSettings.TryGetProperty("Topic", out var t)
+                         && t.ValueKind == JsonValueKind.String ? t.GetString()! : DefaultTopic)
+            .Append(DefaultTopic).Distinct(StringComparer.Ordinal).ToArray();
+
+    public const string DefaultTopic = "loadleak";
+
     private static bool IsTarget(NBomberConfig config, string name) =>
         config.TargetScenarios is null || config.TargetScenarios.Contains(name, StringComparer.Ordinal);
 

@@ -40,6 +40,8 @@ public sealed class RunPipeline(IUserConsole console)
             if (KafkaNeeds.EmbeddedBroker(plan.Config, command))
             {
                 kafka = EmbeddedKafka.Start(plan.Options.KafkaBrokers);
+                foreach (var topic in KafkaNeeds.Topics(plan.Config))
+                    kafka.CreateTopic(topic, partitions: 1, replicationFactor: Math.Min(3, plan.Options.KafkaBrokers));
                 placeholders.Set("kafka", kafka.BootstrapServers);
                 console.Info($"embedded Kafka: bootstrap.servers={kafka.BootstrapServers}");
             }
