@@ -78,6 +78,45 @@ public sealed class TargetCorrelatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_frozen_target_is_reported_as_a_counter_gap_and_the_gap_stays_empty()
+    {
+        var process = _child.Start(holdMb: 8, stepMs: 50);
+        try
+        {
+            var clock = new RunClock();
+            await using var correlator = await TargetCorrelator.StartAsync(process.Id, clock, new CorrelatorOptions(), CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            var frozenAt = clock.Seconds;
+            Signal("STOP", process.Id);
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            Signal("CONT", process.Id);
+            var thawedAt = clock.Seconds;
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            var result = await correlator.StopAsync();
+            foreach (var e in result.Events) output.WriteLine($"event: {e.T:0.0} {e.Kind} {e.Message}");
+
+            var gap = Assert.Single(result.Events, e => e.Kind == "counter-gap");
+            Assert.InRange(gap.T, frozenAt + 3, thawedAt + 1);
+            Assert.Contains(result.Events, e => e.Kind == "counter-resumed" && e.T > thawedAt);
+            // Never interpolated: the seconds well inside the freeze have no runtime values.
+            var inside = result.Samples.Where(s => s.T > frozenAt + 2 && s.T < thawedAt - 1).ToList();
+            Assert.NotEmpty(inside);
+            Assert.All(inside, s => Assert.Null(s.GcHeapBytes));
+            Assert.DoesNotContain(result.Events, e => e.Kind == "target-exited");
+        }
+        finally
+        {
+            LeakyChild.Kill(process);
+        }
+    }
+
+    private static void Signal(string signal, int pid)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {pid}") { UseShellExecute = false })!;
+        kill.WaitForExit(5000);
+    }
+
+    [Fact]
     public async Task Proc_source_reads_a_non_dotnet_process()
     {
         using var sleep = Process.Start(new ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
