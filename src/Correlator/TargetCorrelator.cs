@@ -104,7 +104,7 @@ public sealed class TargetCorrelator : IAsyncDisposable
                 _sink.AddNote($"retained heap at '{phase}' ({reason}): no full GC reported within {_options.RetainedTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
                 return null;
             }
-            var mark = new RetainedMark(_clock.Seconds, phase, gc.HeapBytes, reason);
+            var mark = new RetainedMark(_clock.SecondsAt(gc.Timestamp), phase, gc.HeapBytes, reason);
             lock (_retained) _retained.Add(mark);
             return mark;
         }

@@ -38,7 +38,8 @@ public class SampleTableTests
         var rows = table.Build();
         Assert.Equal(12, rows[0].Threads);
         Assert.Null(rows[1].AllocRateBytesPerSec);
-        Assert.Null(table.Latest(1.5)?.RssBytes);
-        Assert.Equal(1, table.Latest(1.5)!.T);
+        Assert.Null(table.Latest(1.5));
+        Assert.Equal(1, table.Latest(2.5)!.T);
+        Assert.Equal(2, table.Latest(9)!.T);
     }
 }
