@@ -96,7 +96,8 @@ public sealed class TargetCorrelatorTests(ITestOutputHelper output)
             foreach (var e in result.Events) output.WriteLine($"event: {e.T:0.0} {e.Kind} {e.Message}");
 
             var gap = Assert.Single(result.Events, e => e.Kind == "counter-gap");
-            Assert.InRange(gap.T, frozenAt + 3, thawedAt + 1);
+            // > 3 s of silence, counted from the last delivery, which can precede the freeze by ~1 s.
+            Assert.InRange(gap.T, frozenAt + 1.5, thawedAt + 1);
             Assert.Contains(result.Events, e => e.Kind == "counter-resumed" && e.T > thawedAt);
             // Never interpolated: the seconds well inside the freeze have no runtime values.
             var inside = result.Samples.Where(s => s.T > frozenAt + 2 && s.T < thawedAt - 1).ToList();
