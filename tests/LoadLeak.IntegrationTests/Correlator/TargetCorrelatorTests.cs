@@ -53,6 +53,32 @@ public sealed class TargetCorrelatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Legacy_event_counters_fallback_yields_the_same_figures()
+    {
+        var process = _child.Start(holdMb: 48, stepMs: 20);
+        try
+        {
+            var clock = new RunClock();
+            await using var correlator = await TargetCorrelator.StartAsync(process.Id, clock, new CorrelatorOptions { PreferMeter = false }, CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(7));
+            var result = await correlator.StopAsync();
+            foreach (var s in result.Samples) output.WriteLine(s.ToString());
+
+            Assert.Contains(result.Notes, n => n.Contains("EventCounters", StringComparison.Ordinal));
+            var full = result.Samples.Where(s => s.GcHeapBytes is not null && s.PostGcHeapBytes is not null && s.Timers is not null).ToList();
+            Assert.True(full.Count >= 3, $"complete seconds: {full.Count}");
+            // 48 x 1 MB held: the generation sizes after the last GC must add up to at least that.
+            Assert.Contains(full, s => s.PostGcHeapBytes > 40e6);
+            Assert.Contains(result.Samples, s => s.AllocRateBytesPerSec > 0);
+            Assert.Contains(result.Samples, s => s.GcCount > 0);
+        }
+        finally
+        {
+            LeakyChild.Kill(process);
+        }
+    }
+
+    [Fact]
     public async Task Target_exit_is_recorded_and_sampling_stops_cleanly()
     {
         var process = _child.Start(holdMb: 8, stepMs: 50);
