@@ -8,6 +8,12 @@ public sealed record CorrelatorOptions
     /// <summary>Read runtime counters over EventPipe when the target is .NET; /proc is always read.</summary>
     public bool UseEventPipe { get; init; } = true;
 
+    /// <summary>
+    /// Use the System.Runtime meter on .NET 9+ targets. False forces the legacy EventCounters,
+    /// the path older runtimes take anyway.
+    /// </summary>
+    public bool PreferMeter { get; init; } = true;
+
     /// <summary>Read /proc/&lt;pid&gt; (RSS, OS threads, fds, CPU).</summary>
     public bool UseProc { get; init; } = true;
 

@@ -61,7 +61,7 @@ public sealed class TargetCorrelator : IAsyncDisposable
         else if (_options.UseEventPipe)
         {
             var version = DotNetProbe.RuntimeVersion(_pid);
-            var mode = CounterProviders.ModeFor(version);
+            var mode = _options.PreferMeter ? CounterProviders.ModeFor(version) : CounterMode.EventCounters;
             _sink.AddNote($".NET runtime {version?.ToString() ?? "unknown (self-contained?)"}: counters from {(mode == CounterMode.Meter ? "the System.Runtime meter" : "System.Runtime EventCounters")}");
             sources.Add(new EventPipeCounterSource(_pid, () => _clock.Seconds, _options.Interval, mode));
         }
@@ -104,7 +104,7 @@ public sealed class TargetCorrelator : IAsyncDisposable
                 _sink.AddNote($"retained heap at '{phase}' ({reason}): no full GC reported within {_options.RetainedTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
                 return null;
             }
-            var mark = new RetainedMark(_clock.Seconds, phase, gc.HeapBytes, reason);
+            var mark = new RetainedMark(_clock.SecondsAt(gc.Timestamp), phase, gc.HeapBytes, reason);
             lock (_retained) _retained.Add(mark);
             return mark;
         }

@@ -4,7 +4,8 @@ namespace LoadLeak.Correlator.Analysis;
 
 /// <summary>
 /// Result of a Mann-Kendall trend test. <see cref="Z"/> and <see cref="P"/> use the variance
-/// after the Hamed-Rao (1998) correction for autocorrelation; <see cref="VarianceRatio"/> is n/n*.
+/// after the Hamed-Rao (1998) correction for autocorrelation; <see cref="VarianceRatio"/> is n/n*
+/// (the larger of the significant-lags estimate and an AR(1) model of the detrended ranks).
 /// </summary>
 public sealed record MannKendallResult(int N, double S, double VarS, double VarianceRatio, double Z, double P, double Tau)
 {
@@ -15,7 +16,7 @@ public sealed record MannKendallResult(int N, double S, double VarS, double Vari
 /// <summary>Mann-Kendall trend test on an evenly spaced series, with the Hamed-Rao variance correction.</summary>
 public static class MannKendall
 {
-    public const string TestName = "mann-kendall (hamed-rao)";
+    public const string TestName = "mann-kendall (hamed-rao, ar1 floor)";
 
     public static MannKendallResult Test(IReadOnlyList<double> x, bool correctForAutocorrelation = true)
     {
@@ -62,16 +63,43 @@ public static class MannKendall
         var denominator = ranks.Sum(r => (r - mean) * (r - mean));
         if (denominator <= 0) return 1;
         var bound = 1.959964 / Math.Sqrt(n);
-        double sum = 0;
+        var phi = PersistenceFromDifferences(x);
+        double empirical = 0, ar1 = 0;
         for (var k = 1; k < n - 2; k++)
         {
-            double num = 0;
-            for (var t = 0; t < n - k; t++) num += (ranks[t] - mean) * (ranks[t + k] - mean);
-            var r = num / denominator;
-            if (Math.Abs(r) > bound) sum += (double)(n - k) * (n - k - 1) * (n - k - 2) * r;
+            var weight = (double)(n - k) * (n - k - 1) * (n - k - 2);
+            var r = Autocorrelation(ranks, mean, denominator, k);
+            if (Math.Abs(r) > bound) empirical += weight * r;
+            ar1 += weight * Math.Pow(phi, k);
         }
-        var ratio = 1 + 2.0 / ((double)n * (n - 1) * (n - 2)) * sum;
-        return Math.Max(1, ratio);
+        var scale = 2.0 / ((double)n * (n - 1) * (n - 2));
+        // The significant-lags sum alone misses the long tail of strong persistence; an AR(1)
+        // model does not. Take the wider of the two.
+        return Math.Max(1, 1 + scale * Math.Max(empirical, ar1));
+    }
+
+    /// <summary>
+    /// AR(1) coefficient from the lag-1 autocorrelation of first differences, ρ₁(Δx) = -(1-φ)/2.
+    /// Differencing removes any smooth trend, so a curved leak (a kink at a load step, a cache
+    /// filling up) is not mistaken for persistence the way residuals from one straight line are.
+    /// </summary>
+    public static double PersistenceFromDifferences(IReadOnlyList<double> x)
+    {
+        if (x.Count < 5) return 0;
+        var d = new double[x.Count - 1];
+        for (var i = 1; i < x.Count; i++) d[i - 1] = x[i] - x[i - 1];
+        var mean = d.Average();
+        var denominator = d.Sum(v => (v - mean) * (v - mean));
+        if (denominator <= 0) return 0;
+        var r1 = Autocorrelation(d, mean, denominator, 1);
+        return Math.Clamp(1 + 2 * r1, 0, 0.98);
+    }
+
+    private static double Autocorrelation(double[] ranks, double mean, double denominator, int lag)
+    {
+        double num = 0;
+        for (var t = 0; t < ranks.Length - lag; t++) num += (ranks[t] - mean) * (ranks[t + lag] - mean);
+        return num / denominator;
     }
 
     /// <summary>Ranks 1..n with ties given their average rank.</summary>

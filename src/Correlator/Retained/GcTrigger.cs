@@ -61,7 +61,8 @@ public sealed class GcTrigger(int pid)
             {
                 if (fullGc is not { } number) return;
                 var survived = (double)e.GenerationSize0 + e.GenerationSize1 + e.GenerationSize2 + e.GenerationSize3 + e.GenerationSize4;
-                result.TrySetResult(new InducedGc(survived, Stopwatch.GetElapsedTime(started), number));
+                var at = Stopwatch.GetTimestamp();
+                result.TrySetResult(new InducedGc(survived, Stopwatch.GetElapsedTime(started, at), number, at));
             });
             source.Process();
         }

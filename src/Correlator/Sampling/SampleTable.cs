@@ -46,10 +46,13 @@ public sealed class SampleTable
         }
     }
 
-    /// <summary>The newest second that is over at <paramref name="now"/>, for the live console.</summary>
+    /// <summary>
+    /// The newest second that ended at least a second before <paramref name="now"/> (EventPipe
+    /// readings arrive up to ~1 s late), for the live console.
+    /// </summary>
     public TargetSample? Latest(double now)
     {
-        var current = (long)Math.Floor(now);
+        var current = (long)Math.Floor(now) - 1;
         lock (_gate)
         {
             var done = _seconds.Keys.LastOrDefault(k => k < current, long.MinValue);

@@ -53,6 +53,32 @@ public sealed class TargetCorrelatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Legacy_event_counters_fallback_yields_the_same_figures()
+    {
+        var process = _child.Start(holdMb: 48, stepMs: 20);
+        try
+        {
+            var clock = new RunClock();
+            await using var correlator = await TargetCorrelator.StartAsync(process.Id, clock, new CorrelatorOptions { PreferMeter = false }, CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(7));
+            var result = await correlator.StopAsync();
+            foreach (var s in result.Samples) output.WriteLine(s.ToString());
+
+            Assert.Contains(result.Notes, n => n.Contains("EventCounters", StringComparison.Ordinal));
+            var full = result.Samples.Where(s => s.GcHeapBytes is not null && s.PostGcHeapBytes is not null && s.Timers is not null).ToList();
+            Assert.True(full.Count >= 3, $"complete seconds: {full.Count}");
+            // 48 x 1 MB held: the generation sizes after the last GC must add up to at least that.
+            Assert.Contains(full, s => s.PostGcHeapBytes > 40e6);
+            Assert.Contains(result.Samples, s => s.AllocRateBytesPerSec > 0);
+            Assert.Contains(result.Samples, s => s.GcCount > 0);
+        }
+        finally
+        {
+            LeakyChild.Kill(process);
+        }
+    }
+
+    [Fact]
     public async Task Target_exit_is_recorded_and_sampling_stops_cleanly()
     {
         var process = _child.Start(holdMb: 8, stepMs: 50);
@@ -75,6 +101,46 @@ public sealed class TargetCorrelatorTests(ITestOutputHelper output)
         {
             LeakyChild.Kill(process);
         }
+    }
+
+    [Fact]
+    public async Task A_frozen_target_is_reported_as_a_counter_gap_and_the_gap_stays_empty()
+    {
+        var process = _child.Start(holdMb: 8, stepMs: 50);
+        try
+        {
+            var clock = new RunClock();
+            await using var correlator = await TargetCorrelator.StartAsync(process.Id, clock, new CorrelatorOptions(), CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            var frozenAt = clock.Seconds;
+            Signal("STOP", process.Id);
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            Signal("CONT", process.Id);
+            var thawedAt = clock.Seconds;
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            var result = await correlator.StopAsync();
+            foreach (var e in result.Events) output.WriteLine($"event: {e.T:0.0} {e.Kind} {e.Message}");
+
+            var gap = Assert.Single(result.Events, e => e.Kind == "counter-gap");
+            // > 3 s of silence, counted from the last delivery, which can precede the freeze by ~1 s.
+            Assert.InRange(gap.T, frozenAt + 1.5, thawedAt + 1);
+            Assert.Contains(result.Events, e => e.Kind == "counter-resumed" && e.T > thawedAt);
+            // Never interpolated: the seconds well inside the freeze have no runtime values.
+            var inside = result.Samples.Where(s => s.T > frozenAt + 2 && s.T < thawedAt - 1).ToList();
+            Assert.NotEmpty(inside);
+            Assert.All(inside, s => Assert.Null(s.GcHeapBytes));
+            Assert.DoesNotContain(result.Events, e => e.Kind == "target-exited");
+        }
+        finally
+        {
+            LeakyChild.Kill(process);
+        }
+    }
+
+    private static void Signal(string signal, int pid)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {pid}") { UseShellExecute = false })!;
+        kill.WaitForExit(5000);
     }
 
     [Fact]

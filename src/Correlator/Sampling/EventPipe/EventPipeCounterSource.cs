@@ -13,6 +13,7 @@ namespace LoadLeak.Correlator.Sampling.EventPipe;
 public sealed class EventPipeCounterSource(int pid, Func<double> now, TimeSpan interval, CounterMode mode) : ICounterSource
 {
     public const int GapIntervals = 3;
+    private const double MaxPlausibleDelaySeconds = 10;
     private static readonly TimeSpan StopBudget = TimeSpan.FromSeconds(5);
 
     private readonly string _sessionId = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
@@ -113,13 +114,24 @@ public sealed class EventPipeCounterSource(int pid, Func<double> now, TimeSpan i
                 sink.AddNote($"runtime meter reported {error.Name}: {error.Message}");
                 return;
             }
-            foreach (var m in _mapper.Map(payload, now())) sink.Add(m);
+            foreach (var m in _mapper.Map(payload, EventTime(e))) sink.Add(m);
         }
         catch (Exception ex)
         {
             if (Interlocked.Increment(ref _callbackFailures) == 1)
                 sink.AddNote($"a counter event could not be read ({ex.GetType().Name}: {ex.Message}); skipped");
         }
+    }
+
+    /// <summary>
+    /// When the event happened, on the run clock. EventPipe delivers in buffered batches (up to ~1 s
+    /// late here), so the receive time would shift readings into the next second.
+    /// </summary>
+    private double EventTime(TraceEvent e)
+    {
+        var received = now();
+        var delay = (DateTime.Now - e.TimeStamp).TotalSeconds;
+        return double.IsFinite(delay) && delay is >= 0 and <= MaxPlausibleDelaySeconds ? received - delay : received;
     }
 
     /// <summary>EventCounters' single payload field has an empty name in TraceEvent: read it by position.</summary>

@@ -6,18 +6,25 @@ namespace LoadLeak.Correlator.Sampling.Proc;
 /// </summary>
 public sealed class ProcSource(int pid, Func<double> now, TimeSpan interval) : ICounterSource
 {
+    /// <summary>Reads land mid-interval on the run clock, so scheduling jitter never pushes two into one second.</summary>
+    private const double Phase = 0.5;
+
     public string Name => "proc";
 
     public async Task RunAsync(IMeasurementSink sink, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(interval);
-        do
+        var step = interval.TotalSeconds;
+        while (true)
         {
             var snapshot = ProcReader.TryRead(pid);
             if (snapshot is null || snapshot.State is 'Z' or 'X') return;
             Emit(sink, now(), snapshot);
+
+            var t = now();
+            var next = (Math.Floor((t - Phase * step) / step) + 1) * step + Phase * step;
+            if (next - t < step / 4) next += step;
+            await Task.Delay(TimeSpan.FromSeconds(next - t), ct).ConfigureAwait(false);
         }
-        while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false));
     }
 
     private static void Emit(IMeasurementSink sink, double t, ProcSnapshot s)

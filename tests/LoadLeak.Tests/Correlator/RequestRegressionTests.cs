@@ -1,0 +1,65 @@
+using LoadLeak.Correlator.Analysis;
+using LoadLeak.Engine.Running;
+using static LoadLeak.Tests.Correlator.SyntheticRun;
+
+namespace LoadLeak.Tests.Correlator;
+
+public class RequestRegressionTests
+{
+    /// <summary>http ramps 50→100→150 req/s; grpc runs 200 req/s then drops to 20: different shapes, separable.</summary>
+    private static SyntheticRun TwoScenarios() => new SyntheticRun()
+        .Phase("warmup", PhaseKinds.WarmUp, 0, 30, 10, "http")
+        .Phase("http-1", PhaseKinds.Load, 30, 230, 50, "http")
+        .Phase("http-2", PhaseKinds.Load, 230, 430, 100, "http")
+        .Phase("http-3", PhaseKinds.Load, 430, 630, 150, "http")
+        .Phase("grpc-1", PhaseKinds.Load, 30, 330, 200, "grpc")
+        .Phase("grpc-2", PhaseKinds.Load, 330, 630, 20, "grpc");
+
+    [Fact]
+    public void Multiple_regression_attributes_growth_to_the_scenario_causing_it()
+    {
+        var run = TwoScenarios();
+        var cumulative = Cumulative(run, "http");
+        var noise = new Noise(21);
+        var result = run.Samples((t, s) => s with { PostGcHeapBytes = 50 * Mb + 2000 * cumulative(t) + noise.Gaussian() * 200_000 }).Analyze();
+
+        var http = Assert.Single(result.BytesPerRequest, r => r.Scenario == "http");
+        var grpc = Assert.Single(result.BytesPerRequest, r => r.Scenario == "grpc");
+        Assert.InRange(http.BytesPerRequest, 1900, 2100);
+        Assert.InRange(grpc.BytesPerRequest, -100, 100);
+        Assert.True(http.RSquared > 0.99);
+        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap);
+        Assert.True(heap.IsLeak, heap.Summary);
+        Assert.Equal("http", heap.Scenario);
+        Assert.Equal("http-3", heap.Phase);
+        Assert.InRange(heap.SlopePerRequest!.Value, 1900, 2100);
+    }
+
+    [Fact]
+    public void The_other_scenario_is_blamed_when_it_is_the_one_leaking()
+    {
+        var run = TwoScenarios();
+        var cumulative = Cumulative(run, "grpc");
+        var noise = new Noise(22);
+        var result = run.Samples((t, s) => s with { PostGcHeapBytes = 50 * Mb + 500 * cumulative(t) + noise.Gaussian() * 200_000 }).Analyze();
+        Assert.InRange(Assert.Single(result.BytesPerRequest, r => r.Scenario == "grpc").BytesPerRequest, 450, 550);
+        Assert.Equal("grpc", Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap).Scenario);
+    }
+
+    [Fact]
+    public void Scenarios_in_lockstep_are_pooled_with_a_note()
+    {
+        var run = new SyntheticRun()
+            .Phase("a", PhaseKinds.Load, 0, 300, 100, "http")
+            .Phase("b", PhaseKinds.Load, 0, 300, 50, "grpc");
+        var cumulative = Cumulative(run, "http");
+        var result = run.Samples((t, s) => s with { PostGcHeapBytes = 50 * Mb + 1000 * cumulative(t) }).Analyze();
+        var row = Assert.Single(result.BytesPerRequest);
+        Assert.Equal("grpc+http", row.Scenario);
+        Assert.InRange(row.BytesPerRequest, 600, 700);
+        Assert.Contains(result.Leak.Notes, n => n.Contains("lockstep", StringComparison.Ordinal));
+    }
+
+    private static Func<double, double> Cumulative(SyntheticRun run, string scenario) =>
+        t => run.Intervals.Where(r => r.Scenario == scenario && r.T <= t).Sum(r => r.Ok);
+}

@@ -1,0 +1,45 @@
+using LoadLeak.Correlator.Sampling;
+
+namespace LoadLeak.Tests.Correlator;
+
+public class SampleTableTests
+{
+    [Fact]
+    public void Folds_levels_and_rates_per_second_and_leaves_gaps_null()
+    {
+        var table = new SampleTable();
+        table.Add(new(0.5, MetricNames.Rss, 100));
+        table.Add(new(0.5, MetricNames.CpuSeconds, 10));
+        table.Add(new(0.9, MetricNames.Rss, 110));
+        table.Add(new(1.5, MetricNames.CpuSeconds, 10.5));
+        table.Add(new(1.5, MetricNames.OsThreads, 9));
+        table.Add(new(1.6, MetricNames.ThreadPoolThreads, 4));
+        table.Add(new(3.5, MetricNames.Rss, 120));
+
+        var rows = table.Build();
+        Assert.Equal([1.0, 2, 3, 4], rows.Select(r => r.T));
+        Assert.Equal(110, rows[0].RssBytes);
+        Assert.Null(rows[0].Cpu);
+        Assert.Equal(0.5, rows[1].Cpu!.Value, 9);
+        Assert.Equal(4, rows[1].Threads);
+        Assert.Equal(9, rows[1].OsThreads);
+        Assert.Null(rows[1].RssBytes);
+        Assert.Equal(new TargetSample { T = 3 }, rows[2]);
+        Assert.Equal(120, rows[3].RssBytes);
+    }
+
+    [Fact]
+    public void Threads_fall_back_to_os_threads_and_a_reset_total_gives_no_rate()
+    {
+        var table = new SampleTable();
+        table.Add(new(0.2, MetricNames.OsThreads, 12));
+        table.Add(new(0.2, MetricNames.AllocBytes, 1000));
+        table.Add(new(1.2, MetricNames.AllocBytes, 500));
+        var rows = table.Build();
+        Assert.Equal(12, rows[0].Threads);
+        Assert.Null(rows[1].AllocRateBytesPerSec);
+        Assert.Null(table.Latest(1.5));
+        Assert.Equal(1, table.Latest(2.5)!.T);
+        Assert.Equal(2, table.Latest(9)!.T);
+    }
+}
