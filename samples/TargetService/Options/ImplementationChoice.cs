@@ -4,12 +4,14 @@ namespace TargetService.Options;
 /// Which implementation of each swappable component to run (<c>--impl cache=lru,serializer=manual</c>),
 /// so two builds of "the same service" can be compared under identical load.
 /// </summary>
-public sealed record ImplementationChoice(string Cache, string Serializer)
+public sealed record ImplementationChoice(string Cache, string Serializer, string Store = "memory")
 {
     public static readonly IReadOnlyDictionary<string, string[]> Choices = new Dictionary<string, string[]>
     {
         ["cache"] = ["dictionary", "lru"],
         ["serializer"] = ["stj", "manual"],
+        // "remote" stands for a store behind the network: every HTTP query waits 5 ms for it.
+        ["store"] = ["memory", "remote"],
     };
 
     public static readonly ImplementationChoice Default = new("dictionary", "stj");
@@ -25,10 +27,15 @@ public sealed record ImplementationChoice(string Cache, string Serializer)
             var name = parts[1].ToLowerInvariant();
             if (!allowed.Contains(name))
                 throw new ArgumentException($"--impl: {parts[0]} must be one of {string.Join("|", allowed)}, got '{parts[1]}'");
-            result = parts[0].ToLowerInvariant() == "cache" ? result with { Cache = name } : result with { Serializer = name };
+            result = parts[0].ToLowerInvariant() switch
+            {
+                "cache" => result with { Cache = name },
+                "serializer" => result with { Serializer = name },
+                _ => result with { Store = name },
+            };
         }
         return result;
     }
 
-    public override string ToString() => $"cache={Cache},serializer={Serializer}";
+    public override string ToString() => $"cache={Cache},serializer={Serializer},store={Store}";
 }

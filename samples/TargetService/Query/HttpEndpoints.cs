@@ -38,6 +38,7 @@ public static class HttpEndpoints
     private static async Task<IResult> QueryAsync(HttpContext context, QueryHandler handler, int? delayMs)
     {
         if (delayMs is > 0) await Task.Delay(Math.Min(delayMs.Value, MaxDelayMs), context.RequestAborted);
+        await handler.WaitForStoreAsync(context.RequestAborted);
         QueryRequestBody? body;
         try
         {
