@@ -14,7 +14,7 @@ public sealed class HtmlExporter : Exporting.IExporter
     private static readonly IHtmlSection[] Sections =
     [
         new SummarySection(), new VerdictSection(), new TimelineSection(), new ScenarioSection(), new ThresholdSection(),
-        new PhaseSection(), new HeapSection(), new CapacitySection(), new RunInfoSection(),
+        new PhaseSection(), new HeapSection(), new SoakSection(), new CapacitySection(), new RunInfoSection(),
     ];
 
     public IReadOnlyList<string> Export(RunDocument doc, string outDir)

@@ -48,5 +48,7 @@ public sealed class HeapSection : IHtmlSection
             HtmlTable.Write(html, ["Method", "Count"],
                 heap.PendingTasks.OrderByDescending(t => t.Count).Select(t => new[] { Cell.Code(t.Method), Cell.Num(Units.Count(t.Count)) }));
         }
+        foreach (var note in heap.Notes)
+            html.Append("<p class=\"note\">").Append(HtmlText.Encode(note)).Append("</p>\n");
     }
 }

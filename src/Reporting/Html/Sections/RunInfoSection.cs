@@ -38,10 +38,22 @@ public sealed class RunInfoSection : IHtmlSection
             ("Machine", $"{m.Machine} ({m.ProcessorCount} CPUs), {m.Os}"), ("Runtime", m.Runtime),
             ("LoadLeak", m.ToolVersion), ("Duration scale", m.DurationScale.ToString("0.###", CultureInfo.InvariantCulture)),
             ("Command line", m.CommandLine), ("Schema version", doc.SchemaVersion.ToString(CultureInfo.InvariantCulture)),
+            ("Target startup", m.StartupSeconds is { } startup ? Units.Seconds(startup) + " to ready" : null),
+            ("LoadLeak's own memory", RunnerMemory(doc.RunnerMemory)),
         };
         html.Append("<h3>Metadata</h3>\n<dl class=\"meta\">");
         foreach (var (k, v) in rows.Where(r => !string.IsNullOrWhiteSpace(r.Item2)))
             html.Append("<dt>").Append(HtmlText.Encode(k)).Append("</dt><dd>").Append(HtmlText.Encode(v)).Append("</dd>");
         html.Append("</dl>\n");
+    }
+
+    // The load generator must not grow on long runs: first reading after a minute vs the last.
+    private static string? RunnerMemory(IReadOnlyList<RunnerMemoryDto> points)
+    {
+        if (points.Count < 2) return null;
+        var first = points.FirstOrDefault(p => p.T >= 60) ?? points[0];
+        var last = points[^1];
+        return $"working set {Units.Mb(first.WorkingSetBytes)} at {Units.Seconds(first.T)} → {Units.Mb(last.WorkingSetBytes)} at {Units.Seconds(last.T)}; " +
+               $"GC heap {Units.Mb(first.GcHeapBytes)} → {Units.Mb(last.GcHeapBytes)}";
     }
 }
