@@ -54,7 +54,7 @@ internal sealed class ScenarioRunner
         _stop = stop;
         var runner = new IterationRunner(_props, _metrics, _settings.Log, OnFailLimit);
         _closed = _open ? null : new ClosedModelDriver(runner, Name, stop.Token);
-        _openDriver = _open ? new OpenModelDriver(runner, _metrics, Name, _settings.MaxInFlight, stop.Token) : null;
+        _openDriver = _open ? new OpenModelDriver(runner, _metrics, Name, _settings.MaxInFlight, _settings.BacklogGrace, stop.Token) : null;
         var phaseStart = Stopwatch.GetTimestamp();
         _metrics.BeginIntervals(_clock.SecondsAt(phaseStart));
         _running = true;

@@ -5,13 +5,14 @@ using static LoadLeak.Tests.Engine.EngineHarness;
 
 namespace LoadLeak.Tests.Engine;
 
+[Collection(EngineRuns.Collection)]
 public class ClosedModelEngineTests
 {
     [Fact]
     public async Task Copies_follow_a_ramp_then_hold()
     {
         var observer = new RecordingObserver();
-        var scenario = Scenario.Create("ramp", DelayMs(5))
+        var scenario = Scenario.Create("ramp", DelayMs(20))
             .WithLoadSimulations(new RampingConstant(40, TimeSpan.FromSeconds(2)), new KeepConstant(40, TimeSpan.FromSeconds(1)));
         var result = await RunAsync(new EngineSettings([scenario], TimeSpan.FromMilliseconds(250), false), observer);
 

@@ -10,6 +10,7 @@ namespace LoadLeak.Tests.Engine;
 /// from each iteration's intended start must show the stall; latency from the actual start hides it
 /// when the generator could not start iterations on time (small in-flight cap).
 /// </summary>
+[Collection(EngineRuns.Collection)]
 public class CorrectedLatencyTests
 {
     private const double StallEvery = 5, StallFrom = 2, StallLength = 1;

@@ -35,3 +35,13 @@ internal static class EngineHarness
         return Response.Ok(sizeBytes: 10);
     };
 }
+
+/// <summary>
+/// Engine runs measure time, so they run one at a time: on a 2-core machine, parallel runs would
+/// starve each other's schedulers and test the machine instead of the engine.
+/// </summary>
+[CollectionDefinition(Collection)]
+public sealed class EngineRuns
+{
+    public const string Collection = "engine runs";
+}

@@ -7,6 +7,7 @@ using static LoadLeak.Tests.Engine.EngineHarness;
 
 namespace LoadLeak.Tests.Engine;
 
+[Collection(EngineRuns.Collection)]
 public class LifecycleEngineTests
 {
     private static readonly TimeSpan Short = TimeSpan.FromSeconds(0.6);
