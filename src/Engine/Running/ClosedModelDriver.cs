@@ -13,6 +13,7 @@ namespace LoadLeak.Engine.Running;
 internal sealed class ClosedModelDriver(IterationRunner runner, string scenario, CancellationToken stop)
 {
     private static readonly TimeSpan ControlPeriod = TimeSpan.FromMilliseconds(10);
+    private const int YieldEvery = 64;
 
     private readonly List<Task> _copies = [];
     private volatile int _desired;
@@ -71,13 +72,21 @@ internal sealed class ClosedModelDriver(IterationRunner runner, string scenario,
     private async Task LoopAsync(int id)
     {
         var info = new ScenarioInfo(scenario, id);
+        var synchronous = 0;
         try
         {
             while (!stop.IsCancellationRequested && id < _desired)
             {
                 var budget = _budget;
                 if (budget is not null && !budget.TryTake()) break;
-                await runner.RunAsync(null, _measured, info, stop).ConfigureAwait(false);
+                var iteration = runner.RunAsync(null, _measured, info, stop);
+                if (iteration.IsCompleted && ++synchronous % YieldEvery == 0)
+                {
+                    // A scenario that never awaits would otherwise hold its pool thread for the whole phase
+                    // and starve the controller and the reporter on a small machine.
+                    await Task.Yield();
+                }
+                await iteration.ConfigureAwait(false);
                 budget?.Done();
             }
         }
