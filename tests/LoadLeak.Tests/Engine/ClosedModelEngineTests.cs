@@ -85,4 +85,19 @@ public class ClosedModelEngineTests
         Assert.InRange(stats.DurationSeconds, 1.45, 1.8);
         Assert.Contains(observer.Rows, r => r.Phase == "2 Pause(00:00:00.5000000)" && r.Ok == 0);
     }
+
+    [Fact]
+    public async Task Copies_that_never_await_do_not_starve_the_engine()
+    {
+        var observer = new RecordingObserver();
+        var clock = new RunClock();
+        var scenario = Scenario.Create("synchronous", _ => Task.FromResult(Response.Ok()))
+            .WithLoadSimulations(new KeepConstant(8, TimeSpan.FromSeconds(1)));
+
+        var result = await RunAsync(new EngineSettings([scenario], TimeSpan.FromMilliseconds(100), false), observer, clock);
+
+        Assert.True(clock.Seconds < 4, $"took {clock.Seconds:F1} s");
+        Assert.True(observer.Rows.Count >= 5, $"the reporter ticked {observer.Rows.Count} times");
+        Assert.True(result.Scenarios[0].Ok > 1000);
+    }
 }
