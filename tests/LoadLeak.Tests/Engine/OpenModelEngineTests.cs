@@ -87,7 +87,7 @@ public class OpenModelEngineTests
             await gate.Task.WaitAsync(ctx.CancellationToken);
             return Response.Ok();
         }).WithLoadSimulations(new Inject(50, Second, TimeSpan.FromSeconds(1)));
-        var settings = new EngineSettings([scenario], TimeSpan.FromMilliseconds(250), false) { MaxInFlight = 5 };
+        var settings = new EngineSettings([scenario], TimeSpan.FromMilliseconds(250), false) { MaxInFlight = 5, BacklogGrace = TimeSpan.FromSeconds(5) };
 
         var run = RunAsync(settings);
         await Task.Delay(1100);

@@ -4,6 +4,7 @@ using LoadLeak.Engine.Stats;
 
 namespace LoadLeak.Tests.Engine;
 
+[Collection(EngineRuns.Collection)]
 public class ScenarioMetricsTests
 {
     [Fact]
