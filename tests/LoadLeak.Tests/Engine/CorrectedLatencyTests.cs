@@ -13,16 +13,39 @@ namespace LoadLeak.Tests.Engine;
 [Collection(EngineRuns.Collection)]
 public class CorrectedLatencyTests
 {
-    private const double StallEvery = 5, StallFrom = 2, StallLength = 1;
-
-    private static ScenarioProps StallingScenario(RunClock clock) =>
-        Scenario.Create("stall", async ctx =>
+    private static ScenarioProps StallingScenario(RunClock clock)
+    {
+        var stall = new PeriodicStall(clock, every: 5, from: 2, length: 1);
+        return Scenario.Create("stall", async ctx =>
         {
-            var phase = clock.Seconds % StallEvery;
-            if (phase >= StallFrom && phase < StallFrom + StallLength)
-                await Task.Delay(TimeSpan.FromSeconds(StallFrom + StallLength - phase), ctx.CancellationToken);
+            if (stall.Remaining() is var wait && wait > TimeSpan.Zero) await Task.Delay(wait, ctx.CancellationToken);
             return Response.Ok();
         }).WithLoadSimulations(new Inject(100, Second, TimeSpan.FromSeconds(5.5)));
+    }
+
+    /// <summary>
+    /// The target stalls for <c>length</c> seconds once per <c>every</c> seconds of the run clock. The stall
+    /// starts with the first call inside the window [from, from + length), so that a hiccup of this shared
+    /// test machine delaying the first calls cannot shorten what the stalled calls wait.
+    /// </summary>
+    private sealed class PeriodicStall(RunClock clock, double every, double from, double length)
+    {
+        private readonly Lock _gate = new();
+        private double _until = double.NegativeInfinity;
+
+        public TimeSpan Remaining()
+        {
+            var now = clock.Seconds;
+            lock (_gate)
+            {
+                if (now < _until) return TimeSpan.FromSeconds(_until - now);
+                var phase = now % every;
+                if (phase < from || phase >= from + length) return TimeSpan.Zero;
+                _until = now + length;
+                return TimeSpan.FromSeconds(length);
+            }
+        }
+    }
 
     [Fact]
     public async Task With_a_small_in_flight_cap_the_stall_shows_only_in_corrected_latency()
