@@ -13,7 +13,7 @@ public class ClosedModelEngineTests
     {
         var observer = new RecordingObserver();
         var scenario = Scenario.Create("ramp", DelayMs(20))
-            .WithLoadSimulations(new RampingConstant(40, TimeSpan.FromSeconds(2)), new KeepConstant(40, TimeSpan.FromSeconds(1)));
+            .WithLoadSimulations(new RampingConstant(40, TimeSpan.FromSeconds(2)), new KeepConstant(40, TimeSpan.FromSeconds(1.5)));
         var result = await RunAsync(new EngineSettings([scenario], TimeSpan.FromMilliseconds(250), false), observer);
 
         var ramp = result.Phases[0];
@@ -24,7 +24,7 @@ public class ClosedModelEngineTests
             var expected = 40 * (row.T - ramp.Start) / 2.0;
             Assert.InRange(row.Concurrency, expected - 8, expected + 8);
         }
-        var hold = observer.Rows.Where(r => r.Phase == "2 KeepConstant(40, 00:00:01)" && r.T < result.Phases[1].End - 0.05).ToList();
+        var hold = observer.Rows.Where(r => r.Phase == "2 KeepConstant(40, 00:00:01.5000000)" && r.T < result.Phases[1].End - 0.05).ToList();
         Assert.NotEmpty(hold);
         Assert.All(hold, r => Assert.Equal(40, r.Concurrency));
         Assert.Equal(40, result.Phases[0].Copies);
