@@ -10,13 +10,15 @@ namespace LoadLeak.Engine.Running;
 /// target leaves after its current iteration when the target falls. The pool lives across phases,
 /// so a KeepConstant after a ramp keeps the same copies.
 /// </summary>
-internal sealed class ClosedModelDriver(IterationRunner runner, string scenario, CancellationToken stop)
+/// <param name="measuredFrom">Stopwatch timestamp where the warm-up ends: iterations starting earlier are not in totals.
+/// Judged per iteration, not per phase switch, so a late control tick cannot misfile iterations.</param>
+internal sealed class ClosedModelDriver(IterationRunner runner, string scenario, long measuredFrom, CancellationToken stop)
 {
     private static readonly TimeSpan ControlPeriod = TimeSpan.FromMilliseconds(10);
+    private const int YieldEvery = 64;
 
     private readonly List<Task> _copies = [];
     private volatile int _desired;
-    private volatile bool _measured;
     private volatile IterationBudget? _budget;
     private int _live;
 
@@ -25,7 +27,6 @@ internal sealed class ClosedModelDriver(IterationRunner runner, string scenario,
     public async Task RunPhaseAsync(PlannedPhase phase, long startTimestamp)
     {
         var schedule = phase.Closed!;
-        _measured = phase.Measured;
         if (schedule.Iterations is { } iterations)
         {
             var budget = new IterationBudget(iterations);
@@ -71,13 +72,21 @@ internal sealed class ClosedModelDriver(IterationRunner runner, string scenario,
     private async Task LoopAsync(int id)
     {
         var info = new ScenarioInfo(scenario, id);
+        var synchronous = 0;
         try
         {
             while (!stop.IsCancellationRequested && id < _desired)
             {
                 var budget = _budget;
                 if (budget is not null && !budget.TryTake()) break;
-                await runner.RunAsync(null, _measured, info, stop).ConfigureAwait(false);
+                var iteration = runner.RunAsync(null, Stopwatch.GetTimestamp() >= measuredFrom, info, stop);
+                if (iteration.IsCompleted && ++synchronous % YieldEvery == 0)
+                {
+                    // A scenario that never awaits would otherwise hold its pool thread for the whole phase
+                    // and starve the controller and the reporter on a small machine.
+                    await Task.Yield();
+                }
+                await iteration.ConfigureAwait(false);
                 budget?.Done();
             }
         }

@@ -37,6 +37,12 @@ public sealed record EngineSettings(
     /// <summary>Open model: an iteration that starts later than this after its intended time counts as Late.</summary>
     public TimeSpan LateTolerance { get; init; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// Open model: how long after its phase ended a backlogged iteration may still start (late). Later
+    /// than that it counts as Dropped, so a generator that fell behind does not spill a phase into the next one forever.
+    /// </summary>
+    public TimeSpan BacklogGrace { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Seed of InjectRandom's rate choices; null picks one per run.</summary>
     public int? RandomSeed { get; init; }
 

@@ -22,7 +22,9 @@ internal sealed class IntervalReporter(IReadOnlyList<ScenarioRunner> runners, Ru
                 var wait = next - clock.Elapsed;
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, stop).ConfigureAwait(false);
                 Tick();
-                next += interval;
+                // After a stall, skip the missed ticks rather than firing a burst of near-empty rows.
+                var missed = Math.Floor((clock.Elapsed - next) / interval);
+                next += interval * (1 + Math.Max(0, missed));
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

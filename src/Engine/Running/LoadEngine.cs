@@ -109,6 +109,7 @@ public static class LoadEngine
         if (settings.ReportingInterval <= TimeSpan.Zero)
             throw new ConfigException($"ReportingInterval must be > 00:00:00, got {settings.ReportingInterval:c}");
         if (settings.MaxInFlight <= 0) throw new ConfigException($"MaxInFlight must be > 0, got {settings.MaxInFlight}");
+        if (settings.BacklogGrace < TimeSpan.Zero) throw new ConfigException($"BacklogGrace must be >= 0, got {settings.BacklogGrace:c}");
         if (settings.LateTolerance < TimeSpan.Zero) throw new ConfigException($"LateTolerance must be >= 0, got {settings.LateTolerance:c}");
         var duplicate = settings.Scenarios.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ConfigException($"scenario name '{duplicate.Key}' is used by more than one scenario");

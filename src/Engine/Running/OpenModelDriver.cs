@@ -9,9 +9,10 @@ namespace LoadLeak.Engine.Running;
 /// The open model: starts iterations at their intended times whether or not earlier ones finished.
 /// At most <c>maxInFlight</c> run at once; beyond that the injector waits for a slot and the
 /// iteration starts late (its corrected latency still counts from the intended time, as wrk2 does).
-/// Iterations that could not start before their phase ended are counted as Dropped.
+/// A backlog may still start up to <c>backlogGrace</c> after its phase ended; what cannot start by
+/// then is counted as Dropped.
 /// </summary>
-internal sealed class OpenModelDriver(IterationRunner runner, ScenarioMetrics metrics, string scenario, int maxInFlight, CancellationToken stop)
+internal sealed class OpenModelDriver(IterationRunner runner, ScenarioMetrics metrics, string scenario, int maxInFlight, TimeSpan backlogGrace, CancellationToken stop)
 {
     private readonly SemaphoreSlim _slots = new(maxInFlight, maxInFlight);
     private readonly ScenarioInfo _info = new(scenario, 0);
@@ -22,6 +23,7 @@ internal sealed class OpenModelDriver(IterationRunner runner, ScenarioMetrics me
     {
         var schedule = phase.Open!;
         long? end = schedule.Duration is { } during ? startTimestamp + Clock.Ticks(during) : null;
+        long? dropAfter = end + Clock.Ticks(backlogGrace);
         var budget = schedule.Iterations is { } iterations ? new IterationBudget(iterations) : null;
         using (var starts = schedule.StartOffsets().GetEnumerator())
         {
@@ -29,7 +31,7 @@ internal sealed class OpenModelDriver(IterationRunner runner, ScenarioMetrics me
             {
                 var intended = startTimestamp + Clock.Ticks(starts.Current);
                 await Clock.WaitUntilAsync(intended, stop).ConfigureAwait(false);
-                if (!await TakeSlotAsync(end).ConfigureAwait(false))
+                if (!await TakeSlotAsync(dropAfter).ConfigureAwait(false))
                 {
                     metrics.Dropped(1 + CountRest(starts), phase.Measured);
                     break;
@@ -48,16 +50,16 @@ internal sealed class OpenModelDriver(IterationRunner runner, ScenarioMetrics me
         while (InFlight > 0 && Stopwatch.GetTimestamp() < deadline) await Task.Delay(5).ConfigureAwait(false);
     }
 
-    private async ValueTask<bool> TakeSlotAsync(long? end)
+    private async ValueTask<bool> TakeSlotAsync(long? deadline)
     {
-        if (end is { } e && Stopwatch.GetTimestamp() >= e) return false;
+        if (deadline is { } d && Stopwatch.GetTimestamp() >= d) return false;
         if (_slots.Wait(0)) return true;
-        if (end is null)
+        if (deadline is null)
         {
             await _slots.WaitAsync(stop).ConfigureAwait(false);
             return true;
         }
-        return await _slots.WaitAsync(Clock.Span(end.Value - Stopwatch.GetTimestamp()), stop).ConfigureAwait(false);
+        return await _slots.WaitAsync(Clock.Span(deadline.Value - Stopwatch.GetTimestamp()), stop).ConfigureAwait(false);
     }
 
     private void Launch(long intended, bool measured, IterationBudget? budget)

@@ -53,9 +53,10 @@ internal sealed class ScenarioRunner
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(runToken);
         _stop = stop;
         var runner = new IterationRunner(_props, _metrics, _settings.Log, OnFailLimit);
-        _closed = _open ? null : new ClosedModelDriver(runner, Name, stop.Token);
-        _openDriver = _open ? new OpenModelDriver(runner, _metrics, Name, _settings.MaxInFlight, stop.Token) : null;
         var phaseStart = Stopwatch.GetTimestamp();
+        var warmUp = _plan.Where(p => !p.Measured).Sum(p => Clock.Ticks(p.Duration ?? TimeSpan.Zero));
+        _closed = _open ? null : new ClosedModelDriver(runner, Name, phaseStart + warmUp, stop.Token);
+        _openDriver = _open ? new OpenModelDriver(runner, _metrics, Name, _settings.MaxInFlight, _settings.BacklogGrace, stop.Token) : null;
         _metrics.BeginIntervals(_clock.SecondsAt(phaseStart));
         _running = true;
         try

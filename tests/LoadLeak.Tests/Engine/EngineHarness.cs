@@ -35,3 +35,14 @@ internal static class EngineHarness
         return Response.Ok(sizeBytes: 10);
     };
 }
+
+/// <summary>
+/// Engine runs measure time (and one test measures retained memory), so they run one at a time and
+/// not beside other tests: on a 2-core machine, parallel runs would starve each other's schedulers
+/// and test the machine instead of the engine.
+/// </summary>
+[CollectionDefinition(Collection, DisableParallelization = true)]
+public sealed class EngineRuns
+{
+    public const string Collection = "engine runs";
+}
