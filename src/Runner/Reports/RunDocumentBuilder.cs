@@ -24,7 +24,7 @@ public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? ta
         var retained = sampled?.Retained ?? [];
         foreach (var e in sampled?.Events ?? []) timeline.Add(e.T, e.Kind, e.Message);
 
-        var analysis = LeakAnalyzer.Analyze(new AnalysisInput(phases, intervals, samples, retained, plan.LeakOptions));
+        var analysis = Analyze(new AnalysisInput(phases, intervals, samples, retained, plan.LeakOptions));
         var status = Status(engine);
         var leak = DtoMapper.Leak(analysis.Leak);
         var thresholds = (engine?.Thresholds ?? []).Select(t => new ThresholdDto(t.Scenario, t.Description, t.Passed, t.Error)).ToArray();
@@ -48,6 +48,22 @@ public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? ta
             Notes = [.. sampled?.Notes ?? [], .. TargetNotes()],
         };
         return document with { ExitCode = ExitCodeOf(document) };
+    }
+
+    /// <summary>A failure in the analysis must not cost the measurements: the reports still carry every row and sample.</summary>
+    private static AnalysisResult Analyze(AnalysisInput input)
+    {
+        try
+        {
+            return LeakAnalyzer.Analyze(input);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return new AnalysisResult([], [], new LeakReport
+            {
+                Notes = [$"the leak analysis failed ({ex.GetType().Name}: {ex.Message}); verdict inconclusive"],
+            });
+        }
     }
 
     private string Status(EngineResult? engine)
