@@ -28,7 +28,28 @@ public sealed class InterruptTests
         Assert.True(run.GetProperty("durationSeconds").GetDouble() < 15, "the load should stop early");
         foreach (var name in new[] { "report.html", "report.md", "run.json" })
             Assert.True(File.Exists(folder.File(name)), $"{name} missing\n{result}");
-        Assert.Contains("interrupted", await File.ReadAllTextAsync(folder.File("report.html")), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("This run is interrupted", await File.ReadAllTextAsync(folder.File("report.html")), StringComparison.Ordinal);
         await RunAssertions.NothingLeftRunningAsync(targetPid, cli.Pid);
+    }
+
+    [Fact]
+    public async Task A_signal_while_waiting_for_the_target_stops_it_and_exits_130()
+    {
+        using var folder = new RunFolder();
+        var marker = "29." + Random.Shared.Next(100_000, 999_999);
+        using var cli = CliProcess.Start("run", "--config", RepoPaths.TestConfig("reliability-http.json"), "--out", folder.Path,
+            "--target-cmd", $"sleep {marker}", "--target-url", "http://127.0.0.1:{port}/healthz", "--ready-timeout", "60");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!cli.StdOut.Contains("target: ", StringComparison.Ordinal) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await Task.Delay(300);
+
+        ProcessTools.Signal(cli.Pid, ProcessTools.SigInt);
+        var result = await cli.WaitAsync(TimeSpan.FromSeconds(30));
+        var survivors = ProcessTools.WithCommandLine("sleep " + marker);
+        foreach (var pid in survivors) ProcessTools.KillQuietly(pid);
+
+        Assert.True(result.ExitCode == 130, result.ToString());
+        Assert.DoesNotContain("   at ", result.StdErr);
+        Assert.Empty(survivors);
     }
 }

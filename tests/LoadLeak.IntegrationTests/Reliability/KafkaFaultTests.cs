@@ -35,5 +35,6 @@ public sealed class KafkaFaultTests(ITestOutputHelper output)
         Assert.True(rows.Where(r => r.T > up + 2).Sum(r => r.Ok) > 0, "the load should recover once the broker is back");
         var scenario = run.GetProperty("scenarios").EnumerateArray().Single();
         Assert.True(scenario.GetProperty("fail").GetInt64() > 0);
+        Assert.False(ProcessTools.IsAlive(folder.Stream.TargetPid()!.Value));
     }
 }

@@ -33,7 +33,7 @@ public sealed class TargetDeathTests(ITestOutputHelper output)
         Assert.True(run.GetProperty("durationSeconds").GetDouble() < 15, "the load should stop when the target dies");
         Assert.True(run.GetProperty("intervals").GetArrayLength() >= 4);
         Assert.True(File.Exists(folder.File("report.html")), result.ToString());
-        Assert.Contains("target-died", await File.ReadAllTextAsync(folder.File("report.html")), StringComparison.Ordinal);
+        Assert.Contains("This run is target-died", await File.ReadAllTextAsync(folder.File("report.html")), StringComparison.Ordinal);
         await RunAssertions.NothingLeftRunningAsync(targetPid, cli.Pid);
     }
 
@@ -46,6 +46,8 @@ public sealed class TargetDeathTests(ITestOutputHelper output)
         Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Contains("exited", result.StdErr);
         Assert.DoesNotContain("   at ", result.StdErr);
+        Assert.False(File.Exists(folder.File("run.json")), "nothing was measured, so there is no run to report");
+        Assert.False(ProcessTools.IsAlive(RunAssertions.TargetPidFromOutput(result.StdOut)));
     }
 
     [Fact]
