@@ -22,7 +22,7 @@ public sealed class RunPipeline(IUserConsole console)
 {
     public async Task<RunOutcome> RunAsync(RunPlan plan, CancellationToken interrupt)
     {
-        Directory.CreateDirectory(plan.OutDir);
+        OutputFolder.Prepare(plan.OutDir);
         var placeholders = Placeholders.WithFreePorts();
         var timeline = new TimelineEvents();
         EmbeddedKafka? kafka = null;

@@ -76,4 +76,19 @@ public sealed class TargetDeathTests(ITestOutputHelper output)
         Assert.Contains("--target-cmd", result.StdErr);
         Assert.DoesNotContain("   at ", result.StdErr);
     }
+
+    [Fact]
+    public async Task An_output_folder_that_cannot_be_written_is_a_usage_error_before_anything_starts()
+    {
+        using var folder = new RunFolder();
+        var notAFolder = folder.File("a-file");
+        await File.WriteAllTextAsync(notAFolder, "");
+        var marker = "29." + Random.Shared.Next(100_000, 999_999);
+        var result = await CliProcess.RunAsync(TimeSpan.FromSeconds(60), "run", "--config", RepoPaths.TestConfig("reliability-http.json"),
+            "--out", Path.Combine(notAFolder, "reports"), "--target-cmd", $"sleep {marker}");
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--out", result.StdErr);
+        Assert.DoesNotContain("   at ", result.StdErr);
+        Assert.Empty(ProcessTools.WithCommandLine("sleep " + marker));
+    }
 }
