@@ -63,7 +63,8 @@ public sealed class RunPipeline(IUserConsole console)
                 new RunHeader(plan.RunId, clock.StartedAt, RunDocumentBuilder.Metadata(plan, target)), () => live.Latest);
             timeline.Added = stream.Event;
             var observer = new CompositeEngineObserver(
-                [new LiveProgress(console, () => live.Latest, plan.Options.ProgressEverySeconds), probe, stream], console);
+                [new LiveProgress(console, () => live.Latest, plan.Options.ProgressEverySeconds), probe,
+                 new CorrelatorEventRelay(live, timeline), stream], console);
 
             var periodic = plan.Soak is { } soakPlan ? probe.RunPeriodicAsync(soakPlan.GcEvery) : Task.CompletedTask;
             try

@@ -18,6 +18,9 @@ public sealed class CounterGapTests
         ProcessTools.Signal(targetPid, ProcessTools.SigStop);
         try { await Task.Delay(TimeSpan.FromSeconds(5)); }
         finally { ProcessTools.Signal(targetPid, ProcessTools.SigCont); }
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var streamed = folder.Stream.OfType("event").Select(e => e.GetProperty("kind").GetString()).ToArray();
+        Assert.Contains("counter-gap", streamed); // on disk while the run goes, so a kill -9 cannot lose it
         var result = await cli.WaitAsync(TimeSpan.FromSeconds(90));
 
         Assert.True(result.ExitCode is 0 or 1, result.ToString());
