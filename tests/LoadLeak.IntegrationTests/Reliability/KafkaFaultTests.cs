@@ -17,22 +17,23 @@ public sealed class KafkaFaultTests(ITestOutputHelper output)
         var run = folder.RunJson();
         Assert.Empty(RunAssertions.Events(run, "engine-failed"));
         Assert.Equal("complete", RunAssertions.Status(run));
-        var down = Assert.Single(RunAssertions.Events(run, "broker-down")).GetProperty("t").GetDouble();
-        var up = Assert.Single(RunAssertions.Events(run, "broker-up")).GetProperty("t").GetDouble();
-        Assert.InRange(down, 4.5, 7);
-        Assert.InRange(up - down, 3.5, 5.5);
-
         var rows = run.GetProperty("intervals").EnumerateArray()
             .Select(r => (T: r.GetProperty("t").GetDouble(), Ok: r.GetProperty("ok").GetInt64(), Fail: r.GetProperty("fail").GetInt64(), P99: r.GetProperty("p99").GetDouble()))
             .ToArray();
-        foreach (var r in rows) output.WriteLine($"t={r.T:0.0} ok={r.Ok} fail={r.Fail} p99={r.P99:0.0} ms");
+        var table = string.Join("\n", rows.Select(r => $"t={r.T:0.0} ok={r.Ok} fail={r.Fail} p99={r.P99:0.0} ms"));
+        output.WriteLine(table);
+        var down = Assert.Single(RunAssertions.Events(run, "broker-down")).GetProperty("t").GetDouble();
+        var up = Assert.Single(RunAssertions.Events(run, "broker-up")).GetProperty("t").GetDouble();
+        Assert.True(down is >= 4.5 and <= 7 && up - down is >= 3.5 and <= 5.5, $"outage from {down} to {up} s\n{result}");
+
         var before = rows.Where(r => r.T < down).ToArray();
-        var during = rows.Where(r => r.T > down + 1 && r.T <= up + 1).ToArray();
-        Assert.NotEmpty(before);
-        Assert.NotEmpty(during);
-        Assert.All(before, r => Assert.Equal(0, r.Fail));
-        Assert.True(during.Sum(r => r.Fail) > 0, "sends during the outage should fail (message timeout 1.5 s, one broker)");
-        Assert.True(rows.Where(r => r.T > up + 2).Sum(r => r.Ok) > 0, "the load should recover once the broker is back");
+        var during = rows.Where(r => r.T - 1 >= down && r.T <= up).ToArray(); // a row covers the second before its t
+        var after = rows.Where(r => r.T > up + 2).ToArray();
+        Assert.True(before.Length > 0 && during.Length > 0 && after.Length > 0, table);
+        // One broker and a 1.5 s message timeout: sends fail while it is down, far more than before it went down.
+        Assert.True(during.Sum(r => r.Fail) > before.Sum(r => r.Fail), table);
+        Assert.True(during.Sum(r => r.Ok) < before.Sum(r => r.Ok) / 10, table);
+        Assert.True(after.Sum(r => r.Ok) > 0, "the load should recover once the broker is back\n" + table);
         var scenario = run.GetProperty("scenarios").EnumerateArray().Single();
         Assert.True(scenario.GetProperty("fail").GetInt64() > 0);
         Assert.False(ProcessTools.IsAlive(folder.Stream.TargetPid()!.Value));
