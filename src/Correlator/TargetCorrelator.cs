@@ -38,6 +38,9 @@ public sealed class TargetCorrelator : IAsyncDisposable
     /// <summary>The newest complete second, for the live console. Thread-safe.</summary>
     public TargetSample? Latest => _sink.Table.Latest(_clock.Seconds);
 
+    /// <summary>Events seen so far (counter gaps, exits), for streaming them while the run goes. Thread-safe.</summary>
+    public IReadOnlyList<CorrelatorEvent> EventsSoFar => _sink.Events;
+
     public static Task<TargetCorrelator> StartAsync(int pid, RunClock clock, CorrelatorOptions options, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();

@@ -62,6 +62,10 @@ public class TargetRunSettings : CommandSettings
         if (!double.TryParse(DurationScale, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale)
             || !double.IsFinite(scale) || scale <= 0 || scale > 1000)
             return ValidationResult.Error($"--duration-scale: expected a number > 0 and ≤ 1000, got '{DurationScale}'");
+        if (Config is not null && string.IsNullOrWhiteSpace(Config))
+            return ValidationResult.Error("--config: the file name is empty");
+        if (Out is not null && string.IsNullOrWhiteSpace(Out))
+            return ValidationResult.Error("--out: the folder name is empty");
         if (TargetPid is not null && TargetCmd is not null)
             return ValidationResult.Error("--target-pid and --target-cmd exclude each other: attach to a process or launch one");
         if (TargetPid is <= 0)

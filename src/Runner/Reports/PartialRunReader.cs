@@ -52,8 +52,9 @@ public static class PartialRunReader
             DurationSeconds = lastT,
             Status = RunStatus.Partial,
             Meta = header.Meta,
-            // A phase still running when the stream ended closes at the last measured second.
-            Phases = phases.Values.Select(p => p.End > p.Start ? p : p with { End = lastT }).OrderBy(p => p.Start).ToArray(),
+            // Phases are streamed with their planned end: one still running when the stream ended closes at the last measured second.
+            Phases = phases.Values.Select(p => p with { End = Math.Max(p.Start, p.End > p.Start ? Math.Min(p.End, lastT) : lastT) })
+                .OrderBy(p => p.Start).ToArray(),
             Intervals = intervals,
             Samples = samples,
             Events = events,

@@ -25,7 +25,7 @@ public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? ta
         var retained = sampled?.Retained ?? [];
         foreach (var e in sampled?.Events ?? []) timeline.Add(e.T, e.Kind, e.Message);
 
-        var analysis = LeakAnalyzer.Analyze(new AnalysisInput(phases, intervals, samples, retained, plan.LeakOptions));
+        var analysis = Analyze(new AnalysisInput(phases, intervals, samples, retained, plan.LeakOptions));
         var status = Status(engine);
         var capacity = engine is null ? [] : Correlator.Capacity.CapacityAnalyzer.Analyze(engine, plan.Options.SloP99Ms).Select(DtoMapper.Capacity).ToArray();
         var leak = DtoMapper.Leak(analysis.Leak);
@@ -60,6 +60,22 @@ public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? ta
                 document = document with { Soak = SoakForecaster.Forecast(document, load.Min(p => p.Start), load.Max(p => p.End), extras.MemoryLimit) };
         }
         return document with { ExitCode = ExitCodeOf(document) };
+    }
+
+    /// <summary>A failure in the analysis must not cost the measurements: the reports still carry every row and sample.</summary>
+    private static AnalysisResult Analyze(AnalysisInput input)
+    {
+        try
+        {
+            return LeakAnalyzer.Analyze(input);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return new AnalysisResult([], [], new LeakReport
+            {
+                Notes = [$"the leak analysis failed ({ex.GetType().Name}: {ex.Message}); verdict inconclusive"],
+            });
+        }
     }
 
     private string Status(EngineResult? engine)

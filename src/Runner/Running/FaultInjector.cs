@@ -37,6 +37,12 @@ public static class FaultInjector
             }
         }
         catch (OperationCanceledException) { }
+        catch (InvalidOperationException ex)
+        {
+            // A broker that cannot be taken down (or brought back) must not cost the run its reports.
+            timeline.Add(clock.Seconds, "fault-failed", ex.Message);
+            console.Warn($"fault injection failed: {ex.Message}");
+        }
     }
 
     private static Task DelayUntil(TimeSpan at, RunClock clock, CancellationToken ct)

@@ -23,7 +23,7 @@ public sealed class RunPipeline(IUserConsole console)
 {
     public async Task<RunOutcome> RunAsync(RunPlan plan, CancellationToken interrupt)
     {
-        Directory.CreateDirectory(plan.OutDir);
+        OutputFolder.Prepare(plan.OutDir);
         var placeholders = Placeholders.WithFreePorts();
         var timeline = new TimelineEvents();
         EmbeddedKafka? kafka = null;
@@ -68,7 +68,8 @@ public sealed class RunPipeline(IUserConsole console)
             timeline.Added = stream.Event;
             using var heap = plan.Snapshots && correlator.IsDotNet ? new HeapSnapshotProbe(target.Pid, clock, console, plan.KeepDumps, load.Token) : null;
             var observer = new CompositeEngineObserver(
-                [new LiveProgress(console, () => live.Latest, plan.Options.ProgressEverySeconds), probe, stream, .. heap is null ? Array.Empty<Engine.Running.IEngineObserver>() : [heap]], console);
+                [new LiveProgress(console, () => live.Latest, plan.Options.ProgressEverySeconds), probe,
+                 new CorrelatorEventRelay(live, timeline), stream, .. heap is null ? Array.Empty<Engine.Running.IEngineObserver>() : [heap]], console);
             var midway = heap is not null && plan.Soak is { } soakRun
                 ? Task.Delay(soakRun.Duration / 2, load.Token).ContinueWith(t => { if (!t.IsCanceled) heap.TakePeakNow(); }, TaskScheduler.Default)
                 : Task.CompletedTask;

@@ -25,12 +25,12 @@ public sealed class AttachedTarget : ITarget
         return new AttachedTarget(pid);
     }
 
-    // Not our child, so there is no exit notification: poll /proc.
+    // Not our child, so there is no exit notification: poll /proc. A zombie (exited, not reaped by its parent) is gone.
     private static async Task WatchAsync(int pid, CancellationToken ct)
     {
         try
         {
-            while (Directory.Exists($"/proc/{pid}"))
+            while (Correlator.Sampling.Proc.ProcReader.IsAlive(pid))
                 await Task.Delay(250, ct);
         }
         catch (OperationCanceledException) { }

@@ -34,14 +34,17 @@ public sealed class LaunchedTarget : ITarget
 
     public static LaunchedTarget Start(IReadOnlyList<string> command, string logPath)
     {
-        var info = new ProcessStartInfo(command[0])
+        if (ExecutablePath.Find(command[0]) is null)
+            throw new Engine.ConfigException($"--target-cmd: cannot start '{command[0]}': not found or not executable");
+        var launch = ParentDeathSignal.Wrap(command);
+        var info = new ProcessStartInfo(launch[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in command.Skip(1)) info.ArgumentList.Add(arg);
+        foreach (var arg in launch.Skip(1)) info.ArgumentList.Add(arg);
         // The target is sampled over EventPipe; make sure nobody switched diagnostics off for children.
         info.Environment["DOTNET_EnableDiagnostics"] = "1";
 
@@ -54,7 +57,7 @@ public sealed class LaunchedTarget : ITarget
         process.Exited += (_, _) => target._exited.TrySetResult();
         try
         {
-            process.Start();
+            StartFromLongLivedThread(process, target.Exited);
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
@@ -65,6 +68,26 @@ public sealed class LaunchedTarget : ITarget
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return target;
+    }
+
+    /// <summary>
+    /// The parent-death signal fires when the thread that forked the child ends, not the process; a thread-pool
+    /// thread may retire mid-run. So the target is forked from a thread that waits until the target has exited.
+    /// </summary>
+    private static void StartFromLongLivedThread(Process process, Task exited)
+    {
+        Exception? failure = null;
+        using var started = new ManualResetEventSlim();
+        var thread = new Thread(() =>
+        {
+            try { process.Start(); }
+            catch (Exception ex) { failure = ex; }
+            finally { started.Set(); }
+            if (failure is null) exited.Wait();
+        }) { IsBackground = true, Name = "target parent" };
+        thread.Start();
+        started.Wait();
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
     }
 
     private void OnOutput(string? line)

@@ -13,16 +13,7 @@ public static class CliProcess
 {
     public static async Task<CliResult> RunAsync(TimeSpan limit, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        info.ArgumentList.Add(RepoPaths.LoadLeakDll);
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = new Process { StartInfo = info };
+        using var process = new Process { StartInfo = StartInfo(args) };
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
@@ -42,5 +33,27 @@ public static class CliProcess
         }
         process.WaitForExit();
         return new CliResult(process.ExitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Starts the CLI and returns at once, for tests that signal or kill it mid-run.</summary>
+    public static RunningCli Start(params string[] args)
+    {
+        var process = new Process { StartInfo = StartInfo(args) };
+        process.Start();
+        return new RunningCli(process);
+    }
+
+    private static ProcessStartInfo StartInfo(string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        info.ArgumentList.Add(RepoPaths.LoadLeakDll);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        return info;
     }
 }

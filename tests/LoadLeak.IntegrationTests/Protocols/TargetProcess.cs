@@ -18,6 +18,7 @@ internal sealed class TargetProcess : IDisposable
 
     public int Port { get; }
     public int GrpcPort { get; }
+    public int Pid => _process.Id;
     public string HttpBase => $"http://127.0.0.1:{Port}";
     public string GrpcAddress => $"http://127.0.0.1:{GrpcPort}";
     public string Output { get { lock (_output) return _output.ToString(); } }

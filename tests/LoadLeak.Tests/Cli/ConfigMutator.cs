@@ -35,8 +35,10 @@ internal static class ConfigMutator
         return s.Remove(start, Math.Min(1 + r.Next(8), s.Length - start));
     }
 
+    private const string InsertableChars = "{}[],:\"-0123456789a \\";
+
     private static string InsertChar(string s, Random r) =>
-        s.Insert(r.Next(s.Length), ((char)"{}[],:\"-0123456789a \\".ElementAt(r.Next(22))).ToString());
+        s.Insert(r.Next(s.Length), InsertableChars[r.Next(InsertableChars.Length)].ToString());
 
     private static string Truncate(string s, Random r) => s[..r.Next(s.Length)];
 

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using LoadLeak.Engine;
+using LoadLeak.Engine.Running;
+using LoadLeak.Reporting.Model;
+using LoadLeak.Runner.Reports;
+using LoadLeak.Runner.Running;
+
+namespace LoadLeak.Tests.Reliability;
+
+/// <summary>Rebuilding a run from the stream of a process that was killed mid-run.</summary>
+public sealed class PartialRunReaderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("loadleak-partial-").FullName;
+
+    private string StreamPath => Path.Combine(_dir, ResultStream.FileName);
+
+    [Fact]
+    public void A_torn_last_line_is_ignored_and_the_running_phase_closes_at_the_last_measured_second()
+    {
+        using (var stream = new ResultStream(_dir, new RunHeader("run-1", DateTimeOffset.UnixEpoch, new RunMetadata { TargetPid = 42 }), () => null))
+        {
+            stream.OnPhaseStarted(new PhaseRecord("warm-up", "http", PhaseKinds.WarmUp, 0, 1, "warm-up", null, null));
+            stream.OnPhaseStarted(new PhaseRecord("1 KeepConstant", "http", PhaseKinds.Load, 1, 60, "KeepConstant", 4, null));
+        }
+        var lines = Enumerable.Range(1, 5).Select(t => Line("interval", new IntervalDto(t, "http", "1 KeepConstant", 10, 0, 10, 1, 2, 2, 4, 0, 0, 0)));
+        File.AppendAllLines(StreamPath, lines);
+        File.AppendAllText(StreamPath, "{\"type\":\"interval\",\"data\":{\"t\":6,"); // killed while writing
+
+        var run = PartialRunReader.Read(StreamPath);
+
+        Assert.Equal(RunStatus.Partial, run.Status);
+        Assert.Equal(42, run.Meta.TargetPid);
+        Assert.Equal(5, run.Intervals.Count);
+        Assert.Equal(5, run.DurationSeconds);
+        Assert.Equal([1.0, 5.0], run.Phases.Select(p => p.End));
+    }
+
+    [Fact]
+    public void A_stream_without_a_header_is_rejected_with_its_path()
+    {
+        File.WriteAllText(StreamPath, "{\"type\":\"interval\",\"data\":{}}\n");
+        var error = Assert.Throws<ConfigException>(() => PartialRunReader.Read(StreamPath));
+        Assert.Contains(StreamPath, error.Message);
+    }
+
+    private static string Line<T>(string type, T data) => JsonSerializer.Serialize(new StreamRecord<T>(type, data), StreamJson.Options);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
