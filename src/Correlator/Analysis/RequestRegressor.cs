@@ -12,8 +12,12 @@ namespace LoadLeak.Correlator.Analysis;
 /// </summary>
 public static class RequestRegressor
 {
-    /// <summary>Above this correlation two scenarios' request curves cannot be told apart.</summary>
-    public const double CollinearCorrelation = 0.995;
+    /// <summary>
+    /// Above this correlation of their request RATES two scenarios cannot be told apart. Rates, not the
+    /// cumulative counts the regression uses: any two cumulative counts of steady traffic correlate above
+    /// 0.99 merely because both rise, even when one scenario's load steps up while the other's steps down.
+    /// </summary>
+    public const double CollinearCorrelation = 0.9;
 
     public sealed record Outcome(IReadOnlyList<RequestRegression> Rows, string? Note);
 
@@ -32,7 +36,7 @@ public static class RequestRegressor
 
         foreach (var a in columns)
             foreach (var b in columns.Where(b => string.CompareOrdinal(a.Scenario, b.Scenario) < 0))
-                if (Math.Abs(Correlation.Pearson(a.X, b.X)) > CollinearCorrelation)
+                if (InLockstep(a.X, b.X))
                 {
                     var pooled = Enumerable.Range(0, values.Length).Select(i => columns.Sum(c => c.X[i])).ToArray();
                     var names = string.Join("+", columns.Select(c => c.Scenario));
@@ -47,6 +51,21 @@ public static class RequestRegressor
         var rows = columns.Select((c, j) => new RequestRegression(c.Scenario, coefficients[j + 1], Sanitize(r2), values.Length)).ToList();
         return new Outcome(rows, null);
     }
+
+    /// <summary>Proportional request rates (both steady counts as proportional): the columns are collinear.</summary>
+    private static bool InLockstep(double[] a, double[] b)
+    {
+        var rateA = Increments(a);
+        var rateB = Increments(b);
+        if (rateA.Length < 3) return true;
+        var steadyA = rateA.StandardDeviation() <= 1e-9 * Math.Max(1, rateA.Mean());
+        var steadyB = rateB.StandardDeviation() <= 1e-9 * Math.Max(1, rateB.Mean());
+        if (steadyA || steadyB) return steadyA && steadyB;
+        return Math.Abs(Correlation.Pearson(rateA, rateB)) > CollinearCorrelation;
+    }
+
+    private static double[] Increments(double[] cumulative) =>
+        cumulative.Zip(cumulative.Skip(1), (x, y) => y - x).ToArray();
 
     private static Outcome Single(string scenario, double[] x, double[] y, string? note)
     {
