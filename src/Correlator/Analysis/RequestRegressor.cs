@@ -15,9 +15,10 @@ public static class RequestRegressor
     /// <summary>
     /// Above this correlation of their request RATES two scenarios cannot be told apart. Rates, not the
     /// cumulative counts the regression uses: any two cumulative counts of steady traffic correlate above
-    /// 0.99 merely because both rise, even when one scenario's load steps up while the other's steps down.
+    /// 0.99 merely because both rise, even when one scenario's load steps up while the other's steps down;
+    /// and per-second rates of scenarios sharing one target co-move through its stalls (GC pauses, CPU).
     /// </summary>
-    public const double CollinearCorrelation = 0.9;
+    public const double CollinearCorrelation = 0.98;
 
     public sealed record Outcome(IReadOnlyList<RequestRegression> Rows, string? Note);
 

@@ -11,8 +11,14 @@ public sealed record ResourceSeries(string Resource, string Source, IReadOnlyLis
 {
     public const string MarksOnly = "induced-GC marks";
 
-    /// <summary>A boundary's induced GC lands shortly after it: the one at the end of the load still describes the load.</summary>
+    /// <summary>
+    /// Concurrent scenarios share one induced GC per boundary, so the one at the end of warm-up may land a
+    /// little before the last scenario's warm-up ends, and the one at the end of the load a little after it:
+    /// both still describe the load window's edges.
+    /// </summary>
     private const double MarkLandingSeconds = 2;
+    /// <summary>The full GC after the load queues behind the previous one and takes longer on a big heap.</summary>
+    private const double EndMarkLandingSeconds = 5;
 
     /// <summary>The value of a resource in one sample; null when the sample does not have it.</summary>
     public static double? ValueOf(TargetSample s, string resource) => resource switch
@@ -37,7 +43,8 @@ public sealed record ResourceSeries(string Resource, string Source, IReadOnlyLis
         var points = Collect(inRange, s => ValueOf(s, resource));
         if (resource != LeakResources.Heap)
             return new ResourceSeries(resource, resource, points, false, points.Count);
-        var fullGcs = marks.Where(m => m.T >= from && m.T <= to + MarkLandingSeconds).OrderBy(m => m.T).ToList();
+        var baseline = marks.Where(m => m.T < from && m.T >= from - MarkLandingSeconds).OrderBy(m => m.T).TakeLast(1);
+        var fullGcs = baseline.Concat(marks.Where(m => m.T >= from && m.T <= to + EndMarkLandingSeconds)).OrderBy(m => m.T).ToList();
         if (points.Count > 0)
         {
             var merged = PostGcWithMarks(points, fullGcs);
