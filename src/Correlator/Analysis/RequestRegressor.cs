@@ -24,6 +24,7 @@ public static class RequestRegressor
 
     public static Outcome Fit(IReadOnlyList<SeriesPoint> y, IReadOnlyList<IntervalRow> intervals)
     {
+        if (y.Count == 0) return new Outcome([], null);
         var scenarios = intervals.Select(r => r.Scenario).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var columns = scenarios
             .Select(s => (Scenario: s, X: Cumulative(intervals, s, y)))
@@ -62,7 +63,9 @@ public static class RequestRegressor
         var steadyA = rateA.StandardDeviation() <= 1e-9 * Math.Max(1, rateA.Mean());
         var steadyB = rateB.StandardDeviation() <= 1e-9 * Math.Max(1, rateB.Mean());
         if (steadyA || steadyB) return steadyA && steadyB;
-        return Math.Abs(Correlation.Pearson(rateA, rateB)) > CollinearCorrelation;
+        // Only proportional rates make the cumulative counts collinear; opposite rates (one scenario's
+        // load up while the other's is down, the usual picture on a saturated target) separate them best.
+        return Correlation.Pearson(rateA, rateB) > CollinearCorrelation;
     }
 
     private static double[] Increments(double[] cumulative) =>
