@@ -13,12 +13,13 @@ namespace LoadLeak.Correlator.Analysis;
 public static class RequestRegressor
 {
     /// <summary>
-    /// Above this correlation of their request RATES two scenarios cannot be told apart. Rates, not the
-    /// cumulative counts the regression uses: any two cumulative counts of steady traffic correlate above
-    /// 0.99 merely because both rise, even when one scenario's load steps up while the other's steps down;
-    /// and per-second rates of scenarios sharing one target co-move through its stalls (GC pauses, CPU).
+    /// Below this spread of one scenario's share of two scenarios' requests, second by second, their
+    /// rates are proportional and their request counts cannot be told apart. The share, not a correlation:
+    /// cumulative counts of any steady traffic correlate above 0.99, and per-second rates of scenarios
+    /// sharing one target co-move through its stalls and throughput swings even when one scenario's load
+    /// steps up while the other's steps down.
     /// </summary>
-    public const double CollinearCorrelation = 0.98;
+    public const double LockstepShareSpread = 0.05;
 
     public sealed record Outcome(IReadOnlyList<RequestRegression> Rows, string? Note);
 
@@ -38,7 +39,7 @@ public static class RequestRegressor
 
         foreach (var a in columns)
             foreach (var b in columns.Where(b => string.CompareOrdinal(a.Scenario, b.Scenario) < 0))
-                if (InLockstep(a.X, b.X))
+                if (InLockstep(intervals, a.Scenario, b.Scenario, y[0].T, y[^1].T))
                 {
                     var pooled = Enumerable.Range(0, values.Length).Select(i => columns.Sum(c => c.X[i])).ToArray();
                     var names = string.Join("+", columns.Select(c => c.Scenario));
@@ -54,22 +55,17 @@ public static class RequestRegressor
         return new Outcome(rows, null);
     }
 
-    /// <summary>Proportional request rates (both steady counts as proportional): the columns are collinear.</summary>
-    private static bool InLockstep(double[] a, double[] b)
+    /// <summary>Proportional request rates over [from, to]: the share of <paramref name="a"/> barely moves.</summary>
+    private static bool InLockstep(IReadOnlyList<IntervalRow> intervals, string a, string b, double from, double to)
     {
-        var rateA = Increments(a);
-        var rateB = Increments(b);
-        if (rateA.Length < 3) return true;
-        var steadyA = rateA.StandardDeviation() <= 1e-9 * Math.Max(1, rateA.Mean());
-        var steadyB = rateB.StandardDeviation() <= 1e-9 * Math.Max(1, rateB.Mean());
-        if (steadyA || steadyB) return steadyA && steadyB;
-        // Only proportional rates make the cumulative counts collinear; opposite rates (one scenario's
-        // load up while the other's is down, the usual picture on a saturated target) separate them best.
-        return Correlation.Pearson(rateA, rateB) > CollinearCorrelation;
+        var shares = intervals.Where(r => r.T >= from && r.T <= to + 0.5)
+            .GroupBy(r => Math.Round(r.T))
+            .Select(g => (A: g.Where(r => r.Scenario == a).Sum(r => (double)(r.Ok + r.Fail)), B: g.Where(r => r.Scenario == b).Sum(r => (double)(r.Ok + r.Fail))))
+            .Where(x => x.A + x.B > 0)
+            .Select(x => x.A / (x.A + x.B))
+            .ToArray();
+        return shares.Length < 3 || shares.StandardDeviation() < LockstepShareSpread;
     }
-
-    private static double[] Increments(double[] cumulative) =>
-        cumulative.Zip(cumulative.Skip(1), (x, y) => y - x).ToArray();
 
     private static Outcome Single(string scenario, double[] x, double[] y, string? note)
     {
