@@ -12,6 +12,12 @@ public sealed record ResourceSeries(string Resource, string Source, IReadOnlyLis
     public const string MarksOnly = "induced-GC marks";
 
     /// <summary>
+    /// The per-second readings, repeats included: tested instead when the heap changed too few times to
+    /// test the distinct readings (a flat heap is evidence of no growth, not a reason for "inconclusive").
+    /// </summary>
+    public IReadOnlyList<SeriesPoint>? PerSecond { get; init; }
+
+    /// <summary>
     /// Concurrent scenarios share one induced GC per boundary, so the one at the end of warm-up may land a
     /// little before the last scenario's warm-up ends, and the one at the end of the load a little after it:
     /// both still describe the load window's edges.
@@ -48,7 +54,10 @@ public sealed record ResourceSeries(string Resource, string Source, IReadOnlyLis
         if (points.Count > 0)
         {
             var merged = PostGcWithMarks(points, fullGcs);
-            return new ResourceSeries(resource, fullGcs.Count > 0 ? "post-GC heap + induced full GCs" : "post-GC heap", merged, false, points.Count);
+            return new ResourceSeries(resource, fullGcs.Count > 0 ? "post-GC heap + induced full GCs" : "post-GC heap", merged, false, points.Count)
+            {
+                PerSecond = points,
+            };
         }
 
         var floor = Collect(inRange, s => s.GcHeapBytes);

@@ -18,6 +18,11 @@ public static class TrendDetector
         var raw = series.Points;
         if (series.Samples < (fromMarks ? MinMarks : options.MinSamples)) return null;
         var points = fromMarks ? raw : BlockReducer.Reduce(raw, options.MinBlockSeconds, options.MaxTestPoints, series.UseBlockMinimum);
+        if (points.Count < MinTestPoints && series.PerSecond is { } perSecond)
+        {
+            raw = perSecond;
+            points = BlockReducer.Reduce(raw, options.MinBlockSeconds, options.MaxTestPoints, series.UseBlockMinimum);
+        }
         if (points.Count < MinTestPoints) return null;
 
         var t = points.Select(p => p.T).ToArray();

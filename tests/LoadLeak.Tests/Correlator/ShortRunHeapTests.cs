@@ -34,6 +34,16 @@ public class ShortRunHeapTests
     }
 
     [Fact]
+    public void A_heap_that_never_changes_is_tested_and_clean_not_inconclusive()
+    {
+        var run = Short().Samples((t, s) => s with { PostGcHeapBytes = 16 * Mb }).Mark(3.1, "warm-up end", 16 * Mb).Mark(24.5, "pause", 16 * Mb);
+        var result = run.Analyze(ShortRun);
+        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap);
+        Assert.False(heap.IsLeak, heap.Summary);
+        Assert.Equal(LeakVerdict.NoLeak, result.Leak.Verdict);
+    }
+
+    [Fact]
     public void Readings_above_the_next_full_gc_are_garbage_not_growth()
     {
         // A full cache (25 MB) whose evicted entries pile up in gen2 between full GCs: the ephemeral
