@@ -75,8 +75,16 @@ public sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
             .FirstOrDefault();
     }
 
-    private static double? PhaseSlope(ResourceSeries series, PhaseRecord phase)
+    /// <summary>
+    /// Growth per second within the phase. For the heap, the induced full GCs at the phase's two
+    /// boundaries measure exactly what it retained; the post-GC counter changes only at GCs and lags,
+    /// so on short phases its slope is a poor second.
+    /// </summary>
+    private double? PhaseSlope(ResourceSeries series, PhaseRecord phase)
     {
+        if (series.Resource == LeakResources.Heap && phase.End > phase.Start
+            && PhaseAttributor.RetainedDelta(input.Retained, phase) is { } retained)
+            return retained / (phase.End - phase.Start);
         var inside = series.Points.Where(p => p.T > phase.Start && p.T <= phase.End + 0.5).ToList();
         var points = BlockReducer.Reduce(inside, 1, 60, series.UseBlockMinimum);
         return points.Count < 2 ? null : TheilSen.Slope(points.Select(p => p.T).ToArray(), points.Select(p => p.Value).ToArray());

@@ -36,7 +36,7 @@ public static class LeakAnalyzer
             var trend = TrendDetector.Detect(series, input.Options);
             if (trend is null)
             {
-                notes.Add($"{resource}: only {series.Points.Count.ToString(CultureInfo.InvariantCulture)} points in the load window (need {input.Options.MinSamples.ToString(CultureInfo.InvariantCulture)} samples, {TrendDetector.MinTestPoints.ToString(CultureInfo.InvariantCulture)} blocks): not tested");
+                notes.Add($"{resource}: only {series.Samples.ToString(CultureInfo.InvariantCulture)} samples ({series.Points.Count.ToString(CultureInfo.InvariantCulture)} distinct readings) in the load window (need {input.Options.MinSamples.ToString(CultureInfo.InvariantCulture)} samples, {TrendDetector.MinTestPoints.ToString(CultureInfo.InvariantCulture)} blocks): not tested");
                 continue;
             }
             var recovery = RecoveryCheck.Check(resource, samples, marks, windows, input.Options);
@@ -44,12 +44,33 @@ public static class LeakAnalyzer
             findings.Add(builder.Build(trend, series, recovery, regression));
         }
 
+        DiscountRssOfManagedProcess(findings);
         return new AnalysisResult(attribution, bytesPerRequest.Rows, new LeakReport
         {
             Verdict = Verdict(findings, notes),
             Findings = findings,
             Notes = notes,
         });
+    }
+
+    /// <summary>
+    /// In a .NET process RSS rises with the GC's committed memory (gen2 garbage awaiting a full GC, a
+    /// growing gen0 budget) and the GC does not hand it back promptly, so on a run of minutes RSS growth
+    /// without retained managed growth is not evidence of a leak; the heap series (post-GC readings and
+    /// induced full GCs) is. Without a heap series (not .NET) RSS stands on its own.
+    /// </summary>
+    private static void DiscountRssOfManagedProcess(List<LeakFinding> findings)
+    {
+        var heap = findings.FirstOrDefault(f => f.Resource == LeakResources.Heap);
+        var rss = findings.FindIndex(f => f.Resource == LeakResources.Rss);
+        if (heap is null || heap.IsLeak || rss < 0 || !findings[rss].IsLeak) return;
+        var f = findings[rss];
+        findings[rss] = f with
+        {
+            IsLeak = false,
+            Summary = "no leak: " + f.Summary["LEAK: ".Length..].Replace("; still rising at the end of the load and not recovered", "", StringComparison.Ordinal) +
+                      "; RSS rose but the retained managed heap did not: GC-committed memory, not retention (a native leak needs a longer run to tell apart)",
+        };
     }
 
     private static string Verdict(List<LeakFinding> findings, List<string> notes)

@@ -16,7 +16,7 @@ public sealed record MannKendallResult(int N, double S, double VarS, double Vari
 /// <summary>Mann-Kendall trend test on an evenly spaced series, with the Hamed-Rao variance correction.</summary>
 public static class MannKendall
 {
-    public const string TestName = "mann-kendall (hamed-rao, ar1 floor)";
+    public const string TestName = "mann-kendall (hamed-rao, ar1 floor) or drift t on steps";
 
     public static MannKendallResult Test(IReadOnlyList<double> x, bool correctForAutocorrelation = true)
     {

@@ -68,7 +68,7 @@ public static class PhaseAttributor
     }
 
     /// <summary>From the induced-GC marks nearest after the phase's start and end boundaries.</summary>
-    private static double? RetainedDelta(IReadOnlyList<RetainedMark> marks, PhaseRecord phase)
+    public static double? RetainedDelta(IReadOnlyList<RetainedMark> marks, PhaseRecord phase)
     {
         RetainedMark? Near(double boundary) => marks
             .Where(m => m.T >= boundary - 1 && m.T <= boundary + MarkWindowSeconds)

@@ -12,13 +12,20 @@ namespace LoadLeak.Correlator.Analysis;
 /// </summary>
 public static class RequestRegressor
 {
-    /// <summary>Above this correlation two scenarios' request curves cannot be told apart.</summary>
-    public const double CollinearCorrelation = 0.995;
+    /// <summary>
+    /// Below this spread of one scenario's share of two scenarios' requests, second by second, their
+    /// rates are proportional and their request counts cannot be told apart. The share, not a correlation:
+    /// cumulative counts of any steady traffic correlate above 0.99, and per-second rates of scenarios
+    /// sharing one target co-move through its stalls and throughput swings even when one scenario's load
+    /// steps up while the other's steps down.
+    /// </summary>
+    public const double LockstepShareSpread = 0.05;
 
     public sealed record Outcome(IReadOnlyList<RequestRegression> Rows, string? Note);
 
     public static Outcome Fit(IReadOnlyList<SeriesPoint> y, IReadOnlyList<IntervalRow> intervals)
     {
+        if (y.Count == 0) return new Outcome([], null);
         var scenarios = intervals.Select(r => r.Scenario).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var columns = scenarios
             .Select(s => (Scenario: s, X: Cumulative(intervals, s, y)))
@@ -32,7 +39,7 @@ public static class RequestRegressor
 
         foreach (var a in columns)
             foreach (var b in columns.Where(b => string.CompareOrdinal(a.Scenario, b.Scenario) < 0))
-                if (Math.Abs(Correlation.Pearson(a.X, b.X)) > CollinearCorrelation)
+                if (InLockstep(intervals, a.Scenario, b.Scenario, y[0].T, y[^1].T))
                 {
                     var pooled = Enumerable.Range(0, values.Length).Select(i => columns.Sum(c => c.X[i])).ToArray();
                     var names = string.Join("+", columns.Select(c => c.Scenario));
@@ -46,6 +53,18 @@ public static class RequestRegressor
         var r2 = GoodnessOfFit.RSquared(predicted, values);
         var rows = columns.Select((c, j) => new RequestRegression(c.Scenario, coefficients[j + 1], Sanitize(r2), values.Length)).ToList();
         return new Outcome(rows, null);
+    }
+
+    /// <summary>Proportional request rates over [from, to]: the share of <paramref name="a"/> barely moves.</summary>
+    private static bool InLockstep(IReadOnlyList<IntervalRow> intervals, string a, string b, double from, double to)
+    {
+        var shares = intervals.Where(r => r.T >= from && r.T <= to + 0.5)
+            .GroupBy(r => Math.Round(r.T))
+            .Select(g => (A: g.Where(r => r.Scenario == a).Sum(r => (double)(r.Ok + r.Fail)), B: g.Where(r => r.Scenario == b).Sum(r => (double)(r.Ok + r.Fail))))
+            .Where(x => x.A + x.B > 0)
+            .Select(x => x.A / (x.A + x.B))
+            .ToArray();
+        return shares.Length < 3 || shares.StandardDeviation() < LockstepShareSpread;
     }
 
     private static Outcome Single(string scenario, double[] x, double[] y, string? note)

@@ -2,9 +2,30 @@ using LoadLeak.Correlator.Sampling;
 
 namespace LoadLeak.Correlator.Analysis;
 
-/// <summary>A resource's values over a time range, and how to reduce them to test points.</summary>
-public sealed record ResourceSeries(string Resource, string Source, IReadOnlyList<SeriesPoint> Points, bool UseBlockMinimum)
+/// <summary>
+/// A resource's values over a time range, and how to reduce them to test points.
+/// <paramref name="Samples"/> is how many per-second samples cover the range (the minimum-samples
+/// rule counts coverage); <paramref name="Points"/> are the distinct observations that are tested.
+/// </summary>
+public sealed record ResourceSeries(string Resource, string Source, IReadOnlyList<SeriesPoint> Points, bool UseBlockMinimum, int Samples)
 {
+    public const string MarksOnly = "induced-GC marks";
+
+    /// <summary>
+    /// The per-second readings, repeats included: tested instead when the heap changed too few times to
+    /// test the distinct readings (a flat heap is evidence of no growth, not a reason for "inconclusive").
+    /// </summary>
+    public IReadOnlyList<SeriesPoint>? PerSecond { get; init; }
+
+    /// <summary>
+    /// Concurrent scenarios share one induced GC per boundary, so the one at the end of warm-up may land a
+    /// little before the last scenario's warm-up ends, and the one at the end of the load a little after it:
+    /// both still describe the load window's edges.
+    /// </summary>
+    private const double MarkLandingSeconds = 2;
+    /// <summary>The full GC after the load queues behind the previous one and takes longer on a big heap.</summary>
+    private const double EndMarkLandingSeconds = 5;
+
     /// <summary>The value of a resource in one sample; null when the sample does not have it.</summary>
     public static double? ValueOf(TargetSample s, string resource) => resource switch
     {
@@ -19,20 +40,55 @@ public sealed record ResourceSeries(string Resource, string Source, IReadOnlyLis
     };
 
     /// <summary>
-    /// Points with T in [from, to]. Heap prefers the post-GC series; without it the floor of the
-    /// GC heap (block minima of a sawtooth), then the induced-GC marks.
+    /// Points with T in [from, to]. Heap prefers the post-GC series merged with the induced full-GC
+    /// marks; without it the floor of the GC heap (block minima of a sawtooth), then the marks alone.
     /// </summary>
     public static ResourceSeries Of(string resource, IReadOnlyList<TargetSample> samples, IReadOnlyList<RetainedMark> marks, double from, double to)
     {
         var inRange = samples.Where(s => s.T >= from && s.T <= to).ToList();
         var points = Collect(inRange, s => ValueOf(s, resource));
-        if (resource != LeakResources.Heap || points.Count > 0)
-            return new ResourceSeries(resource, resource == LeakResources.Heap ? "post-GC heap" : resource, points, false);
+        if (resource != LeakResources.Heap)
+            return new ResourceSeries(resource, resource, points, false, points.Count);
+        var baseline = marks.Where(m => m.T < from && m.T >= from - MarkLandingSeconds).OrderBy(m => m.T).TakeLast(1);
+        var fullGcs = baseline.Concat(marks.Where(m => m.T >= from && m.T <= to + EndMarkLandingSeconds)).OrderBy(m => m.T).ToList();
+        if (points.Count > 0)
+        {
+            var merged = PostGcWithMarks(points, fullGcs);
+            return new ResourceSeries(resource, fullGcs.Count > 0 ? "post-GC heap + induced full GCs" : "post-GC heap", merged, false, points.Count)
+            {
+                PerSecond = points,
+            };
+        }
 
         var floor = Collect(inRange, s => s.GcHeapBytes);
-        if (floor.Count > 0) return new ResourceSeries(resource, "GC heap floor", floor, true);
-        var retained = marks.Where(m => m.T >= from && m.T <= to).Select(m => new SeriesPoint(m.T, m.HeapBytes)).ToList();
-        return new ResourceSeries(resource, "induced-GC marks", retained, false);
+        if (floor.Count > 0) return new ResourceSeries(resource, "GC heap floor", floor, true, floor.Count);
+        var retained = fullGcs.Select(m => new SeriesPoint(m.T, m.HeapBytes)).ToList();
+        return new ResourceSeries(resource, MarksOnly, retained, false, retained.Count);
+    }
+
+    /// <summary>
+    /// The post-GC counter repeats the last GC's reading every second until the next GC: one
+    /// observation, not many, so repeats are dropped (they would pose as a significant plateau).
+    /// A reading after an ephemeral GC still holds gen2 garbage; when the next full GC found less,
+    /// that much was never retained, so the reading is capped at it. The full-GC marks themselves
+    /// are the most exact readings of retained memory there are, and join the series.
+    /// </summary>
+    private static List<SeriesPoint> PostGcWithMarks(List<SeriesPoint> readings, List<RetainedMark> fullGcs)
+    {
+        var merged = fullGcs.Select(m => new SeriesPoint(m.T, m.HeapBytes)).ToList();
+        var markValues = fullGcs.Select(m => m.HeapBytes).ToHashSet();
+        double? previous = null;
+        var next = 0;
+        foreach (var reading in readings)
+        {
+            var repeat = reading.Value == previous || markValues.Contains(reading.Value);
+            previous = reading.Value;
+            if (repeat) continue;
+            while (next < fullGcs.Count && fullGcs[next].T < reading.T) next++;
+            var value = next < fullGcs.Count ? Math.Min(reading.Value, fullGcs[next].HeapBytes) : reading.Value;
+            merged.Add(reading with { Value = value });
+        }
+        return merged.OrderBy(p => p.T).ToList();
     }
 
     private static List<SeriesPoint> Collect(IEnumerable<TargetSample> samples, Func<TargetSample, double?> value) =>

@@ -14,15 +14,24 @@ public static class TrendDetector
     /// <summary>Null when there are too few points to say anything.</summary>
     public static TrendEvidence? Detect(ResourceSeries series, LeakOptions options)
     {
-        var fromMarks = series.Source == "induced-GC marks";
+        var fromMarks = series.Source == ResourceSeries.MarksOnly;
         var raw = series.Points;
-        if (raw.Count < (fromMarks ? MinMarks : options.MinSamples)) return null;
+        if (series.Samples < (fromMarks ? MinMarks : options.MinSamples)) return null;
         var points = fromMarks ? raw : BlockReducer.Reduce(raw, options.MinBlockSeconds, options.MaxTestPoints, series.UseBlockMinimum);
+        if (points.Count < MinTestPoints && series.PerSecond is { } perSecond)
+        {
+            raw = perSecond;
+            points = BlockReducer.Reduce(raw, options.MinBlockSeconds, options.MaxTestPoints, series.UseBlockMinimum);
+        }
         if (points.Count < MinTestPoints) return null;
 
         var t = points.Select(p => p.T).ToArray();
         var v = points.Select(p => p.Value).ToArray();
         var test = MannKendall.Test(v);
+        // A steadily drifting walk (a leak's cumulative growth) is judged on its steps instead, when
+        // they say more than Mann-Kendall's persistence-corrected ranks: same sign required.
+        if (DriftTest.Test(v) is { } drift && Math.Sign(drift.Z) == Math.Sign(test.S) && drift.P < test.P)
+            test = test with { Z = drift.Z, P = drift.P };
         var slope = TheilSen.Slope(t, v);
         var middle = t[0] + (t[^1] - t[0]) / 2;
         var late = points.Where(p => p.T >= middle).ToList();
