@@ -22,7 +22,7 @@ public static class RequestRegressor
         var scenarios = intervals.Select(r => r.Scenario).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var columns = scenarios
             .Select(s => (Scenario: s, X: Cumulative(intervals, s, y)))
-            .Where(c => c.X.Max() - c.X.Min() > 0)
+            .Where(c => c.X.Length > 0 && c.X.Max() - c.X.Min() > 0) // no samples of y (e.g. no GC heap from a non-.NET target): nothing to fit
             .ToList();
         if (columns.Count == 0 || y.Count < columns.Count + 3)
             return new Outcome([], y.Count == 0 ? null : "bytes per request: too few points or no requests alongside the samples");
