@@ -86,3 +86,6 @@ header() {
   echo "== $1"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)  host cores: $(nproc)  load average (1/5/15 min): $(loadavg)"
 }
+
+# paired_ratios "A1 A2 …" "B1 B2 …" — per-round A/B (the tools of one round ran minutes apart at most)
+paired_ratios() { python3 -c "import sys; a=sys.argv[1].split(); b=sys.argv[2].split(); print(' '.join(f'{float(x)/float(y):.2f}' for x, y in zip(a, b)))" "$1" "$2"; }

@@ -72,5 +72,6 @@ printf '%-10s %12s %10s   %s\n' h2load "$(median "${H2_RPS[@]}")" "$(median "${H
 printf '%-10s %12s %10s   %s\n' loadleak "$(median "${LL_RPS[@]}")" "$(median "${LL_P99[@]}")" "${LL_RPS[*]}"
 echo "failed: h2load ${H2_FAIL[*]}; loadleak ${LL_FAIL[*]}"
 echo "loadleak/h2load rps ratio: $(ratio "$(median "${LL_RPS[@]}")" "$(median "${H2_RPS[@]}")")   (goal ≥ 0.8)"
+echo "per-round loadleak/h2load: $(paired_ratios "${LL_RPS[*]}" "${H2_RPS[*]}")"
 echo "load average after: $(loadavg)"
 echo "outputs in $OUT"

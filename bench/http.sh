@@ -67,5 +67,6 @@ printf '%-10s %12s %10s   %s\n' loadleak "$(median "${LL_RPS[@]}")" "$(median "$
 echo "loadleak failed requests per round: ${LL_FAIL[*]}"
 echo "loadleak/wrk rps ratio: $(ratio "$(median "${LL_RPS[@]}")" "$(median "${WRK_RPS[@]}")")   (goal ≥ 0.8)"
 echo "loadleak/hey rps ratio: $(ratio "$(median "${LL_RPS[@]}")" "$(median "${HEY_RPS[@]}")")   (goal ≥ 1.5)"
+echo "per-round loadleak/wrk: $(paired_ratios "${LL_RPS[*]}" "${WRK_RPS[*]}")   loadleak/hey: $(paired_ratios "${LL_RPS[*]}" "${HEY_RPS[*]}")"
 echo "load average after: $(loadavg)"
 echo "outputs in $OUT"

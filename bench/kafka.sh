@@ -4,10 +4,10 @@
 # kcat is count-based (it reads messages from stdin), so its rate is messages / wall time of the
 # process (including its connect and the final flush); LoadLeak's rate is its measured rps over the
 # duration. Both are checked against the topic's end offset: only persisted messages count.
-# Usage: bench/kafka.sh [IN_FLIGHT=5000] [SECONDS=10] [ROUNDS=2] [KCAT_MESSAGES=1000000]
+# Usage: bench/kafka.sh [IN_FLIGHT=5000] [SECONDS=10] [ROUNDS=2] [KCAT_MESSAGES=3000000]
 source "$(dirname "$0")/common.sh"
 need kcat curl python3
-C=${1:-5000}; D=${2:-10}; ROUNDS=${3:-2}; KN=${4:-1000000}
+C=${1:-5000}; D=${2:-10}; ROUNDS=${3:-2}; KN=${4:-3000000}
 build
 start_kafka
 TOPIC=loadleak
@@ -63,5 +63,6 @@ printf '%-10s %12s %10s   %s\n' kcat "$(median "${KC_RPS[@]}")" "-" "${KC_RPS[*]
 printf '%-10s %12s %10s   %s\n' loadleak "$(median "${LL_RPS[@]}")" "$(median "${LL_P99[@]}")" "${LL_RPS[*]} (${LL_INFO[*]}; incl. warm-up)"
 echo "(kcat reports no per-message latency; LoadLeak's p99 is send-to-ack)"
 echo "loadleak/kcat rate ratio: $(ratio "$(median "${LL_RPS[@]}")" "$(median "${KC_RPS[@]}")")   (goal ≥ 1.0)"
+echo "per-round loadleak/kcat: $(paired_ratios "${LL_RPS[*]}" "${KC_RPS[*]}")"
 echo "load average after: $(loadavg)"
 echo "outputs in $OUT"

@@ -4,6 +4,7 @@
 # sends no load; it samples the target over EventPipe + /proc for the whole wrk window. B runs with
 # "RetainedGc": "none" and with "boundaries" (forced full GCs at the phase boundaries). The runs
 # alternate A, B-none, B-boundaries (rotating) ROUNDS times; the cost is 1 - median(B/A of each round).
+# It also reports the target's CPU time per request (/proc), which a noisy machine disturbs far less.
 # Usage: bench/overhead.sh [CONNECTIONS=64] [SECONDS=10] [ROUNDS=3]
 source "$(dirname "$0")/common.sh"
 need wrk curl python3
@@ -26,15 +27,26 @@ for gc in none boundaries; do
 { "TestName": "bench-overhead-$gc", "TargetScenarios": ["idle"],
   "GlobalSettings": { "ScenariosSettings": [ {
     "ScenarioName": "idle", "WarmUpDuration": "00:00:00",
-    "LoadSimulationsSettings": [ { "Pause": "$(hms $((D + LEAD + 4)))" } ],
+    "LoadSimulationsSettings": [ { "Pause": ["$(hms $((D + LEAD + 4)))"] } ],
     "CustomSettings": { "Protocol": "http", "Url": "$URL" } } ] },
   "LoadLeak": { "RetainedGc": "$gc" } }
 JSON
 done
 
-wrk_rps() { wrk -t2 -c"$C" -d"${D}s" -s "$OUT/post.lua" "$URL" >"$OUT/$1.txt"; awk '/Requests\/sec/ {print $2}' "$OUT/$1.txt"; }
+# The target's CPU time (user+sys, seconds) from /proc: CPU per request is far less sensitive to a
+# noisy shared machine than throughput is, so the script reports both.
+target_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$TARGET_PID/stat"; }
+# wrk_rps NAME — prints the rps; appends the target's CPU µs per request to the file NAME.cpu
+wrk_rps() {
+  local before; before=$(target_cpu)
+  wrk -t2 -c"$C" -d"${D}s" -s "$OUT/post.lua" "$URL" >"$OUT/$1.txt"
+  local after; after=$(target_cpu)
+  local requests; requests=$(awk '/requests in/ {print $1}' "$OUT/$1.txt")
+  python3 -c "import sys; print(f'{(float(sys.argv[2]) - float(sys.argv[1])) * 1e6 / int(sys.argv[3]):.1f}')" "$before" "$after" "$requests" >"$OUT/$1.cpu"
+  awk '/Requests\/sec/ {print $2}' "$OUT/$1.txt"
+}
 
-run_alone() { RPS_alone+=("$(wrk_rps "alone-$1")"); }
+run_alone() { RPS_alone+=("$(wrk_rps "alone-$1")"); CPU_alone+=("$(cat "$OUT/alone-$1.cpu")"); }
 run_attached() { # run_attached GC ROUND
   local name="attached-$1-$2"
   dotnet "$LOADLEAK_DLL" run --config "$OUT/pause-$1.json" --target-pid "$TARGET_PID" --out "$OUT/$name" >"$OUT/$name.txt" 2>&1 &
@@ -44,13 +56,14 @@ run_attached() { # run_attached GC ROUND
   wait "$ll" || true
   [[ -f "$OUT/$name/run.json" ]] || { echo "loadleak wrote no run.json; see $OUT/$name.txt" >&2; exit 5; }
   SAMPLES+=("$1:$(json_get "$OUT/$name/run.json" "len(d['samples'])")")
-  if [[ $1 == none ]]; then RPS_none+=("$rps"); else RPS_boundaries+=("$rps"); fi
+  local cpu; cpu=$(cat "$OUT/wrk-$name.cpu")
+  if [[ $1 == none ]]; then RPS_none+=("$rps"); CPU_none+=("$cpu"); else RPS_boundaries+=("$rps"); CPU_boundaries+=("$cpu"); fi
 }
 run_none() { run_attached none "$1"; }
 run_boundaries() { run_attached boundaries "$1"; }
 
 wrk -t2 -c"$C" -d3s -s "$OUT/post.lua" "$URL" >/dev/null   # warm the target up
-RPS_alone=(); RPS_none=(); RPS_boundaries=(); SAMPLES=()
+RPS_alone=(); RPS_none=(); RPS_boundaries=(); SAMPLES=(); CPU_alone=(); CPU_none=(); CPU_boundaries=()
 ORDER=(alone none boundaries)
 for round in $(seq 1 "$ROUNDS"); do
   for run in "${ORDER[@]}"; do echo "round $round: $run … (load $(loadavg))"; "run_$run" "$round"; done
@@ -67,5 +80,7 @@ printf '%-22s %s   ratios %s\n' "attached, boundaries" "${RPS_boundaries[*]}" "$
 echo "samples taken per attached run: ${SAMPLES[*]}"
 echo "median ratio (attached/alone), RetainedGc none:       $(median "${R_none[@]}")  → cost $(cost "$(median "${R_none[@]}")")   (goal ≤ 2%)"
 echo "median ratio (attached/alone), RetainedGc boundaries: $(median "${R_boundaries[@]}")  → cost $(cost "$(median "${R_boundaries[@]}")")   (goal ≤ 2%)"
+echo "target CPU µs per request: alone ${CPU_alone[*]}; attached none ${CPU_none[*]}; attached boundaries ${CPU_boundaries[*]}"
+echo "median target CPU per request, attached/alone: none $(ratio "$(median "${CPU_none[@]}")" "$(median "${CPU_alone[@]}")"), boundaries $(ratio "$(median "${CPU_boundaries[@]}")" "$(median "${CPU_alone[@]}")")   (1.02 = 2 % cost)"
 echo "load average after: $(loadavg)"
 echo "outputs in $OUT"
