@@ -114,6 +114,9 @@ public sealed class KafkaScenario
 
     public async Task CleanAsync(IScenarioInitContext context)
     {
+        // Deliveries complete inline on the producer's poll thread, so the engine may reach Clean on that
+        // thread; disposing the producer there would join the thread from itself. Leave it first.
+        await Task.Yield();
         var producer = _producer;
         _producer = null;
         if (producer is not null)
