@@ -1,7 +1,7 @@
 # Shared helpers for the peer benchmarks. Source it; do not run it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OUT="$ROOT/bench/out/$(date -u +%Y%m%d-%H%M%S)"
+OUT="$ROOT/bench/out/$(basename "$0" .sh)-$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 
 need() {
@@ -13,9 +13,20 @@ need() {
 }
 apt_name() { case "$1" in h2load) echo nghttp2-client;; *) echo "$1";; esac; }
 
-build() { (cd "$ROOT" && dotnet build LoadLeak.sln -c Release -v q -nologo >/dev/null); }
+# Serial build (-m:1): the machine has 2 shared cores. SKIP_BUILD=1 reuses the existing binaries.
+build() {
+  [[ "${SKIP_BUILD:-0}" == 1 ]] && return 0
+  (cd "$ROOT" && dotnet build LoadLeak.sln -c Release -m:1 -v q -nologo >"$OUT/build.log" 2>&1) \
+    || { echo "build failed; see $OUT/build.log" >&2; exit 4; }
+}
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# Every background process we start is killed (by pid) on exit, whatever way the script ends.
+CHILDREN=()
+cleanup() { for pid in "${CHILDREN[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 TARGET_PID=""
 start_target() { # start_target HTTP_PORT GRPC_PORT [extra args...]
@@ -23,17 +34,58 @@ start_target() { # start_target HTTP_PORT GRPC_PORT [extra args...]
   dotnet "$ROOT/samples/TargetService/bin/Release/net10.0/TargetService.dll" --port "$http" --grpc-port "$grpc" "$@" \
     >"$OUT/target.log" 2>&1 &
   TARGET_PID=$!
-  trap 'kill $TARGET_PID 2>/dev/null || true' EXIT
-  for _ in $(seq 1 100); do
+  CHILDREN+=("$TARGET_PID")
+  for _ in $(seq 1 150); do
     curl -fsS "http://127.0.0.1:$http/healthz" >/dev/null 2>&1 && return 0
+    kill -0 "$TARGET_PID" 2>/dev/null || break
     sleep 0.1
   done
   echo "target did not become ready; see $OUT/target.log" >&2; exit 3
 }
 
-loadleak() { dotnet "$ROOT/src/Runner/bin/Release/net10.0/loadleak.dll" "$@"; }
+KAFKA_PID=""; KAFKA_BOOTSTRAP=""
+start_kafka() { # the embedded broker, standalone: `loadleak kafka`
+  # dotnet directly, not the loadleak function: $! must be the broker itself, not a subshell
+  dotnet "$LOADLEAK_DLL" kafka >"$OUT/kafka.log" 2>&1 &
+  KAFKA_PID=$!
+  CHILDREN+=("$KAFKA_PID")
+  for _ in $(seq 1 150); do
+    KAFKA_BOOTSTRAP=$(sed -n 's/.*bootstrap\.servers=\([^ ]*\).*/\1/p' "$OUT/kafka.log" | head -1)
+    [[ -n "$KAFKA_BOOTSTRAP" ]] && return 0
+    kill -0 "$KAFKA_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "embedded Kafka did not start; see $OUT/kafka.log" >&2; exit 3
+}
 
-# json_get FILE PYTHON_EXPR — read a figure out of run.json
-json_get() { python3 -c "import json,sys; d=json.load(open('$1')); print($2)"; }
+LOADLEAK_DLL="$ROOT/src/Runner/bin/Release/net10.0/loadleak.dll"
+loadleak() { dotnet "$LOADLEAK_DLL" "$@"; }
 
-ratio() { python3 -c "a=float('$1'); b=float('$2'); print(f'{a/b:.2f}' if b else 'n/a')"; }
+# loadleak_run CONFIG NAME — attach to the target, run the config; run.json lands in $OUT/NAME.
+loadleak_run() {
+  loadleak run --config "$1" --target-pid "$TARGET_PID" --out "$OUT/$2" >"$OUT/$2.txt" 2>&1 || true
+  [[ -f "$OUT/$2/run.json" ]] || { echo "loadleak wrote no run.json; see $OUT/$2.txt" >&2; tail -20 "$OUT/$2.txt" >&2; exit 5; }
+}
+
+# hms SECONDS — the config's duration format
+hms() { printf '%02d:%02d:%02d' $(($1 / 3600)) $(($1 % 3600 / 60)) $(($1 % 60)); }
+
+# json_get FILE PYTHON_EXPR — read a figure out of run.json (the document is `d`)
+json_get() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
+
+ratio() { python3 -c "import sys; a=float(sys.argv[1] or 0); b=float(sys.argv[2] or 0); print(f'{a/b:.2f}' if b else 'n/a')" "$1" "$2"; }
+
+median() { python3 -c "import statistics,sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "$@"; }
+
+# wrk's latency with unit (850.00us, 1.20ms, 1.05s) → milliseconds
+wrk_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub("us","",v); v/=1000 } else if (v ~ /ms$/) { sub("ms","",v) } else if (v ~ /s$/) { sub("s","",v); v*=1000 }; printf "%.2f", v }'; }
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+header() {
+  echo "== $1"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)  host cores: $(nproc)  load average (1/5/15 min): $(loadavg)"
+}
+
+# paired_ratios "A1 A2 …" "B1 B2 …" — per-round A/B (the tools of one round ran minutes apart at most)
+paired_ratios() { python3 -c "import sys; a=sys.argv[1].split(); b=sys.argv[2].split(); print(' '.join(f'{float(x)/float(y):.2f}' for x, y in zip(a, b)))" "$1" "$2"; }

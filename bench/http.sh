@@ -1,48 +1,72 @@
 #!/usr/bin/env bash
-# LoadLeak's HTTP scenario vs wrk and hey: same target, same connections, same duration, one run.
-# Usage: bench/http.sh [CONNECTIONS=64] [SECONDS=10]
+# LoadLeak's HTTP scenario vs wrk and hey: same target, same request, same connections, same duration,
+# one run. Each round runs the three tools one after another (the order rotates between rounds so no
+# tool always gets the warmest or the quietest slot); the figures are the medians over the rounds.
+# Usage: bench/http.sh [CONNECTIONS=64] [SECONDS=10] [ROUNDS=2]
 source "$(dirname "$0")/common.sh"
 need wrk hey curl python3
-C=${1:-64}; D=${2:-10}
+C=${1:-64}; D=${2:-10}; ROUNDS=${3:-2}
 build
 HTTP=$(free_port); GRPC=$(free_port)
 start_target "$HTTP" "$GRPC"
 URL="http://127.0.0.1:$HTTP/api/query"
 BODY='{"op":"query","payload":"a1b2c3"}'
+ID=bench
+header "HTTP POST /api/query: LoadLeak vs wrk vs hey, $C connections, ${D}s each, $ROUNDS round(s)"
 
 cat >"$OUT/post.lua" <<LUA
 wrk.method = "POST"
 wrk.body = '$BODY'
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-Benchmark-ID"] = "bench"
+wrk.headers["X-Benchmark-ID"] = "$ID"
 LUA
-# warm the target up once so no tool pays for JIT
-wrk -t2 -c"$C" -d3s -s "$OUT/post.lua" "$URL" >/dev/null
-
-wrk -t2 -c"$C" -d"${D}s" --latency -s "$OUT/post.lua" "$URL" | tee "$OUT/wrk.txt"
-WRK_RPS=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")
-WRK_P99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v/=1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v*=1000}; print v}' "$OUT/wrk.txt")
-
-hey -z "${D}s" -c "$C" -m POST -T application/json -H "X-Benchmark-ID: bench" -d "$BODY" "$URL" | tee "$OUT/hey.txt"
-HEY_RPS=$(awk '/Requests\/sec/ {print $2}' "$OUT/hey.txt")
-HEY_P99=$(awk '/ 99%/ {print $3*1000}' "$OUT/hey.txt")
-
+# LoadLeak: closed model, C copies over at most C connections; a 5 s warm-up (excluded from the
+# figures) pays for its own JIT, as the wrk run below pays for the target's.
 cat >"$OUT/loadleak.json" <<JSON
 { "TestName": "bench-http", "TargetScenarios": ["http"],
   "GlobalSettings": { "ScenariosSettings": [ {
-    "ScenarioName": "http", "WarmUpDuration": "00:00:00",
-    "LoadSimulationsSettings": [ { "KeepConstant": [$C, "00:00:$(printf %02d "$D")"] } ],
-    "CustomSettings": { "Protocol": "http", "Url": "$URL", "MaxConnections": $C } } ] },
+    "ScenarioName": "http", "WarmUpDuration": "00:00:05",
+    "LoadSimulationsSettings": [ { "KeepConstant": [$C, "$(hms "$D")"] } ],
+    "CustomSettings": { "Protocol": "http", "Url": "$URL", "Body": $(printf '%s' "$BODY" | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))'),
+                        "BenchmarkId": "$ID", "MaxConnections": $C } } ] },
   "LoadLeak": { "RetainedGc": "none" } }
 JSON
-loadleak run --config "$OUT/loadleak.json" --target-pid "$TARGET_PID" --out "$OUT/loadleak" >"$OUT/loadleak.txt" 2>&1 || true
-LL_RPS=$(json_get "$OUT/loadleak/run.json" "d['scenarios'][0]['rps']")
-LL_P99=$(json_get "$OUT/loadleak/run.json" "d['scenarios'][0]['latencyMs']['p99']")
 
-echo
-echo "HTTP POST /api/query, $C connections, ${D}s each, same target (pid $TARGET_PID)"
-printf '%-10s %12s %10s\n' tool rps p99_ms
-printf '%-10s %12s %10s\n' wrk "$WRK_RPS" "$WRK_P99" hey "$HEY_RPS" "$HEY_P99" loadleak "$LL_RPS" "$LL_P99"
-echo "loadleak/wrk rps ratio: $(ratio "$LL_RPS" "$WRK_RPS")   (goal ≥ 0.8)"
-echo "loadleak/hey rps ratio: $(ratio "$LL_RPS" "$HEY_RPS")   (goal ≥ 1.5)"
+# warm the target up once so no tool pays for the target's JIT
+wrk -t2 -c"$C" -d3s -s "$OUT/post.lua" "$URL" >/dev/null
+
+run_wrk() {
+  wrk -t2 -c"$C" -d"${D}s" --latency -s "$OUT/post.lua" "$URL" >"$OUT/wrk-$1.txt"
+  WRK_RPS+=("$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-$1.txt")")
+  WRK_P99+=("$(wrk_ms "$(awk '$1=="99%" {print $2}' "$OUT/wrk-$1.txt")")")
+}
+run_hey() {
+  hey -z "${D}s" -c "$C" -m POST -T application/json -H "X-Benchmark-ID: $ID" -d "$BODY" "$URL" >"$OUT/hey-$1.txt"
+  HEY_RPS+=("$(awk '/Requests\/sec/ {print $2}' "$OUT/hey-$1.txt")")
+  HEY_P99+=("$(awk '$1=="99%" {printf "%.2f", $3*1000}' "$OUT/hey-$1.txt")")
+}
+run_loadleak() {
+  loadleak_run "$OUT/loadleak.json" "loadleak-$1"
+  local doc="$OUT/loadleak-$1/run.json"
+  LL_RPS+=("$(json_get "$doc" "round(d['scenarios'][0]['rps'], 2)")")
+  LL_P99+=("$(json_get "$doc" "d['scenarios'][0]['latencyMs']['p99']")")
+  LL_FAIL+=("$(json_get "$doc" "d['scenarios'][0].get('fail', 0)")")
+}
+
+WRK_RPS=(); WRK_P99=(); HEY_RPS=(); HEY_P99=(); LL_RPS=(); LL_P99=(); LL_FAIL=()
+ORDER=(wrk hey loadleak)
+for round in $(seq 1 "$ROUNDS"); do
+  for tool in "${ORDER[@]}"; do echo "round $round: $tool … (load $(loadavg))"; "run_$tool" "$round"; done
+  ORDER=("${ORDER[@]:1}" "${ORDER[0]}")
+done
+
+printf '\n%-10s %12s %10s   per round rps\n' tool rps p99_ms
+printf '%-10s %12s %10s   %s\n' wrk "$(median "${WRK_RPS[@]}")" "$(median "${WRK_P99[@]}")" "${WRK_RPS[*]}"
+printf '%-10s %12s %10s   %s\n' hey "$(median "${HEY_RPS[@]}")" "$(median "${HEY_P99[@]}")" "${HEY_RPS[*]}"
+printf '%-10s %12s %10s   %s\n' loadleak "$(median "${LL_RPS[@]}")" "$(median "${LL_P99[@]}")" "${LL_RPS[*]}"
+echo "loadleak failed requests per round: ${LL_FAIL[*]}"
+echo "loadleak/wrk rps ratio: $(ratio "$(median "${LL_RPS[@]}")" "$(median "${WRK_RPS[@]}")")   (goal ≥ 0.8)"
+echo "loadleak/hey rps ratio: $(ratio "$(median "${LL_RPS[@]}")" "$(median "${HEY_RPS[@]}")")   (goal ≥ 1.5)"
+echo "per-round loadleak/wrk: $(paired_ratios "${LL_RPS[*]}" "${WRK_RPS[*]}")   loadleak/hey: $(paired_ratios "${LL_RPS[*]}" "${HEY_RPS[*]}")"
+echo "load average after: $(loadavg)"
 echo "outputs in $OUT"

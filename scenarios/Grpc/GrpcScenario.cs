@@ -16,13 +16,20 @@ public sealed class GrpcScenario
     private readonly GrpcSettings _settings;
     private readonly QueryRequest _request;
     private readonly Metadata _headers;
-    private GrpcChannel? _channel;
-    private Benchmark.BenchmarkClient? _client;
+    private GrpcChannel[] _channels = [];
+    private Benchmark.BenchmarkClient[] _clients = [];
+    private long _calls;
 
     public GrpcScenario(GrpcSettings settings)
     {
         _settings = settings;
-        _request = new QueryRequest { Op = settings.Template.Op, Payload = settings.Template.Payload, StreamMessages = settings.StreamMessages };
+        // StreamMessages only means something to QueryStream; unary calls send just the template.
+        _request = new QueryRequest
+        {
+            Op = settings.Template.Op,
+            Payload = settings.Template.Payload,
+            StreamMessages = settings.Call == GrpcCall.Stream ? settings.StreamMessages : 0,
+        };
         _headers = new Metadata { { RequestTemplate.GrpcMetadataKey, settings.Template.BenchmarkId } };
     }
 
@@ -34,37 +41,48 @@ public sealed class GrpcScenario
         Clean = _ => { Stop(); return Task.CompletedTask; },
     };
 
+    /// <summary>
+    /// One channel per connection, each capped at one HTTP/2 connection, calls spread round-robin:
+    /// a single SocketsHttpHandler opens a second connection only when the first hits the server's
+    /// stream limit, so MaxConnections = 4 would otherwise mean one busy connection and three idle.
+    /// </summary>
     public void Start()
+    {
+        _channels = Enumerable.Range(0, _settings.MaxConnections).Select(_ => CreateChannel()).ToArray();
+        _clients = _channels.Select(channel => new Benchmark.BenchmarkClient(channel)).ToArray();
+    }
+
+    private GrpcChannel CreateChannel()
     {
         var handler = new SocketsHttpHandler
         {
-            // One HTTP/2 connection caps at the server's stream limit (100 by default); allow more under load.
-            EnableMultipleHttp2Connections = true,
-            MaxConnectionsPerServer = _settings.MaxConnections,
+            EnableMultipleHttp2Connections = false,
+            MaxConnectionsPerServer = 1,
             // Not the deadline: a connect cut short by a tiny deadline would surface as Unavailable, not DeadlineExceeded.
             ConnectTimeout = TimeSpan.FromSeconds(10),
             KeepAlivePingDelay = TimeSpan.FromSeconds(60),
         };
-        _channel = GrpcChannel.ForAddress(_settings.Address, new GrpcChannelOptions
+        return GrpcChannel.ForAddress(_settings.Address, new GrpcChannelOptions
         {
             HttpHandler = handler,
             DisposeHttpClient = true,
             MaxReceiveMessageSize = 64 * 1024 * 1024,
         });
-        _client = new Benchmark.BenchmarkClient(_channel);
     }
 
     public void Stop()
     {
-        _channel?.Dispose();
-        _channel = null;
-        _client = null;
+        foreach (var channel in _channels) channel.Dispose();
+        _channels = [];
+        _clients = [];
     }
 
     public async Task<Response> RunAsync(IScenarioContext context)
     {
-        var client = _client ?? throw new InvalidOperationException("gRPC scenario used before Init");
-        var watch = Stopwatch.StartNew();
+        var clients = _clients;
+        if (clients.Length == 0) throw new InvalidOperationException("gRPC scenario used before Init");
+        var client = clients[(int)((ulong)Interlocked.Increment(ref _calls) % (ulong)clients.Length)];
+        var started = Stopwatch.GetTimestamp();
         var options = new CallOptions(_headers, DateTime.UtcNow.Add(_settings.Deadline), context.CancellationToken);
         try
         {
@@ -76,13 +94,13 @@ public sealed class GrpcScenario
         catch (RpcException rpc)
         {
             var message = rpc.Status.Detail.Length > 0 ? rpc.Status.Detail : rpc.Message;
-            return Response.Fail(rpc.StatusCode.ToString(), message, _request.CalculateSize(), watch.Elapsed.TotalMilliseconds);
+            return Response.Fail(rpc.StatusCode.ToString(), message, _request.CalculateSize(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception exception)
         {
             // Channel-level failures that were not mapped to a status (e.g. disposed during shutdown).
             var status = context.CancellationToken.IsCancellationRequested ? "cancelled" : exception.GetType().Name;
-            return Response.Fail(status, exception.Message, customLatencyMs: watch.Elapsed.TotalMilliseconds);
+            return Response.Fail(status, exception.Message, customLatencyMs: Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using LoadLeak.Engine.Scenarios;
 using LoadLeak.Scenarios.Template;
@@ -56,23 +57,32 @@ public sealed class HttpScenario
     public async Task<Response> RunAsync(IScenarioContext context)
     {
         var client = _client ?? throw new InvalidOperationException("HTTP scenario used before Init");
-        var watch = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             using var request = CreateRequest();
+            // ResponseContentRead buffers the body under the client's timeout; its length is then known
+            // without copying it out (ReadAsByteArrayAsync would allocate a second array per request).
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, context.CancellationToken);
-            var content = await response.Content.ReadAsByteArrayAsync(context.CancellationToken);
-            var size = _requestHeaderBytes + (_body?.Length ?? 0) + content.Length + EstimateHeaderBytes(response);
-            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var bodyBytes = request.Method == HttpMethod.Head ? 0
+                : response.Content.Headers.ContentLength ?? (await response.Content.ReadAsByteArrayAsync(context.CancellationToken)).LongLength;
+            var size = _requestHeaderBytes + (_body?.Length ?? 0) + bodyBytes + EstimateHeaderBytes(response);
+            var status = StatusText(response.StatusCode);
             return response.IsSuccessStatusCode
                 ? Response.Ok(status, size)
                 : Response.Fail(status, $"HTTP {status} {response.ReasonPhrase}", size);
         }
         catch (Exception exception)
         {
-            return HttpFailure.From(exception, context.CancellationToken, watch.Elapsed.TotalMilliseconds);
+            return HttpFailure.From(exception, context.CancellationToken, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
+
+    private static readonly string[] StatusTexts = Enumerable.Range(0, 600)
+        .Select(code => code.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    private static string StatusText(HttpStatusCode code) =>
+        (int)code is >= 0 and < 600 and var i ? StatusTexts[i] : ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private HttpRequestMessage CreateRequest()
     {
@@ -99,7 +109,18 @@ public sealed class HttpScenario
         + RequestTemplate.HeaderName.Length + settings.Template.BenchmarkId.Length + 4
         + settings.Headers.Sum(h => h.Key.Length + h.Value.Length + 4);
 
+    // NonValidated: reading the raw header strings neither parses nor allocates per header.
     private static long EstimateHeaderBytes(HttpResponseMessage response) =>
-        17 + response.Headers.Concat(response.Content.Headers)
-            .Sum(h => h.Key.Length + 4 + h.Value.Sum(v => v.Length));
+        17 + RawHeaderBytes(response.Headers.NonValidated) + RawHeaderBytes(response.Content.Headers.NonValidated);
+
+    private static long RawHeaderBytes(HttpHeadersNonValidated headers)
+    {
+        long bytes = 0;
+        foreach (var (name, values) in headers)
+        {
+            bytes += name.Length + 4;
+            foreach (var value in values) bytes += value.Length;
+        }
+        return bytes;
+    }
 }

@@ -62,4 +62,16 @@ public class RequestRegressionTests
 
     private static Func<double, double> Cumulative(SyntheticRun run, string scenario) =>
         t => run.Intervals.Where(r => r.Scenario == scenario && r.T <= t).Sum(r => r.Ok);
+
+    [Fact]
+    public void A_resource_without_samples_fits_nothing_instead_of_throwing()
+    {
+        // A non-.NET target has no GC heap series: the regression must not run Max() over nothing.
+        var intervals = Enumerable.Range(1, 10)
+            .Select(t => new LoadLeak.Engine.Stats.IntervalRow(t, "kafka", "load", 1000, 0, 1000,
+                LoadLeak.Engine.Stats.LatencySummary.Empty, LoadLeak.Engine.Stats.LatencySummary.Empty, 10, 0, 0, 0, 0))
+            .ToList();
+        var outcome = RequestRegressor.Fit([], intervals);
+        Assert.Empty(outcome.Rows);
+    }
 }
