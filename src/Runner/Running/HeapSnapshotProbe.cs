@@ -43,7 +43,10 @@ public sealed class HeapSnapshotProbe(int pid, RunClock clock, IUserConsole cons
     public void OnInterval(IReadOnlyList<IntervalRow> rows) { }
 
     /// <summary>Soak mode has no cool-down step: its "peak" snapshot is taken midway through the hold.</summary>
-    public void TakePeakNow()
+    public void TakePeakAfter(TimeSpan delay) =>
+        Task.Delay(delay, ct).ContinueWith(t => { if (!t.IsCanceled) TakePeakNow(); }, TaskScheduler.Default);
+
+    private void TakePeakNow()
     {
         lock (_taken)
         {

@@ -36,15 +36,7 @@ public sealed class RunPipeline(IUserConsole console)
         var extras = new RunExtras();
         try
         {
-            var command = (plan.Target as TargetSpec.Launch)?.CommandTemplate;
-            if (KafkaNeeds.EmbeddedBroker(plan.Config, command))
-            {
-                kafka = EmbeddedKafka.Start(plan.Options.KafkaBrokers);
-                foreach (var topic in KafkaNeeds.Topics(plan.Config))
-                    kafka.CreateTopic(topic, partitions: 1, replicationFactor: Math.Min(3, plan.Options.KafkaBrokers));
-                placeholders.Set("kafka", kafka.BootstrapServers);
-                console.Info($"embedded Kafka: bootstrap.servers={kafka.BootstrapServers}");
-            }
+            kafka = StartEmbeddedKafka(plan, placeholders);
             var environment = new ScenarioEnvironment(placeholders.Values, kafka?.BootstrapServers);
             // Build (and so validate) every scenario before anything is launched.
             var settings = plan.Config.ToEngineSettings(
@@ -70,9 +62,7 @@ public sealed class RunPipeline(IUserConsole console)
             var observer = new CompositeEngineObserver(
                 [new LiveProgress(console, () => live.Latest, plan.Options.ProgressEverySeconds), probe,
                  new CorrelatorEventRelay(live, timeline), stream, .. heap is null ? Array.Empty<Engine.Running.IEngineObserver>() : [heap]], console);
-            var midway = heap is not null && plan.Soak is { } soakRun
-                ? Task.Delay(soakRun.Duration / 2, load.Token).ContinueWith(t => { if (!t.IsCanceled) heap.TakePeakNow(); }, TaskScheduler.Default)
-                : Task.CompletedTask;
+            if (heap is not null && plan.Soak is { } soakRun) heap.TakePeakAfter(soakRun.Duration / 2);
 
             var periodic = plan.Soak is { } soakPlan ? probe.RunPeriodicAsync(soakPlan.GcEvery) : Task.CompletedTask;
             try
@@ -114,5 +104,18 @@ public sealed class RunPipeline(IUserConsole console)
         var outcome = ReportWriter.WriteAll(document, plan.OutDir);
         foreach (var error in outcome.Errors) console.Warn(error);
         return new RunOutcome(document.ExitCode ?? ExitCodes.Ok, document, outcome.Files);
+    }
+
+    /// <summary>The embedded broker, when the config or the target command asks for it; its topics exist before the target starts.</summary>
+    private EmbeddedKafka? StartEmbeddedKafka(RunPlan plan, Placeholders placeholders)
+    {
+        var command = (plan.Target as TargetSpec.Launch)?.CommandTemplate;
+        if (!KafkaNeeds.EmbeddedBroker(plan.Config, command)) return null;
+        var kafka = EmbeddedKafka.Start(plan.Options.KafkaBrokers);
+        foreach (var topic in KafkaNeeds.Topics(plan.Config))
+            kafka.CreateTopic(topic, partitions: 1, replicationFactor: Math.Min(3, plan.Options.KafkaBrokers));
+        placeholders.Set("kafka", kafka.BootstrapServers);
+        console.Info($"embedded Kafka: bootstrap.servers={kafka.BootstrapServers}");
+        return kafka;
     }
 }
