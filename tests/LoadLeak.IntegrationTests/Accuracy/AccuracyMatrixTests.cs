@@ -20,6 +20,34 @@ public sealed class AccuracyMatrixTests(AccuracyMatrixFixture fixture, ITestOutp
     public async Task Verdict_matches_the_mode(string mode)
     {
         var expected = MatrixCase.All.Single(c => c.Mode == mode);
+        var attempt = await RunOnceAsync(expected);
+        // The score (precision, recall) counts first attempts only. A verdict is a statistical test on a
+        // 30 s run sharing 2 cores: a miss gets one fresh run before it fails the build, so the gate
+        // fails on a systematic error (two misses in a row), not on one unlucky run.
+        if (!attempt.Correct)
+        {
+            output.WriteLine($"{mode}: first run missed; running it once more");
+            Directory.Delete(attempt.OutDir, recursive: true);
+            attempt = await RunOnceAsync(expected, scored: false);
+        }
+        var (result, outcome, _, outDir) = attempt;
+
+        // The run must have loaded all three protocols, or a clean verdict would mean nothing.
+        foreach (var scenario in new[] { "http", "grpc", "kafka" })
+            Assert.True(outcome.OkPerScenario.GetValueOrDefault(scenario) > 500, $"{scenario} barely ran\n{result}");
+        AssertTargetGone(outcome.TargetPid);
+
+        if (expected.IsLeak) AssertLeakFound(expected, outcome);
+        else AssertClean(outcome);
+        Assert.Equal(expected.IsLeak ? 1 : 0, result.ExitCode);
+        Directory.Delete(outDir, recursive: true);
+    }
+
+    private sealed record Attempt(CliResult Result, MatrixOutcome Outcome, bool Correct, string OutDir);
+
+    private async Task<Attempt> RunOnceAsync(MatrixCase expected, bool scored = true)
+    {
+        var mode = expected.Mode;
         var outDir = Path.Combine(Path.GetTempPath(), $"loadleak-matrix-{mode}-{Guid.NewGuid():N}");
         var watch = Stopwatch.StartNew();
         var result = await CliProcess.RunAsync(TimeSpan.FromSeconds(180),
@@ -34,17 +62,8 @@ public sealed class AccuracyMatrixTests(AccuracyMatrixFixture fixture, ITestOutp
         var outcome = MatrixOutcome.Read(runJson);
         output.WriteLine($"{mode}: {watch.Elapsed.TotalSeconds:0} s\n{outcome.Describe()}");
         var correct = expected.IsLeak ? FoundAsExpected(expected, outcome) : outcome.Verdict == "no-leak" && outcome.Findings.All(f => !f.IsLeak);
-        fixture.Score.Add(expected, outcome, correct, watch.Elapsed.TotalSeconds);
-
-        // The run must have loaded all three protocols, or a clean verdict would mean nothing.
-        foreach (var scenario in new[] { "http", "grpc", "kafka" })
-            Assert.True(outcome.OkPerScenario.GetValueOrDefault(scenario) > 500, $"{scenario} barely ran\n{result}");
-        AssertTargetGone(outcome.TargetPid);
-
-        if (expected.IsLeak) AssertLeakFound(expected, outcome);
-        else AssertClean(outcome);
-        Assert.Equal(expected.IsLeak ? 1 : 0, result.ExitCode);
-        Directory.Delete(outDir, recursive: true);
+        if (scored) fixture.Score.Add(expected, outcome, correct, watch.Elapsed.TotalSeconds);
+        return new Attempt(result, outcome, correct, outDir);
     }
 
     private static string TargetCommand(string mode)
