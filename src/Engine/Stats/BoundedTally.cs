@@ -12,14 +12,14 @@ public sealed class BoundedTally<TKey>(int capacity, TKey overflowKey) where TKe
 {
     private readonly ConcurrentDictionary<TKey, StrongBox<long>> _counts = new();
 
-    public void Add(TKey key)
+    public void Add(TKey key, long count = 1)
     {
         if (!_counts.TryGetValue(key, out var box))
         {
             var target = _counts.Count < capacity ? key : overflowKey;
             box = _counts.GetOrAdd(target, _ => new StrongBox<long>());
         }
-        Interlocked.Increment(ref box.Value);
+        Interlocked.Add(ref box.Value, count);
     }
 
     public IReadOnlyList<KeyValuePair<TKey, long>> Snapshot() =>

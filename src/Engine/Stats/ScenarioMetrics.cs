@@ -62,21 +62,22 @@ public sealed class ScenarioMetrics
         if (response is null) return;
         Count(_all, response);
         if (measured) Count(_measured, response);
-        if (measured) _statusCodes.Add(response.StatusCode ?? "");
+        var count = Math.Max(1, response.Count);
+        if (measured) _statusCodes.Add(response.StatusCode ?? "", count);
         if (!response.IsOk)
         {
-            if (measured) _errors.Add((response.StatusCode ?? "", response.Message ?? ""));
+            if (measured) _errors.Add((response.StatusCode ?? "", response.Message ?? ""), count);
             return;
         }
         var uncorrectedMs = response.CustomLatencyMs ?? TicksToMs(endTimestamp - startTimestamp);
         var correctedMs = uncorrectedMs + TicksToMs(Math.Max(0, startTimestamp - intendedTimestamp));
         var corrected = LatencyHistograms.ToMicros(correctedMs);
         var uncorrected = LatencyHistograms.ToMicros(uncorrectedMs);
-        _intervalCorrected.RecordValue(corrected);
-        _intervalUncorrected.RecordValue(uncorrected);
+        _intervalCorrected.RecordValueWithCount(corrected, count);
+        _intervalUncorrected.RecordValueWithCount(uncorrected, count);
         if (!measured) return;
-        _totalCorrected.RecordValue(corrected);
-        _totalUncorrected.RecordValue(uncorrected);
+        _totalCorrected.RecordValueWithCount(corrected, count);
+        _totalUncorrected.RecordValueWithCount(uncorrected, count);
     }
 
     public void Dropped(long count, bool measured)
@@ -115,8 +116,8 @@ public sealed class ScenarioMetrics
 
     private static void Count(Counters counters, Response response)
     {
-        if (response.IsOk) Interlocked.Increment(ref counters.Ok);
-        else Interlocked.Increment(ref counters.Fail);
+        if (response.IsOk) Interlocked.Add(ref counters.Ok, Math.Max(1, response.Count));
+        else Interlocked.Add(ref counters.Fail, Math.Max(1, response.Count));
         if (response.SizeBytes > 0) Interlocked.Add(ref counters.Bytes, response.SizeBytes);
     }
 

@@ -47,6 +47,29 @@ public class ScenarioMetricsTests
         Assert.InRange(row.Latency.Max, 999, 1001);
     }
 
+    [Fact]
+    public void A_batch_response_counts_as_its_operations()
+    {
+        var metrics = new ScenarioMetrics(TimeSpan.FromMilliseconds(20));
+        metrics.BeginIntervals(0);
+        var ms = Stopwatch.Frequency / 1000;
+        const long t0 = 1_000_000_000;
+        metrics.Started(t0, t0, measured: true);
+        metrics.Finished(Response.Ok("Persisted", 1000, customLatencyMs: 7, count: 100), t0, t0, t0 + 7 * ms, measured: true);
+        metrics.Started(t0, t0, measured: true);
+        metrics.Finished(Response.Fail("Local_MsgTimedOut", "timed out", count: 3), t0, t0, t0 + 7 * ms, measured: true);
+
+        var stats = metrics.Summarize("s", 2);
+        Assert.Equal(100, stats.Ok);
+        Assert.Equal(3, stats.Fail);
+        Assert.Equal(51.5, stats.Rps, 3);
+        Assert.Equal(3, Assert.Single(stats.Errors).Count);
+        Assert.Equal(100, stats.StatusCodes["Persisted"]);
+        Assert.InRange(stats.Latency.P50, 6.9, 7.1);
+        var row = metrics.TakeInterval(2, "s", "p", 1, 0);
+        Assert.Equal((100, 3), (row.Ok, row.Fail));
+    }
+
     private static void Record(ScenarioMetrics metrics, int count, int offset)
     {
         var now = Stopwatch.GetTimestamp();
