@@ -32,9 +32,7 @@ if len(points) < 3:
     sys.exit("too few runnerMemory points")
 # GC.GetTotalMemory is read at a random point of the gen0 sawtooth, so compare window means and window
 # floors (the lowest reading: closest to what survives), and fit a slope over everything after minute 1.
-base_window = [p for p in points if 30 <= p["t"] <= 60] or points[:1]
-end_window = [p for p in points if p["t"] >= points[-1]["t"] - 30]
-after = [p for p in points if p["t"] >= 60]
+# postGcHeapBytes (the heap right after the runner's latest GC) is the steadiest reading of the heap.
 def mean(ps, key): return sum(p[key] for p in ps) / len(ps)
 def floor(ps, key): return min(p[key] for p in ps)
 def slope_mb_per_hour(ps, key):
@@ -42,11 +40,18 @@ def slope_mb_per_hour(ps, key):
     var = sum((p["t"] - mt) ** 2 for p in ps)
     return sum((p["t"] - mt) * (p[key] - mv) for p in ps) / var * 3600 / 2**20 if var else 0.0
 print(f"{'':14}{'minute 1 (30-60 s)':>20}{'last 30 s':>12}{'growth':>9}{'floor growth':>14}{'trend after 1 min':>20}")
-for key, label in (("workingSetBytes", "working set"), ("gcHeapBytes", "GC heap")):
+for key, label in (("workingSetBytes", "working set"), ("gcHeapBytes", "GC heap"), ("postGcHeapBytes", "heap after GC")):
+    have = [p for p in points if p.get(key) is not None]
+    base_window = [p for p in have if 30 <= p["t"] <= 60]
+    end_window = [p for p in have if p["t"] >= points[-1]["t"] - 30]
+    after = [p for p in have if p["t"] >= 60]
+    if not base_window or not end_window or len(after) < 2:
+        print(f"{label:14}  (not recorded)"); continue
     a, b = mean(base_window, key), mean(end_window, key)
     fa, fb = floor(base_window, key), floor(end_window, key)
     print(f"{label:14}{a / 2**20:>17.1f} MB{b / 2**20:>9.1f} MB{(b / a - 1) * 100:>+8.1f}%{(fb / fa - 1) * 100:>+13.1f}%{slope_mb_per_hour(after, key):>+13.1f} MB/h")
-print("series (t s, WS MB, heap MB): " + " ".join(f"{p['t']:.0f}:{p['workingSetBytes']/2**20:.0f}/{p['gcHeapBytes']/2**20:.0f}" for p in points[::6]))
+print("series (t s, WS MB, heap MB, after-GC MB): " + " ".join(
+    f"{p['t']:.0f}:{p['workingSetBytes']/2**20:.0f}/{p['gcHeapBytes']/2**20:.0f}/{(p.get('postGcHeapBytes') or 0)/2**20:.1f}" for p in d["runnerMemory"][::6]))
 PY
 echo "goal: growth < 10 %"
 echo "load average after: $(loadavg)"

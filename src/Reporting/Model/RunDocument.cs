@@ -228,4 +228,6 @@ public sealed record SoakDto
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
-public sealed record RunnerMemoryDto(double T, double WorkingSetBytes, double GcHeapBytes);
+/// <param name="GcHeapBytes">GC.GetTotalMemory(false): wherever the gen0 sawtooth happens to be.</param>
+/// <param name="PostGcHeapBytes">The heap right after the runner's most recent GC: far steadier, the better reading of growth.</param>
+public sealed record RunnerMemoryDto(double T, double WorkingSetBytes, double GcHeapBytes, double? PostGcHeapBytes = null);

@@ -23,7 +23,9 @@ public sealed class RunnerMemoryMonitor : IAsyncDisposable
                 do
                 {
                     using var self = System.Diagnostics.Process.GetCurrentProcess();
-                    var point = new RunnerMemoryDto(Math.Round(clock.Seconds, 3), self.WorkingSet64, GC.GetTotalMemory(false));
+                    var lastGc = GC.GetGCMemoryInfo();
+                    var point = new RunnerMemoryDto(Math.Round(clock.Seconds, 3), self.WorkingSet64, GC.GetTotalMemory(false),
+                        lastGc.Index > 0 ? lastGc.HeapSizeBytes : null);
                     lock (_points) _points.Add(point);
                 } while (await timer.WaitForNextTickAsync(_stop.Token));
             }
