@@ -49,7 +49,7 @@ for (var run = 1; run <= options.Runs; run++)
     var stall = app is null ? double.NaN : await app.MaxStallMsAsync();
     Console.WriteLine(string.Join('\t',
         options.Label, run, Mb(snapshot.HeapBytes), snapshot.Objects, Mb(rss), Mb(snapshot.DumpBytes), snapshot.DumpFolderKind,
-        F(snapshot.WriteDumpMs), snapshot.PauseMeasured ? F(snapshot.PauseMs) : "n/a", F(ResolutionOf(snapshot)),
+        F(snapshot.WriteDumpMs), snapshot.PauseMeasured ? F(snapshot.PauseMs) : "n/a", F(snapshot.PauseResolutionMs ?? double.NaN),
         F(stall), F(childCpu), F(snapshot.AnalysisMs), F(analysisCpu), File.ReadAllText("/proc/loadavg").Split(' ')[0]));
     foreach (var note in snapshot.Notes) Console.Error.WriteLine($"  note: {note}");
 }
@@ -66,10 +66,6 @@ static double ChildrenCpuMs(int pid)
     // fields[0] is field 3 (state): cutime and cstime are fields 16 and 17, in USER_HZ (100/s).
     return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) * 10.0;
 }
-static double ResolutionOf(HeapSnapshot s) =>
-    s.Notes.Select(n => System.Text.RegularExpressions.Regex.Match(n, @"± (\d+) ms")).Where(m => m.Success)
-        .Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(double.NaN).First();
-
 internal sealed record BenchOptions(string? LeakyAppDll, int? Pid, double Megabytes, int EntryBytes, int Runs, DumpType DumpType, string DumpRoot, string Label, IReadOnlyList<string> Env)
 {
     public static BenchOptions Parse(string[] args)

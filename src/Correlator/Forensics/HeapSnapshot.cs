@@ -19,6 +19,8 @@ public sealed record HeapSnapshot
     public double PauseMs { get; init; }
     /// <summary>True when <see cref="PauseMs"/> was measured rather than bounded by the WriteDump call.</summary>
     public bool PauseMeasured { get; init; }
+    /// <summary>± of a measured pause (the /proc sampling brackets its start and end); null when not measured.</summary>
+    public double? PauseResolutionMs { get; init; }
     /// <summary>Duration of the WriteDump call: the pause plus IPC and createdump's start-up.</summary>
     public double WriteDumpMs { get; init; }
     public long DumpBytes { get; init; }

@@ -49,6 +49,7 @@ public sealed class HeapSnapshotter(HeapSnapshotOptions? options = null) : IDisp
                     Objects = analysis.Objects,
                     PauseMs = written.Pause?.PauseMs ?? written.CallMs,
                     PauseMeasured = written.Pause is not null,
+                    PauseResolutionMs = written.Pause?.ResolutionMs,
                     WriteDumpMs = written.CallMs,
                     DumpBytes = written.Bytes,
                     DumpFolderKind = _folders.LastKind,

@@ -75,8 +75,9 @@ public sealed class HeapSnapshotterTests(ITestOutputHelper output)
             var snapshot = await snapshotter.TakeAsync(app.Pid, "only", 0, CancellationToken.None);
             Assert.Null(snapshot.DumpPath);
             Assert.True(snapshot.Objects > 0 && snapshot.HeapBytes > 0);
-            folder = Directory.GetDirectories(Path.GetTempPath(), $"loadleak-dumps-{Environment.ProcessId}-*").SingleOrDefault();
+            folder = snapshotter.DumpFolder;
             Assert.NotNull(folder);
+            Assert.StartsWith($"loadleak-dumps-{Environment.ProcessId}-", Path.GetFileName(folder), StringComparison.Ordinal);
             Assert.Empty(Directory.GetFiles(folder));
         }
         Assert.False(Directory.Exists(folder));
