@@ -104,7 +104,7 @@ public sealed class ThreadStopMeter : IDisposable
     }
 
     /// <summary>"tid (comm) S ...": comm may hold spaces and parentheses, so the state follows the last ')'.</summary>
-    internal static bool IsTracingStop(ReadOnlySpan<byte> stat)
+    public static bool IsTracingStop(ReadOnlySpan<byte> stat)
     {
         var close = stat.LastIndexOf((byte)')');
         return close >= 0 && close + 2 < stat.Length && stat[close + 2] == (byte)'t';
