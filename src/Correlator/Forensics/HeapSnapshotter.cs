@@ -41,6 +41,8 @@ public sealed class HeapSnapshotter(HeapSnapshotOptions? options = null) : IDisp
                 var clock = Stopwatch.StartNew();
                 var baseline = Baseline?.Types;
                 var analysis = await Task.Run(() => DumpAnalyzer.Analyze(dumpPath, baseline, _options), ct).ConfigureAwait(false);
+                var analysisMs = clock.Elapsed.TotalMilliseconds;
+                if (_options.KeepDumps) dumpPath = _folders.MoveToDisk(dumpPath);
                 var snapshot = new HeapSnapshot
                 {
                     Label = label,
@@ -53,7 +55,7 @@ public sealed class HeapSnapshotter(HeapSnapshotOptions? options = null) : IDisp
                     WriteDumpMs = written.CallMs,
                     DumpBytes = written.Bytes,
                     DumpFolderKind = _folders.LastKind,
-                    AnalysisMs = clock.Elapsed.TotalMilliseconds,
+                    AnalysisMs = analysisMs,
                     LiveOnly = analysis.LiveOnly,
                     Types = analysis.Types,
                     PendingTasks = analysis.PendingTasks,
@@ -97,6 +99,7 @@ public sealed class HeapSnapshotter(HeapSnapshotOptions? options = null) : IDisp
             ? FormattableString.Invariant($"target stopped {p.PauseMs:0} ± {p.ResolutionMs:0} ms ({p.MaxStoppedThreads} threads in tracing stop)")
             : "target stop not measurable here (no /proc task states): the pause shown is the WriteDump call";
         yield return FormattableString.Invariant($"{pause}; WriteDump call {written.CallMs:0} ms; {_options.DumpType} dump of {written.Bytes / 1048576.0:0} MB written to {_folders!.LastKind}");
+        if (_folders.LastFallbackReason is { } reason) yield return "dump not written to tmpfs: " + reason;
         if (_options.KeepDumps) yield return $"dump kept at {dumpPath} (holds the target's memory: delete it when done)";
     }
 

@@ -62,6 +62,10 @@ public sealed class HeapSnapshotterTests(ITestOutputHelper output)
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(dump));
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(dump)!));
         }
+        // Kept dumps leave the RAM-backed tmpfs for the temp folder on disk.
+        Assert.Equal(Path.TrimEndingDirectorySeparator(Path.GetTempPath()), Path.GetDirectoryName(Path.GetDirectoryName(after.DumpPath!)));
+        snapshotter.Dispose();
+        if (Directory.Exists("/dev/shm")) Assert.Empty(Directory.GetDirectories("/dev/shm", $"loadleak-dumps-{Environment.ProcessId}-*"));
         Directory.Delete(Path.GetDirectoryName(after.DumpPath!)!, recursive: true);
     }
 
