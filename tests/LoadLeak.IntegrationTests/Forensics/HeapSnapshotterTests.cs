@@ -88,6 +88,18 @@ public sealed class HeapSnapshotterTests(ITestOutputHelper output)
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_normal_dump_is_refused_because_it_holds_no_heap_and_is_deleted()
+    {
+        await using var app = await LeakyProcess.StartAsync("clean");
+        using var snapshotter = new HeapSnapshotter(new HeapSnapshotOptions { DumpType = Microsoft.Diagnostics.NETCore.Client.DumpType.Normal });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => snapshotter.TakeAsync(app.Pid, "normal", 0, CancellationToken.None));
+
+        Assert.Contains("WithHeap", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(snapshotter.DumpFolder!));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_process_without_a_diagnostics_server_fails_and_leaves_no_dump()
     {
         using var exited = System.Diagnostics.Process.Start("true")!;
