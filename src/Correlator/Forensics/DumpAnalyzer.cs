@@ -31,6 +31,8 @@ internal static class DumpAnalyzer
             notes.Add($"reachability walk stopped after {walk.Visited.ToString(CultureInfo.InvariantCulture)} objects: counts include garbage, some paths may be missing");
 
         var census = TypeCensus.Take(heap, walk.Complete ? walk : null, options.PathSamplesPerType);
+        // A Normal or Triage dump has the runtime's structures but not the GC heap's pages: no object is readable.
+        if (census.Objects == 0) throw new InvalidOperationException("the dump holds no readable GC heap objects: heap snapshots need a WithHeap (or Full) dump");
         var types = census.Stats();
         phases.Mark("census");
         var finder = new RetentionPathFinder(heap, roots, walk);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LoadLeak.Correlator.Forensics;
 
 /// <summary>
@@ -61,6 +63,11 @@ public static class HeapDiff
         return paths;
     }
 
+    private static string Costs(HeapBudget budget, bool measured) => string.Create(CultureInfo.InvariantCulture,
+        $"cost: longest target pause {budget.MaxPauseMs:0} ms{(measured ? "" : " (WriteDump call, an upper bound)")} of a {budget.PauseBudgetMs:0} ms budget"
+        + $"{(budget.PauseWithinBudget ? "" : " (over)")}, longest analysis {budget.MaxAnalysisMs:0} ms of {budget.AnalysisBudgetMs:0} ms"
+        + $"{(budget.AnalysisWithinBudget ? "" : " (over)")}, largest heap {budget.LargestHeapBytes / 1048576:0} MB");
+
     private static IEnumerable<string> Notes(HeapSnapshot baseline, HeapSnapshot peak, HeapSnapshot after, int suspects)
     {
         foreach (var s in new[] { baseline, peak, after })
@@ -68,6 +75,7 @@ public static class HeapDiff
             if (!s.LiveOnly) yield return $"snapshot '{s.Label}' counts unreachable objects too (reachability walk out of budget)";
             foreach (var note in s.Notes) yield return $"{s.Label}: {note}";
         }
+        yield return Costs(HeapBudget.From([baseline.ToInfo(), peak.ToInfo(), after.ToInfo()]), baseline.PauseMeasured && peak.PauseMeasured && after.PauseMeasured);
         yield return suspects == 0
             ? "no type grew under load and stayed after the cool-down"
             : $"{suspects} type(s) grew under load and stayed after the cool-down";

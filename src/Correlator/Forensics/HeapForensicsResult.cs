@@ -18,9 +18,15 @@ public sealed record HeapForensicsResult(
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
-/// <summary>Mirrors <c>SnapshotDto</c>. <paramref name="PauseMs"/> is the duration of the
-/// WriteDump call: an upper bound of the time the target was suspended.</summary>
-public sealed record SnapshotInfo(string Label, double T, double HeapBytes, long Objects, double PauseMs, double AnalysisMs);
+/// <summary>Mirrors <c>SnapshotDto</c>. <paramref name="PauseMs"/> is how long the target was
+/// stopped (measured), or the WriteDump call duration when <see cref="PauseMeasured"/> is false.</summary>
+public sealed record SnapshotInfo(string Label, double T, double HeapBytes, long Objects, double PauseMs, double AnalysisMs)
+{
+    public bool PauseMeasured { get; init; }
+
+    /// <summary>Duration of the WriteDump call (an upper bound of the pause); 0 when unknown.</summary>
+    public double WriteDumpMs { get; init; }
+}
 
 /// <summary>Mirrors <c>TypeGrowthDto</c>. Deltas run from the baseline to the after-cool-down snapshot.</summary>
 public sealed record TypeGrowth(string Type, long CountDelta, long BytesDelta, long CountAfterCoolDown, bool SurvivesCoolDown)

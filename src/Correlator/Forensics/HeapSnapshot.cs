@@ -14,8 +14,18 @@ public sealed record HeapSnapshot
     public double T { get; init; }
     public long HeapBytes { get; init; }
     public long Objects { get; init; }
-    /// <summary>Duration of the WriteDump call: an upper bound of the target's pause.</summary>
+    /// <summary>How long the target's threads were stopped while the dump was written, measured from
+    /// /proc; the WriteDump call duration (an upper bound) where that cannot be measured.</summary>
     public double PauseMs { get; init; }
+    /// <summary>True when <see cref="PauseMs"/> was measured rather than bounded by the WriteDump call.</summary>
+    public bool PauseMeasured { get; init; }
+    /// <summary>± of a measured pause (the /proc sampling brackets its start and end); null when not measured.</summary>
+    public double? PauseResolutionMs { get; init; }
+    /// <summary>Duration of the WriteDump call: the pause plus IPC and createdump's start-up.</summary>
+    public double WriteDumpMs { get; init; }
+    public long DumpBytes { get; init; }
+    /// <summary>"tmpfs" or "disk": where the dump was written.</summary>
+    public string DumpFolderKind { get; init; } = "disk";
     public double AnalysisMs { get; init; }
     public bool LiveOnly { get; init; } = true;
     public IReadOnlyDictionary<string, TypeStat> Types { get; init; } = new Dictionary<string, TypeStat>();
@@ -25,5 +35,9 @@ public sealed record HeapSnapshot
     public string? DumpPath { get; init; }
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    public SnapshotInfo ToInfo() => new(Label, T, HeapBytes, Objects, PauseMs, AnalysisMs);
+    public SnapshotInfo ToInfo() => new(Label, T, HeapBytes, Objects, PauseMs, AnalysisMs)
+    {
+        PauseMeasured = PauseMeasured,
+        WriteDumpMs = WriteDumpMs,
+    };
 }

@@ -1,3 +1,5 @@
+using Microsoft.Diagnostics.NETCore.Client;
+
 namespace LoadLeak.Correlator.Forensics;
 
 public sealed record HeapSnapshotOptions
@@ -5,8 +7,19 @@ public sealed record HeapSnapshotOptions
     /// <summary>Keep dump files after analysis (they hold the target's memory, secrets included).</summary>
     public bool KeepDumps { get; init; }
 
-    /// <summary>Parent of the private dump folder; the system temp folder when null.</summary>
+    /// <summary>Parent of the private dump folder. When null, a tmpfs folder (<see cref="MemoryDumpRoot"/>)
+    /// is used if it has room for the dump, else the system temp folder.</summary>
     public string? DumpRoot { get; init; }
+
+    /// <summary>A tmpfs mount to write dumps to (the target stays stopped while its dump is written,
+    /// and tmpfs never waits for a disk); null to always write to <see cref="DumpRoot"/> or the temp folder.</summary>
+    public string? MemoryDumpRoot { get; init; } = "/dev/shm";
+
+    /// <summary>WithHeap: the smallest dump type that holds the GC heap ClrMD walks.</summary>
+    public DumpType DumpType { get; init; } = DumpType.WithHeap;
+
+    /// <summary>How often /proc is read to time the target's stop while a dump is written.</summary>
+    public TimeSpan PauseSampleInterval { get; init; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>Types to find retention paths for, in addition to the growers since the first snapshot.</summary>
     public IReadOnlyCollection<string> PathTypes { get; init; } = [];

@@ -35,10 +35,11 @@ internal sealed class PrivateDumpFolder : IDisposable
 
     public void Dispose()
     {
-        if (_keep) return;
         try
         {
-            Directory.Delete(Path, recursive: true);
+            // A kept dump may have moved elsewhere: an empty folder is removed either way.
+            if (!_keep) Directory.Delete(Path, recursive: true);
+            else if (Directory.Exists(Path) && !Directory.EnumerateFileSystemEntries(Path).Any()) Directory.Delete(Path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

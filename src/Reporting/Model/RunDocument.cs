@@ -184,7 +184,14 @@ public sealed record HeapDto
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
-public sealed record SnapshotDto(string Label, double T, double HeapBytes, long Objects, double PauseMs, double AnalysisMs);
+/// <summary>One heap snapshot and its cost. <see cref="PauseMs"/> is how long the target was stopped:
+/// measured from its threads' states when <see cref="PauseMeasured"/>, else the WriteDump call duration.</summary>
+public sealed record SnapshotDto(string Label, double T, double HeapBytes, long Objects, double PauseMs, double AnalysisMs)
+{
+    public bool PauseMeasured { get; init; }
+    /// <summary>Duration of the WriteDump call (the pause plus IPC and createdump's start-up); null in older files.</summary>
+    public double? WriteDumpMs { get; init; }
+}
 
 public sealed record TypeGrowthDto(string Type, long CountDelta, long BytesDelta, long CountAfterCoolDown, bool SurvivesCoolDown);
 

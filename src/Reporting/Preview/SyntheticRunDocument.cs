@@ -105,8 +105,9 @@ public static class SyntheticRunDocument
             },
             Heap = new HeapDto
             {
-                Snapshots = [new SnapshotDto("baseline", 60, 61e6, 412_000, 820, 640), new SnapshotDto("after-load", durationSeconds - 60, 71e6, 905_000, 1_050, 1_310),
-                    new SnapshotDto("after-cool-down", durationSeconds, 70e6, 880_000, 990, 1_200)],
+                Snapshots = [new SnapshotDto("baseline", 60, 61e6, 412_000, 820, 640) { PauseMeasured = true, WriteDumpMs = 905 },
+                    new SnapshotDto("after-load", durationSeconds - 60, 71e6, 905_000, 1_050, 1_310) { PauseMeasured = true, WriteDumpMs = 1_130 },
+                    new SnapshotDto("after-cool-down", durationSeconds, 70e6, 880_000, 990, 1_200) { WriteDumpMs = 990 }],
                 TopGrowers =
                 [
                     new TypeGrowthDto("System.Collections.Concurrent.ConcurrentDictionary<System.String, TargetService.CacheEntry>+Node", 480_000, 23_040_000, 478_000, true),

@@ -112,7 +112,11 @@ public static class DtoMapper
 
     public static HeapDto Heap(Correlator.Forensics.HeapForensicsResult h) => new()
     {
-        Snapshots = h.Snapshots.Select(s => new SnapshotDto(s.Label, R(s.T), s.HeapBytes, s.Objects, R(s.PauseMs), R(s.AnalysisMs))).ToArray(),
+        Snapshots = h.Snapshots.Select(s => new SnapshotDto(s.Label, R(s.T), s.HeapBytes, s.Objects, R(s.PauseMs), R(s.AnalysisMs))
+        {
+            PauseMeasured = s.PauseMeasured,
+            WriteDumpMs = s.WriteDumpMs > 0 ? R(s.WriteDumpMs) : null,
+        }).ToArray(),
         TopGrowers = h.TopGrowers.Select(g => new TypeGrowthDto(g.Type, g.CountDelta, g.BytesDelta, g.CountAfterCoolDown, g.SurvivesCoolDown)).ToArray(),
         RetentionPaths = h.RetentionPaths.Select(p => new RetentionPathDto(p.Type, p.Root, p.Path, p.Count)).ToArray(),
         PendingTasks = h.PendingTasks.Select(p => new PendingTasksDto(p.Method, p.Count)).ToArray(),

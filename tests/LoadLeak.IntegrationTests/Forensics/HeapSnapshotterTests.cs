@@ -62,6 +62,10 @@ public sealed class HeapSnapshotterTests(ITestOutputHelper output)
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(dump));
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(dump)!));
         }
+        // Kept dumps leave the RAM-backed tmpfs for the temp folder on disk.
+        Assert.Equal(Path.TrimEndingDirectorySeparator(Path.GetTempPath()), Path.GetDirectoryName(Path.GetDirectoryName(after.DumpPath!)));
+        snapshotter.Dispose();
+        if (Directory.Exists("/dev/shm")) Assert.Empty(Directory.GetDirectories("/dev/shm", $"loadleak-dumps-{Environment.ProcessId}-*"));
         Directory.Delete(Path.GetDirectoryName(after.DumpPath!)!, recursive: true);
     }
 
@@ -75,11 +79,24 @@ public sealed class HeapSnapshotterTests(ITestOutputHelper output)
             var snapshot = await snapshotter.TakeAsync(app.Pid, "only", 0, CancellationToken.None);
             Assert.Null(snapshot.DumpPath);
             Assert.True(snapshot.Objects > 0 && snapshot.HeapBytes > 0);
-            folder = Directory.GetDirectories(Path.GetTempPath(), $"loadleak-dumps-{Environment.ProcessId}-*").SingleOrDefault();
+            folder = snapshotter.DumpFolder;
             Assert.NotNull(folder);
+            Assert.StartsWith($"loadleak-dumps-{Environment.ProcessId}-", Path.GetFileName(folder), StringComparison.Ordinal);
             Assert.Empty(Directory.GetFiles(folder));
         }
         Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_normal_dump_is_refused_because_it_holds_no_heap_and_is_deleted()
+    {
+        await using var app = await LeakyProcess.StartAsync("clean");
+        using var snapshotter = new HeapSnapshotter(new HeapSnapshotOptions { DumpType = Microsoft.Diagnostics.NETCore.Client.DumpType.Normal });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => snapshotter.TakeAsync(app.Pid, "normal", 0, CancellationToken.None));
+
+        Assert.Contains("WithHeap", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(snapshotter.DumpFolder!));
     }
 
     [Fact(Timeout = 60_000)]

@@ -109,4 +109,23 @@ public class HeapDiffTests
         Assert.True(budget.PauseWithinBudget && budget.AnalysisWithinBudget);
         Assert.Equal(1500, HeapBudget.From([small]).PauseBudgetMs, 1e-9);
     }
+
+    [Fact]
+    public void Costs_note_names_the_measured_pause_against_the_budget_or_says_it_is_an_upper_bound()
+    {
+        HeapSnapshot Costly(string label, bool measured, double pauseMs) =>
+            Snapshot(label, (Bytes, 10, 1000)) with { PauseMs = pauseMs, WriteDumpMs = pauseMs + 80, PauseMeasured = measured, AnalysisMs = 700 };
+
+        var measured = HeapDiff.Compare(Costly("b", true, 900), Costly("p", true, 1600), Costly("a", true, 1000));
+        var bounded = HeapDiff.Compare(Costly("b", true, 900), Costly("p", false, 1000), Costly("a", true, 1000));
+
+        var note = Assert.Single(measured.Notes, n => n.StartsWith("cost:", StringComparison.Ordinal));
+        Assert.Contains("longest target pause 1600 ms of a 1500 ms budget (over)", note);
+        Assert.Contains("longest analysis 700 ms of 5000 ms,", note);
+        Assert.DoesNotContain("upper bound", note);
+        Assert.Contains("upper bound", Assert.Single(bounded.Notes, n => n.StartsWith("cost:", StringComparison.Ordinal)));
+        Assert.Equal(1680, measured.Snapshots[1].WriteDumpMs);
+        Assert.True(measured.Snapshots[1].PauseMeasured);
+        Assert.Contains("no type grew", measured.Notes[^1]);
+    }
 }

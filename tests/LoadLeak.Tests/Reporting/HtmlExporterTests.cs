@@ -89,4 +89,16 @@ public class HtmlExporterTests
         Assert.DoesNotContain("<svg", html);
         Assert.Contains("id=\"summary\"", html);
     }
+
+    [Fact]
+    public void Heap_snapshots_show_the_measured_pause_beside_the_WriteDump_call()
+    {
+        var html = HtmlExporter.Render(SyntheticRunDocument.Create(durationSeconds: 300));
+
+        var heap = html[html.IndexOf("id=\"heap\"", StringComparison.Ordinal)..];
+        Assert.Contains("WriteDump call", heap);
+        Assert.Contains("1,130 ms", heap);
+        Assert.Contains("990 ms (upper bound)", heap);
+        Assert.Contains("820 ms<", heap);
+    }
 }

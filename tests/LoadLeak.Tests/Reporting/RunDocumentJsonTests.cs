@@ -19,6 +19,8 @@ public class RunDocumentJsonTests
         Assert.NotNull(gapSample.RssBytes);
         Assert.Equal(doc.Samples.Count(s => s.GcHeapBytes is null), back.Samples.Count(s => s.GcHeapBytes is null));
         Assert.Equal(doc.Heap!.RetentionPaths[0].Path, back.Heap!.RetentionPaths[0].Path);
+        Assert.Equal(doc.Heap.Snapshots, back.Heap.Snapshots);
+        Assert.Contains(back.Heap.Snapshots, s => s.PauseMeasured && s.WriteDumpMs > s.PauseMs);
         Assert.Equal(doc.Scenarios[0].StatusCodes["200"], back.Scenarios[0].StatusCodes["200"]);
     }
 

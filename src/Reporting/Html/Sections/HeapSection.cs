@@ -18,12 +18,15 @@ public sealed class HeapSection : IHtmlSection
         if (heap.Snapshots.Count > 0)
         {
             html.Append("<h3>Snapshots</h3>\n");
-            HtmlTable.Write(html, ["Label", "At (s)", "Heap", "Objects", "Target paused", "Analysis"],
+            HtmlTable.Write(html, ["Label", "At (s)", "Heap", "Objects", "Target paused", "WriteDump call", "Analysis"],
                 heap.Snapshots.Select(s => new[]
                 {
                     Cell.Text(s.Label), Cell.Num(Units.Number(s.T, "0.#")), Cell.Num(Units.Mb(s.HeapBytes)), Cell.Num(Units.Count(s.Objects)),
-                    Cell.Num(Units.Ms(s.PauseMs) + " ms"), Cell.Num(Units.Ms(s.AnalysisMs) + " ms"),
+                    Cell.Num(Units.Ms(s.PauseMs) + (s.PauseMeasured ? " ms" : " ms (upper bound)")),
+                    Cell.Num(s.WriteDumpMs is { } call ? Units.Ms(call) + " ms" : "–"), Cell.Num(Units.Ms(s.AnalysisMs) + " ms"),
                 }));
+            html.Append("<p class=\"note\">Target paused: how long its threads were stopped while the dump was written (from their /proc states); "
+                + "the WriteDump call adds the request and createdump's start-up, during which the target runs.</p>\n");
         }
         if (heap.TopGrowers.Count > 0)
         {
