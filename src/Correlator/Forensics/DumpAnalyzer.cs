@@ -19,7 +19,7 @@ internal static class DumpAnalyzer
             ?? throw new InvalidOperationException($"no .NET runtime found in dump {dumpPath}");
         using var runtime = CreateRuntime(clr);
         var heap = runtime.Heap;
-        if (!heap.CanWalkHeap) throw new InvalidOperationException("the heap in the dump is not walkable (dumped mid-GC?)");
+        if (!heap.CanWalkHeap) throw new HeapNotWalkableException();
 
         var notes = new List<string>();
         var phases = new PhaseTimer();

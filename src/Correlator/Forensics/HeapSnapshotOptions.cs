@@ -36,4 +36,10 @@ public sealed record HeapSnapshotOptions
     public TimeSpan MaxWalkTime { get; init; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan DumpTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Dumps to take before giving up when each one catches the target mid-GC (seen on a runner at 3,000 req/s).</summary>
+    public int MidGcAttempts { get; init; } = 3;
+
+    /// <summary>Wait before the next dump after a mid-GC one, times the attempt number.</summary>
+    public TimeSpan MidGcRetryDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 }

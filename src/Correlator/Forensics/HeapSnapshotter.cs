@@ -33,48 +33,67 @@ public sealed class HeapSnapshotter(HeapSnapshotOptions? options = null) : IDisp
         await _oneAtATime.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            _folders ??= new DumpFolders(_options);
-            var dumpPath = _folders.NewDumpPath(label, pid, ++_sequence);
-            try
+            // A busy target is often in a GC; a dump taken then cannot be walked. Take another, a little later.
+            var midGc = new List<string>();
+            for (var attempt = 1; ; attempt++)
             {
-                var written = await WriteDumpAsync(pid, dumpPath, ct).ConfigureAwait(false);
-                var clock = Stopwatch.StartNew();
-                var baseline = Baseline?.Types;
-                var analysis = await Task.Run(() => DumpAnalyzer.Analyze(dumpPath, baseline, _options), ct).ConfigureAwait(false);
-                var analysisMs = clock.Elapsed.TotalMilliseconds;
-                if (_options.KeepDumps) dumpPath = _folders.MoveToDisk(dumpPath);
-                var snapshot = new HeapSnapshot
+                try
                 {
-                    Label = label,
-                    T = t,
-                    HeapBytes = analysis.HeapBytes,
-                    Objects = analysis.Objects,
-                    PauseMs = written.Pause?.PauseMs ?? written.CallMs,
-                    PauseMeasured = written.Pause is not null,
-                    PauseResolutionMs = written.Pause?.ResolutionMs,
-                    WriteDumpMs = written.CallMs,
-                    DumpBytes = written.Bytes,
-                    DumpFolderKind = _folders.LastKind,
-                    AnalysisMs = analysisMs,
-                    LiveOnly = analysis.LiveOnly,
-                    Types = analysis.Types,
-                    PendingTasks = analysis.PendingTasks,
-                    RetentionPaths = analysis.RetentionPaths,
-                    DumpPath = _options.KeepDumps ? dumpPath : null,
-                    Notes = [.. analysis.Notes, .. DumpNotes(written, dumpPath)],
-                };
-                Baseline ??= snapshot;
-                return snapshot;
-            }
-            finally
-            {
-                // Also after a failed or cancelled dump: a partial dump still holds secrets.
-                if (!_options.KeepDumps) File.Delete(dumpPath);
+                    var snapshot = await TakeOnceAsync(pid, label, t, ct).ConfigureAwait(false);
+                    return midGc.Count == 0 ? snapshot : snapshot with { Notes = [.. midGc, .. snapshot.Notes] };
+                }
+                catch (HeapNotWalkableException) when (attempt < _options.MidGcAttempts)
+                {
+                    midGc.Add($"dump {attempt} caught the target in the middle of a GC (heap not walkable); dumped again");
+                    await Task.Delay(_options.MidGcRetryDelay * attempt, ct).ConfigureAwait(false);
+                }
             }
         }
         finally
         {
             _oneAtATime.Release();
+        }
+    }
+
+    private async Task<HeapSnapshot> TakeOnceAsync(int pid, string label, double t, CancellationToken ct)
+    {
+        _folders ??= new DumpFolders(_options);
+        var dumpPath = _folders.NewDumpPath(label, pid, ++_sequence);
+        try
+        {
+            var written = await WriteDumpAsync(pid, dumpPath, ct).ConfigureAwait(false);
+            var clock = Stopwatch.StartNew();
+            var baseline = Baseline?.Types;
+            var analysis = await Task.Run(() => DumpAnalyzer.Analyze(dumpPath, baseline, _options), ct).ConfigureAwait(false);
+            var analysisMs = clock.Elapsed.TotalMilliseconds;
+            if (_options.KeepDumps) dumpPath = _folders.MoveToDisk(dumpPath);
+            var snapshot = new HeapSnapshot
+            {
+                Label = label,
+                T = t,
+                HeapBytes = analysis.HeapBytes,
+                Objects = analysis.Objects,
+                PauseMs = written.Pause?.PauseMs ?? written.CallMs,
+                PauseMeasured = written.Pause is not null,
+                PauseResolutionMs = written.Pause?.ResolutionMs,
+                WriteDumpMs = written.CallMs,
+                DumpBytes = written.Bytes,
+                DumpFolderKind = _folders.LastKind,
+                AnalysisMs = analysisMs,
+                LiveOnly = analysis.LiveOnly,
+                Types = analysis.Types,
+                PendingTasks = analysis.PendingTasks,
+                RetentionPaths = analysis.RetentionPaths,
+                DumpPath = _options.KeepDumps ? dumpPath : null,
+                Notes = [.. analysis.Notes, .. DumpNotes(written, dumpPath)],
+            };
+            Baseline ??= snapshot;
+            return snapshot;
+        }
+        finally
+        {
+            // Also after a failed or cancelled dump: a partial dump still holds secrets.
+            if (!_options.KeepDumps) File.Delete(dumpPath);
         }
     }
 
