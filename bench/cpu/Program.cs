@@ -24,7 +24,13 @@ else
 {
     var settings = new HttpSettings(new Uri(target), HttpMethod.Post, System.Net.HttpVersion.Version11,
         new Dictionary<string, string>(), """{"op":"query","payload":"a1b2c3"}""",
-        new RequestTemplate("bench", "query", "a1b2c3"), copies, TimeSpan.FromSeconds(30));
+        new RequestTemplate("bench", "query", "a1b2c3"), copies, TimeSpan.FromSeconds(30))
+    {
+        // LL_SOCKET_COMPLETIONS=inline|threadpool overrides the scenario's "auto" choice for A/B runs.
+        InlineCompletions = Environment.GetEnvironmentVariable("LL_SOCKET_COMPLETIONS") is { } completions
+            ? completions == "inline"
+            : Environment.ProcessorCount <= HttpSettings.InlineUpToProcessors,
+    };
     props = new HttpScenario(settings).ToProps("http");
 }
 props = props with
