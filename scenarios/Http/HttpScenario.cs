@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -24,7 +23,6 @@ public sealed class HttpScenario
     private readonly long _requestHeaderBytes;
     private HttpMessageInvoker? _invoker;
     private SharedTimeout? _timeout;
-    private readonly ConcurrentBag<HttpRequestMessage> _spareRequests = [];
 
     public HttpScenario(HttpSettings settings)
     {
@@ -63,7 +61,6 @@ public sealed class HttpScenario
         _invoker = null;
         _timeout?.Dispose();
         _timeout = null;
-        while (_spareRequests.TryTake(out var request)) request.Dispose();
     }
 
     public async Task<Response> RunAsync(IScenarioContext context)
@@ -74,29 +71,16 @@ public sealed class HttpScenario
         try
         {
             var token = timeout.For(started, context.CancellationToken);
-            var request = _spareRequests.TryTake(out var spare) ? spare : CreateRequest();
-            var reusable = false;
-            try
-            {
-                using var response = await invoker.SendAsync(request, token).ConfigureAwait(false);
-                // The whole body is read (under the same timeout), so it is received and counted, and the
-                // connection goes back to the pool; the bytes themselves are not kept.
-                var bodyBytes = await DrainAsync(response.Content, token).ConfigureAwait(false);
-                var size = _requestHeaderBytes + (_body?.Length ?? 0) + bodyBytes + EstimateHeaderBytes(response);
-                var status = StatusText(response.StatusCode);
-                reusable = response.IsSuccessStatusCode;
-                return response.IsSuccessStatusCode
-                    ? Response.Ok(status, size)
-                    : Response.Fail(status, $"HTTP {status} {response.ReasonPhrase}", size);
-            }
-            finally
-            {
-                // A request whose exchange completed normally is sent again by a later iteration: the
-                // handler only reads it, and its ByteArrayContent can be serialized any number of times.
-                // Anything unusual (an error, a non-2xx answer that may not have read the body) drops it.
-                if (reusable) _spareRequests.Add(request);
-                else request.Dispose();
-            }
+            using var request = CreateRequest();
+            using var response = await invoker.SendAsync(request, token).ConfigureAwait(false);
+            // The whole body is read (under the same timeout), so it is received and counted, and the
+            // connection goes back to the pool; the bytes themselves are not kept.
+            var bodyBytes = await DrainAsync(response.Content, token).ConfigureAwait(false);
+            var size = _requestHeaderBytes + (_body?.Length ?? 0) + bodyBytes + EstimateHeaderBytes(response);
+            var status = StatusText(response.StatusCode);
+            return response.IsSuccessStatusCode
+                ? Response.Ok(status, size)
+                : Response.Fail(status, $"HTTP {status} {response.ReasonPhrase}", size);
         }
         catch (Exception exception)
         {
