@@ -5,7 +5,8 @@
 # and scenario in-process, no correlator), read at every 1 s interval after warm-up + 1.5 s.
 # Usage: bench/cpu.sh [COPIES=64] [SECONDS=10] [ROUNDS=2]
 #   env: LL_ENV="VAR=value ..." for the LoadLeak runs; VARIANTS="A=1;B=2 C=3" runs the HTTP measurement once per
-#   variant (extra environment; a leading "dll=PATH" runs another build of bench/cpu) per round; SKIP_NOOP=1 skips the no-op run; SKIP_BUILD=1
+#   variant (extra environment; a leading "dll=PATH" runs another build of bench/cpu;
+#   LL_SOCKET_COMPLETIONS=inline|threadpool overrides the HTTP scenario's "auto") per round; SKIP_NOOP=1 skips the no-op run; SKIP_BUILD=1
 source "$(dirname "$0")/common.sh"
 need wrk curl
 C=${1:-64}; D=${2:-10}; ROUNDS=${3:-2}
