@@ -35,9 +35,13 @@ JSON
 # warm the target up once so no tool pays for the target's JIT
 wrk -t2 -c"$C" -d3s -s "$OUT/post.lua" "$URL" >/dev/null
 
+# cpu_us USER_SYS_FILE REQUESTS — CPU µs per request from a `time -f '%U %S'` file
+cpu_us() { awk -v n="$2" '{ printf "%.1f", ($1 + $2) * 1e6 / (n > 0 ? n : 1) }' "$1"; }
+
 run_wrk() {
-  wrk -t2 -c"$C" -d"${D}s" --latency -s "$OUT/post.lua" "$URL" >"$OUT/wrk-$1.txt"
+  /usr/bin/time -f '%U %S' -o "$OUT/wrk-$1.time" wrk -t2 -c"$C" -d"${D}s" --latency -s "$OUT/post.lua" "$URL" >"$OUT/wrk-$1.txt"
   WRK_RPS+=("$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-$1.txt")")
+  WRK_CPU+=("$(cpu_us "$OUT/wrk-$1.time" "$(awk '/requests in/ {print $1}' "$OUT/wrk-$1.txt")")")
   WRK_P99+=("$(wrk_ms "$(awk '$1=="99%" {print $2}' "$OUT/wrk-$1.txt")")")
 }
 run_hey() {
@@ -46,14 +50,19 @@ run_hey() {
   HEY_P99+=("$(awk '$1=="99%" {printf "%.2f", $3*1000}' "$OUT/hey-$1.txt")")
 }
 run_loadleak() {
-  loadleak_run "$OUT/loadleak.json" "loadleak-$1"
+  # as loadleak_run, under time(1): the whole process's CPU (startup, attach, JIT, warm-up, report)
+  # over every request it sent, warm-up included, so an upper bound on its steady-state CPU per request
+  /usr/bin/time -f '%U %S' -o "$OUT/loadleak-$1.time" dotnet "$LOADLEAK_DLL" run --config "$OUT/loadleak.json" \
+    --target-pid "$TARGET_PID" --out "$OUT/loadleak-$1" >"$OUT/loadleak-$1.txt" 2>&1 || true
   local doc="$OUT/loadleak-$1/run.json"
+  [[ -f "$doc" ]] || { echo "loadleak wrote no run.json; see $OUT/loadleak-$1.txt" >&2; tail -20 "$OUT/loadleak-$1.txt" >&2; exit 5; }
+  LL_CPU+=("$(cpu_us "$OUT/loadleak-$1.time" "$(json_get "$doc" "sum(i['ok'] + i['fail'] for i in d['intervals'])")")")
   LL_RPS+=("$(json_get "$doc" "round(d['scenarios'][0]['rps'], 2)")")
   LL_P99+=("$(json_get "$doc" "d['scenarios'][0]['latencyMs']['p99']")")
   LL_FAIL+=("$(json_get "$doc" "d['scenarios'][0].get('fail', 0)")")
 }
 
-WRK_RPS=(); WRK_P99=(); HEY_RPS=(); HEY_P99=(); LL_RPS=(); LL_P99=(); LL_FAIL=()
+WRK_RPS=(); WRK_P99=(); WRK_CPU=(); HEY_RPS=(); HEY_P99=(); LL_RPS=(); LL_P99=(); LL_FAIL=(); LL_CPU=()
 ORDER=(wrk hey loadleak)
 for round in $(seq 1 "$ROUNDS"); do
   for tool in "${ORDER[@]}"; do echo "round $round: $tool … (load $(loadavg))"; "run_$tool" "$round"; done
@@ -65,6 +74,7 @@ printf '%-10s %12s %10s   %s\n' wrk "$(median "${WRK_RPS[@]}")" "$(median "${WRK
 printf '%-10s %12s %10s   %s\n' hey "$(median "${HEY_RPS[@]}")" "$(median "${HEY_P99[@]}")" "${HEY_RPS[*]}"
 printf '%-10s %12s %10s   %s\n' loadleak "$(median "${LL_RPS[@]}")" "$(median "${LL_P99[@]}")" "${LL_RPS[*]}"
 echo "loadleak failed requests per round: ${LL_FAIL[*]}"
+echo "CPU µs/request per round (whole process): wrk ${WRK_CPU[*]}   loadleak ${LL_CPU[*]} (incl. startup and warm-up; bench/cpu.sh measures steady state)"
 echo "loadleak/wrk rps ratio: $(ratio "$(median "${LL_RPS[@]}")" "$(median "${WRK_RPS[@]}")")   (goal ≥ 0.8)"
 echo "loadleak/hey rps ratio: $(ratio "$(median "${LL_RPS[@]}")" "$(median "${HEY_RPS[@]}")")   (goal ≥ 1.5)"
 echo "per-round loadleak/wrk: $(paired_ratios "${LL_RPS[*]}" "${WRK_RPS[*]}")   loadleak/hey: $(paired_ratios "${LL_RPS[*]}" "${HEY_RPS[*]}")"

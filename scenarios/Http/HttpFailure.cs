@@ -6,12 +6,14 @@ namespace LoadLeak.Scenarios.Http;
 /// <summary>Turns transport exceptions into a failed Response with a short, stable status.</summary>
 internal static class HttpFailure
 {
-    public static Response From(Exception exception, CancellationToken engineToken, double elapsedMs)
+    public static Response From(Exception exception, CancellationToken engineToken, double elapsedMs, TimeSpan? timeout = null)
     {
         if (exception is OperationCanceledException)
             return engineToken.IsCancellationRequested
                 ? Response.Fail("cancelled", "the run stopped before the response arrived", customLatencyMs: elapsedMs)
-                : Response.Fail("timeout", $"no response within the timeout ({exception.Message})", customLatencyMs: elapsedMs);
+                : Response.Fail("timeout", timeout is { } limit
+                    ? FormattableString.Invariant($"no response within the timeout of {limit.TotalMilliseconds:0} ms")
+                    : $"no response within the timeout ({exception.Message})", customLatencyMs: elapsedMs);
 
         var socket = FindInner<SocketException>(exception);
         if (socket is not null)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -8,16 +9,20 @@ using LoadLeak.Scenarios.Template;
 namespace LoadLeak.Scenarios.Http;
 
 /// <summary>
-/// Sends the template over one shared HttpClient (one connection pool per scenario, created in Init and
-/// disposed in Clean). 2xx is Ok; other codes fail with the numeric status; transport errors fail with a
-/// short status such as "connection-refused" or "timeout" and never escape the step.
+/// Sends the template over one shared SocketsHttpHandler (one connection pool per scenario, created in
+/// Init and disposed in Clean), through an HttpMessageInvoker rather than HttpClient: HttpClient adds a
+/// linked CancellationTokenSource and timer per request for its Timeout and buffers every body into a
+/// new stream; here the timeout is a <see cref="SharedTimeout"/> and the body is read to its end (and
+/// counted) through a pooled buffer. 2xx is Ok; other codes fail with the numeric status; transport
+/// errors fail with a short status such as "connection-refused" or "timeout" and never escape the step.
 /// </summary>
 public sealed class HttpScenario
 {
     private readonly HttpSettings _settings;
     private readonly byte[]? _body;
     private readonly long _requestHeaderBytes;
-    private HttpClient? _client;
+    private HttpMessageInvoker? _invoker;
+    private SharedTimeout? _timeout;
 
     public HttpScenario(HttpSettings settings)
     {
@@ -45,27 +50,32 @@ public sealed class HttpScenario
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
         };
-        _client = new HttpClient(handler, disposeHandler: true) { Timeout = _settings.Timeout };
+        if (_settings.InlineCompletions) handler.ConnectCallback = InlineCompletionConnector.ConnectAsync;
+        _invoker = new HttpMessageInvoker(handler, disposeHandler: true);
+        _timeout = new SharedTimeout(_settings.Timeout);
     }
 
     public void Stop()
     {
-        _client?.Dispose();
-        _client = null;
+        _invoker?.Dispose();
+        _invoker = null;
+        _timeout?.Dispose();
+        _timeout = null;
     }
 
     public async Task<Response> RunAsync(IScenarioContext context)
     {
-        var client = _client ?? throw new InvalidOperationException("HTTP scenario used before Init");
+        var (invoker, timeout) = (_invoker, _timeout);
+        if (invoker is null || timeout is null) throw new InvalidOperationException("HTTP scenario used before Init");
         var started = Stopwatch.GetTimestamp();
         try
         {
+            var token = timeout.For(started, context.CancellationToken);
             using var request = CreateRequest();
-            // ResponseContentRead buffers the body under the client's timeout; its length is then known
-            // without copying it out (ReadAsByteArrayAsync would allocate a second array per request).
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, context.CancellationToken);
-            var bodyBytes = request.Method == HttpMethod.Head ? 0
-                : response.Content.Headers.ContentLength ?? (await response.Content.ReadAsByteArrayAsync(context.CancellationToken)).LongLength;
+            using var response = await invoker.SendAsync(request, token).ConfigureAwait(false);
+            // The whole body is read (under the same timeout), so it is received and counted, and the
+            // connection goes back to the pool; the bytes themselves are not kept.
+            var bodyBytes = await DrainAsync(response.Content, token).ConfigureAwait(false);
             var size = _requestHeaderBytes + (_body?.Length ?? 0) + bodyBytes + EstimateHeaderBytes(response);
             var status = StatusText(response.StatusCode);
             return response.IsSuccessStatusCode
@@ -74,7 +84,29 @@ public sealed class HttpScenario
         }
         catch (Exception exception)
         {
-            return HttpFailure.From(exception, context.CancellationToken, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return HttpFailure.From(exception, context.CancellationToken, Stopwatch.GetElapsedTime(started).TotalMilliseconds, _settings.Timeout);
+        }
+    }
+
+    private const int DrainBufferBytes = 16 * 1024;
+
+    private static async ValueTask<long> DrainAsync(HttpContent content, CancellationToken token)
+    {
+        var stream = await content.ReadAsStreamAsync(token).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(DrainBufferBytes);
+            try
+            {
+                long total = 0;
+                int read;
+                while ((read = await stream.ReadAsync(buffer, token).ConfigureAwait(false)) > 0) total += read;
+                return total;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

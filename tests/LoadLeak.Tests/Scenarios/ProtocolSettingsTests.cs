@@ -46,6 +46,23 @@ public class ProtocolSettingsTests
     }
 
     [Theory]
+    [InlineData("inline", true)]
+    [InlineData("ThreadPool", false)]
+    public void Http_socket_completions_can_be_chosen(string choice, bool inline)
+    {
+        var http = HttpSettings.Read(Settings.Reader($$"""{"SocketCompletions":"{{choice}}"}""", Env));
+        Assert.Equal(inline, http.InlineCompletions);
+    }
+
+    [Fact]
+    public void Http_socket_completions_default_to_inline_only_on_small_machines()
+    {
+        var http = HttpSettings.Read(Settings.Reader("{}", Env));
+        Assert.Equal(Environment.ProcessorCount <= HttpSettings.InlineUpToProcessors, http.InlineCompletions);
+    }
+
+    [Theory]
+    [InlineData("""{"SocketCompletions":"sometimes"}""", "CustomSettings.SocketCompletions of scenario 'test': 'sometimes' is not one of 'auto', 'inline', 'threadpool'")]
     [InlineData("""{"Url":"ftp://h/x"}""", "CustomSettings.Url of scenario 'test': not an absolute http(s) URL: 'ftp://h/x'")]
     [InlineData("""{"HttpVersion":"3"}""", "CustomSettings.HttpVersion of scenario 'test': '3' is not one of '1.1', '2'")]
     [InlineData("""{"MaxConnections":0}""", "CustomSettings.MaxConnections of scenario 'test': 0 is out of range [1, 100000]")]
