@@ -1,6 +1,5 @@
 using LoadLeak.Engine.Stats;
 using MathNet.Numerics;
-using MathNet.Numerics.LinearRegression;
 using MathNet.Numerics.Statistics;
 
 namespace LoadLeak.Correlator.Analysis;
@@ -21,7 +20,14 @@ public static class RequestRegressor
     /// </summary>
     public const double LockstepShareSpread = 0.05;
 
-    public sealed record Outcome(IReadOnlyList<RequestRegression> Rows, string? Note);
+    /// <summary>The fit, a note on how it was made, and each scenario's share of the growth.</summary>
+    public sealed record Outcome(IReadOnlyList<RequestRegression> Rows, string? Note)
+    {
+        public IReadOnlyList<ScenarioShare> Shares { get; init; } = [];
+
+        /// <summary>The scenario the growth is attributed to, <see cref="GrowthShares.Undetermined"/>, or null without a fit.</summary>
+        public string? Blamed => Shares.Count > 0 ? GrowthShares.Blamed(Shares) : null;
+    }
 
     public static Outcome Fit(IReadOnlyList<SeriesPoint> y, IReadOnlyList<IntervalRow> intervals)
     {
@@ -46,13 +52,26 @@ public static class RequestRegressor
                     return Single(names, pooled, values,
                         $"bytes per request: scenarios {a.Scenario} and {b.Scenario} sent requests in lockstep, so growth cannot be split between them; pooled as {names}");
                 }
+        return Multiple(columns, values);
+    }
 
-        var design = Enumerable.Range(0, values.Length).Select(i => columns.Select(c => c.X[i]).ToArray()).ToArray();
-        var coefficients = MultipleRegression.QR(design, values, intercept: true);
-        var predicted = design.Select(row => coefficients[0] + row.Select((x, j) => x * coefficients[j + 1]).Sum()).ToArray();
+    /// <summary>
+    /// Non-negative least squares with a free intercept (both sides centred): a scenario retains memory or
+    /// it does not, and a negative coefficient would only buy another scenario a spuriously large one.
+    /// </summary>
+    private static Outcome Multiple(List<(string Scenario, double[] X)> columns, double[] values)
+    {
+        var means = columns.Select(c => c.X.Average()).ToArray();
+        var yMean = values.Average();
+        var design = Enumerable.Range(0, values.Length).Select(i => columns.Select((c, j) => c.X[i] - means[j]).ToArray()).ToArray();
+        var centred = values.Select(v => v - yMean).ToArray();
+        var coefficients = NonNegativeLeastSquares.Solve(design, centred);
+        var predicted = design.Select(row => yMean + row.Select((x, j) => x * coefficients[j]).Sum()).ToArray();
         var r2 = GoodnessOfFit.RSquared(predicted, values);
-        var rows = columns.Select((c, j) => new RequestRegression(c.Scenario, coefficients[j + 1], Sanitize(r2), values.Length)).ToList();
-        return new Outcome(rows, null);
+        var rows = columns.Select((c, j) => new RequestRegression(c.Scenario, coefficients[j], Sanitize(r2), values.Length)).ToList();
+        var requests = columns.Select(c => c.X[^1] - c.X[0]).ToArray();
+        var shares = GrowthShares.Estimate(columns.Select(c => c.Scenario).ToList(), design, centred, coefficients, requests);
+        return new Outcome(rows, null) { Shares = shares };
     }
 
     /// <summary>Proportional request rates over [from, to]: the share of <paramref name="a"/> barely moves.</summary>
@@ -71,12 +90,17 @@ public static class RequestRegressor
     {
         var (intercept, slope) = MathNet.Numerics.Fit.Line(x, y);
         var r2 = GoodnessOfFit.RSquared(x.Select(v => intercept + slope * v), y);
-        return new Outcome([new RequestRegression(scenario, slope, Sanitize(r2), y.Length)], note);
+        var shares = slope > 0 ? new[] { new ScenarioShare(scenario, 1, 0, 1) } : [];
+        return new Outcome([new RequestRegression(scenario, slope, Sanitize(r2), y.Length)], note) { Shares = shares };
     }
 
     private static double Sanitize(double r2) => double.IsFinite(r2) ? r2 : 0;
 
-    /// <summary>The scenario's requests completed by each point's time.</summary>
+    /// <summary>
+    /// The scenario's requests completed by each point's time. An interval row counts the second that
+    /// ends at its T, spread evenly over it: points fall between rows (induced GCs, aligned post-GC
+    /// readings), and whole-second steps would misplace up to a second of load.
+    /// </summary>
     private static double[] Cumulative(IReadOnlyList<IntervalRow> intervals, string scenario, IReadOnlyList<SeriesPoint> at)
     {
         var rows = intervals.Where(r => r.Scenario == scenario).OrderBy(r => r.T).ToList();
@@ -85,8 +109,9 @@ public static class RequestRegressor
         double sum = 0;
         for (var k = 0; k < at.Count; k++)
         {
-            for (; i < rows.Count && rows[i].T <= at[k].T + 0.5; i++) sum += rows[i].Ok + rows[i].Fail;
-            result[k] = sum;
+            for (; i < rows.Count && rows[i].T <= at[k].T; i++) sum += rows[i].Ok + rows[i].Fail;
+            var partial = i < rows.Count ? Math.Clamp(at[k].T - (rows[i].T - 1), 0, 1) * (rows[i].Ok + rows[i].Fail) : 0;
+            result[k] = sum + partial;
         }
         return result;
     }

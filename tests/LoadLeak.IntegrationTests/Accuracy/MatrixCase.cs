@@ -30,9 +30,7 @@ public sealed record MatrixCase(string Mode, bool IsLeak, string? Resource = nul
         // Each leaked timer also roots its callback state, so the heap may be flagged as well: both are true.
         new("timers", true, "timers"),
         new("threads", true, "threads"),
-        // KNOWN DEFECT: the heap finding of grpc-only was blamed on kafka in 3 of the last 5 runs (the RSS
-        // finding named grpc). Scored in precision/recall, not gated until the regression is fixed.
-        new("grpc-only", true, "heap", "grpc", BusiestPhase: true) { ScenarioGated = false },
+        new("grpc-only", true, "heap", "grpc", BusiestPhase: true),
         new("kafka-only", true, "heap", "kafka", BusiestPhase: true),
         new("none", false),
         new("bounded-cache", false),
