@@ -94,7 +94,7 @@ public sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
             ? $"{F(trend.Slope * 3600 / Mb, "0.0")} MB/h"
             : $"{F(trend.Slope * 3600, "0.#")}/h";
         var where = phase is null ? "" : scenario == GrowthShares.Undetermined
-            ? $"; steepest in '{phase.Name}'; protocol undetermined (no scenario explains most of the growth in more than {F(100 * GrowthShares.MinTopProbability, "0")}% of refits)"
+            ? $"; steepest in '{phase.Name}'; protocol undetermined (no scenario explains most of the growth in {F(100 * GrowthShares.MinTopProbability, "0")}% of refits)"
             : $"; steepest in '{phase.Name}' of {scenario ?? phase.Scenario}";
         var head = $"{trend.Resource} ({trend.Source}) {Signed(trend.Resource, trend.Growth)} over {F(trend.To - trend.From, "0")} s ({rate}), " +
                    $"Mann-Kendall z={F(trend.Test.Z, "0.00")} confidence {F(trend.Test.Confidence, "0.000")}{where}";
