@@ -11,16 +11,18 @@ public sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
 
     public LeakFinding Build(TrendEvidence trend, ResourceSeries series, Recovery? recovery, RequestRegressor.Outcome regression)
     {
-        var blame = Blame(regression);
+        var blamed = regression.Blamed;
+        var blame = regression.Rows.FirstOrDefault(r => r.Scenario == blamed);
         var phase = SteepestPhase(series, blame?.Scenario);
         var perRequest = blame?.BytesPerRequest ?? PerRequestFallback(trend);
         var reasons = Reasons(trend, recovery);
         var isLeak = reasons.Count == 0;
+        var scenario = blamed ?? phase?.Scenario;
         return new LeakFinding
         {
             Resource = trend.Resource,
             Phase = phase?.Name,
-            Scenario = blame?.Scenario ?? phase?.Scenario,
+            Scenario = scenario,
             Slope = trend.Slope,
             SlopePerRequest = perRequest,
             Test = MannKendall.TestName,
@@ -29,7 +31,7 @@ public sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
             GrowthTotal = trend.Growth,
             Recovered = recovery?.Recovered,
             IsLeak = isLeak,
-            Summary = Summary(trend, phase, blame?.Scenario, isLeak, reasons),
+            Summary = Summary(trend, phase, scenario, isLeak, reasons) + SharesText(regression.Shares),
         };
     }
 
@@ -52,16 +54,6 @@ public sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
             reasons.Add($"recovered after cool-down ({Amount(trend.Resource, recovery.Baseline)} → {Amount(trend.Resource, recovery.AfterCoolDown)})");
         return reasons;
     }
-
-    /// <summary>The scenario whose requests explain most of the growth (coefficient × its requests).</summary>
-    private RequestRegression? Blame(RequestRegressor.Outcome regression) =>
-        regression.Rows.Where(r => r.BytesPerRequest > 0)
-            .OrderByDescending(r => r.BytesPerRequest * RequestsInWindow(r.Scenario))
-            .FirstOrDefault();
-
-    private long RequestsInWindow(string scenario) => input.Phases
-        .Where(p => scenario.Split('+').Contains(p.Scenario) && p.Kind != PhaseKinds.WarmUp && p.End > windows.WarmUpEnd && p.Start < windows.LoadEnd)
-        .Sum(p => PhaseAttributor.RequestsIn(p, input.Intervals));
 
     private PhaseRecord? SteepestPhase(ResourceSeries series, string? scenario)
     {
@@ -101,10 +93,21 @@ public sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
         var rate = LeakResources.IsMemory(trend.Resource)
             ? $"{F(trend.Slope * 3600 / Mb, "0.0")} MB/h"
             : $"{F(trend.Slope * 3600, "0.#")}/h";
-        var where = phase is null ? "" : $"; steepest in '{phase.Name}' of {scenario ?? phase.Scenario}";
+        var where = phase is null ? "" : scenario == GrowthShares.Undetermined
+            ? $"; steepest in '{phase.Name}'; protocol undetermined (no scenario explains most of the growth in {F(100 * GrowthShares.MinTopProbability, "0")}% of refits)"
+            : $"; steepest in '{phase.Name}' of {scenario ?? phase.Scenario}";
         var head = $"{trend.Resource} ({trend.Source}) {Signed(trend.Resource, trend.Growth)} over {F(trend.To - trend.From, "0")} s ({rate}), " +
                    $"Mann-Kendall z={F(trend.Test.Z, "0.00")} confidence {F(trend.Test.Confidence, "0.000")}{where}";
         return isLeak ? $"LEAK: {head}; still rising at the end of the load and not recovered" : $"no leak: {head}; {string.Join("; ", reasons)}";
+    }
+
+    /// <summary>The split behind the blame, so a reader sees how sure it is.</summary>
+    private static string SharesText(IReadOnlyList<ScenarioShare> shares)
+    {
+        if (shares.Count < 2) return "";
+        var parts = shares.OrderByDescending(s => s.Share).Select(s =>
+            $"{s.Scenario} {F(100 * s.Share, "0")}% ± {F(100 * s.StdDev, "0")} (largest in {F(100 * s.TopProbability, "0")}% of refits)");
+        return $"; growth by requests (non-negative fit, {GrowthShares.Replicates} bootstrap refits): {string.Join(", ", parts)}";
     }
 
     private static string Signed(string resource, double v) => (v >= 0 ? "+" : "-") + Amount(resource, Math.Abs(v));

@@ -24,6 +24,8 @@ public static class LeakAnalyzer
         var notes = new List<string> { Describe(windows) };
 
         var heap = ResourceSeries.Of(LeakResources.Heap, samples, marks, windows.WarmUpEnd, windows.LoadEnd);
+        if (heap.PostGcLagSeconds > 0)
+            notes.Add($"post-GC heap counter reports each GC {heap.PostGcLagSeconds.ToString("0.0#", CultureInfo.InvariantCulture)} s late (median over the induced full GCs whose heap size it repeats); its readings are moved back by that much");
         var bytesPerRequest = RequestRegressor.Fit(heap.Points, input.Intervals);
         if (bytesPerRequest.Note is not null) notes.Add(bytesPerRequest.Note);
 

@@ -17,6 +17,9 @@ public sealed record ResourceSeries(string Resource, string Source, IReadOnlyLis
     /// </summary>
     public IReadOnlyList<SeriesPoint>? PerSecond { get; init; }
 
+    /// <summary>How far the post-GC readings were moved back to when their GCs happened (see <see cref="PostGcLag"/>).</summary>
+    public double PostGcLagSeconds { get; init; }
+
     /// <summary>
     /// Concurrent scenarios share one induced GC per boundary, so the one at the end of warm-up may land a
     /// little before the last scenario's warm-up ends, and the one at the end of the load a little after it:
@@ -49,14 +52,21 @@ public sealed record ResourceSeries(string Resource, string Source, IReadOnlyLis
         var points = Collect(inRange, s => ValueOf(s, resource));
         if (resource != LeakResources.Heap)
             return new ResourceSeries(resource, resource, points, false, points.Count);
-        var baseline = marks.Where(m => m.T < from && m.T >= from - MarkLandingSeconds).OrderBy(m => m.T).TakeLast(1);
+        // Only when no full GC landed at the window's start: otherwise an earlier one (the warm-up's own start)
+        // would add the warm-up's growth to the load's.
+        var landedAtStart = marks.Any(m => m.T >= from && m.T <= from + MarkLandingSeconds);
+        var baseline = marks.Where(m => !landedAtStart && m.T < from && m.T >= from - MarkLandingSeconds).OrderBy(m => m.T).TakeLast(1);
         var fullGcs = baseline.Concat(marks.Where(m => m.T >= from && m.T <= to + EndMarkLandingSeconds)).OrderBy(m => m.T).ToList();
+        var allReadings = Collect(samples, s => s.PostGcHeapBytes);
+        var lag = PostGcLag.Estimate(allReadings, marks);
+        points = PostGcLag.Align(allReadings, lag).Where(p => p.T >= from && p.T <= to).ToList();
         if (points.Count > 0)
         {
             var merged = PostGcWithMarks(points, fullGcs);
             return new ResourceSeries(resource, fullGcs.Count > 0 ? "post-GC heap + induced full GCs" : "post-GC heap", merged, false, points.Count)
             {
                 PerSecond = points,
+                PostGcLagSeconds = lag,
             };
         }
 

@@ -10,8 +10,8 @@ namespace LoadLeak.IntegrationTests.Accuracy;
 public sealed record MatrixCase(string Mode, bool IsLeak, string? Resource = null, string? Scenario = null, bool BusiestPhase = false)
 {
     /// <summary>
-    /// False where the protocol attribution is scored but not yet a gate: a known defect (see the README's
-    /// accuracy section) in which the heap regression over few post-GC points blames the wrong protocol.
+    /// False where the protocol attribution is scored but not yet a gate (see the README's accuracy section):
+    /// a 30 s run with three concurrent protocols does not always give the regression enough to name one.
     /// </summary>
     public bool ScenarioGated { get; init; } = true;
 
@@ -30,8 +30,9 @@ public sealed record MatrixCase(string Mode, bool IsLeak, string? Resource = nul
         // Each leaked timer also roots its callback state, so the heap may be flagged as well: both are true.
         new("timers", true, "timers"),
         new("threads", true, "threads"),
-        // KNOWN DEFECT: the heap finding of grpc-only was blamed on kafka in 3 of the last 5 runs (the RSS
-        // finding named grpc). Scored in precision/recall, not gated until the regression is fixed.
+        // Not yet a gate: since the post-GC lag fix and the non-negative fit it has not been blamed on another
+        // protocol, but in 1 of 3 matrix runs its split was too uncertain to name one ("undetermined", grpc 58%
+        // ± 15) and on the fresh run the steepest phase missed the busiest-phase rule by 1%. Scored, not gated.
         new("grpc-only", true, "heap", "grpc", BusiestPhase: true) { ScenarioGated = false },
         new("kafka-only", true, "heap", "kafka", BusiestPhase: true),
         new("none", false),

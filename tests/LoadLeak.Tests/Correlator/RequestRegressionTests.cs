@@ -60,6 +60,37 @@ public class RequestRegressionTests
         Assert.Contains(result.Leak.Notes, n => n.Contains("lockstep", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Request_counts_that_are_a_mix_of_the_others_leave_the_protocol_undetermined()
+    {
+        // kafka's rate is always half http's plus half grpc's: every pair's shares move (not lockstep),
+        // but kafka's count is a combination of the other two, so kafka's growth could be theirs.
+        var run = new SyntheticRun()
+            .Phase("h1", PhaseKinds.Load, 0, 100, 300, "http").Phase("h2", PhaseKinds.Load, 100, 200, 50, "http")
+            .Phase("g1", PhaseKinds.Load, 0, 100, 50, "grpc").Phase("g2", PhaseKinds.Load, 100, 200, 300, "grpc")
+            .Phase("k1", PhaseKinds.Load, 0, 100, 175, "kafka").Phase("k2", PhaseKinds.Load, 100, 200, 175, "kafka");
+        var cumulative = Cumulative(run, "kafka");
+        var noise = new Noise(23);
+        var result = run.Samples((t, s) => s with { PostGcHeapBytes = 50 * Mb + 4096 * cumulative(t) + noise.Gaussian() * 2e6 }).Analyze();
+        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap);
+        Assert.True(heap.IsLeak, heap.Summary);
+        Assert.Equal(GrowthShares.Undetermined, heap.Scenario);
+        Assert.Contains(result.Leak.Notes, n => n.Contains("collinear", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_negative_coefficient_is_never_reported()
+    {
+        // grpc alone retains; http's counts rise with grpc's then keep rising when grpc stops, which
+        // ordinary least squares would use to give http a negative coefficient against a noisy heap.
+        var run = TwoScenarios();
+        var cumulative = Cumulative(run, "grpc");
+        var noise = new Noise(24);
+        var result = run.Samples((t, s) => s with { PostGcHeapBytes = 50 * Mb + 1000 * cumulative(t) + noise.Ar1(0.9, 3e6) }).Analyze();
+        Assert.All(result.BytesPerRequest, r => Assert.True(r.BytesPerRequest >= 0, $"{r.Scenario}: {r.BytesPerRequest}"));
+        Assert.Equal("grpc", Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap).Scenario);
+    }
+
     private static Func<double, double> Cumulative(SyntheticRun run, string scenario) =>
         t => run.Intervals.Where(r => r.Scenario == scenario && r.T <= t).Sum(r => r.Ok);
 
