@@ -102,13 +102,6 @@ public sealed class KafkaScenario
     }
 
     /// <summary>
-    /// ProduceAsync completes its task asynchronously, so every delivered message costs a thread-pool hop
-    /// before its copy can send the next one. Here the task completes inline on librdkafka's delivery-report
-    /// thread, which hands over a whole batch at once: the copies' continuations (record, produce the next)
-    /// run there back to back. Same semantics otherwise: a failed delivery is in the report, cancellation
-    /// cancels the wait, a synchronous produce error throws.
-    /// </summary>
-    /// <summary>
     /// BatchSize messages produced back to back, one response for all of them once every report arrived:
     /// Ok (counting N) when all were persisted; otherwise Fail (counting N) with the first error, as the batch is
     /// the unit the engine sees (the real number of failed messages is in <see cref="Batches"/>). The latency is the
@@ -151,6 +144,13 @@ public sealed class KafkaScenario
         return Response.Ok(status, bytes, customLatencyMs: batch.ElapsedMs, count: batch.Size);
     }
 
+    /// <summary>
+    /// ProduceAsync completes its task asynchronously, so every delivered message costs a thread-pool hop
+    /// before its copy can send the next one. Here the task completes inline on librdkafka's delivery-report
+    /// thread, which hands over a whole batch at once: the copies' continuations (record, produce the next)
+    /// run there back to back. Same semantics otherwise: a failed delivery is in the report, cancellation
+    /// cancels the wait, a synchronous produce error throws.
+    /// </summary>
     private Task<DeliveryReport<Null, byte[]>> ProduceInline(IProducer<Null, byte[]> producer, Message<Null, byte[]> message, CancellationToken token)
     {
         var delivered = new TaskCompletionSource<DeliveryReport<Null, byte[]>>(TaskCreationOptions.None);
