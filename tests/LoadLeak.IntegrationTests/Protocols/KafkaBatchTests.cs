@@ -5,11 +5,12 @@ using LoadLeak.Runner.Kafka;
 using LoadLeak.Scenarios;
 using LoadLeak.Scenarios.Kafka;
 using LoadLeak.Scenarios.Settings;
+using Xunit.Abstractions;
 
 namespace LoadLeak.IntegrationTests.Protocols;
 
 /// <summary>Kafka's BatchSize through the real engine against the embedded broker: counted messages are persisted messages.</summary>
-public sealed class KafkaBatchTests
+public sealed class KafkaBatchTests(ITestOutputHelper output)
 {
     private const int Batch = 50;
 
@@ -36,6 +37,7 @@ public sealed class KafkaBatchTests
         Assert.True(stats.Latency.P50 > 0);
         // Clean's account of what one response per batch hides: each message's own latency is at most the batch's.
         var line = Assert.Single(log.Lines, l => l.StartsWith("info: Kafka batch mode (50 messages per iteration)", StringComparison.Ordinal));
+        output.WriteLine(line);
         Assert.Contains("0 failed batches", line);
     }
 
