@@ -4,65 +4,123 @@
 # kcat is count-based (it reads messages from stdin), so its rate is messages / wall time of the
 # process (including its connect and the final flush); LoadLeak's rate is its measured rps over the
 # duration. Both are checked against the topic's end offset: only persisted messages count.
-# Usage: bench/kafka.sh [IN_FLIGHT=5000] [SECONDS=10] [ROUNDS=2] [KCAT_MESSAGES=3000000]
+#
+# BATCHES is a comma list of LoadLeak BatchSize values (messages produced back to back per iteration,
+# one response per batch). Every batch size keeps IN_FLIGHT messages in flight: IN_FLIGHT / BATCH copies.
+# Besides the rates, the script reads CPU time from /proc/PID/stat: kcat's whole process, and LoadLeak's
+# and the broker's during LoadLeak's measured phase only (from the phase start on the live console to
+# 1 s before its end, against the end offsets read at the same moments), so start-up, JIT warm-up
+# and report writing are not in LoadLeak's µs/msg.
+# Usage: bench/kafka.sh [IN_FLIGHT=5000] [SECONDS=10] [ROUNDS=2] [KCAT_MESSAGES=3000000] [BATCHES=1,100,1000]
 source "$(dirname "$0")/common.sh"
 need kcat curl python3
-C=${1:-5000}; D=${2:-10}; ROUNDS=${3:-2}; KN=${4:-3000000}
+C=${1:-5000}; D=${2:-10}; ROUNDS=${3:-2}; KN=${4:-3000000}; IFS=, read -r -a BATCHES <<<"${5:-1,100,1000}"
+for b in "${BATCHES[@]}"; do
+  (( b >= 1 && C / b >= 1 )) || { echo "BATCH $b: IN_FLIGHT $C / BATCH must be ≥ 1 copy" >&2; exit 2; }
+done
+(( D >= 3 )) || { echo "SECONDS must be ≥ 3 (the CPU window is the measured phase minus 1 s)" >&2; exit 2; }
 build
 start_kafka
 TOPIC=loadleak
 BODY='{"op":"query","payload":"a1b2c3"}'
 ID=bench
-header "Kafka produce to the embedded broker ($KAFKA_BOOTSTRAP): LoadLeak ($C in flight, ${D}s) vs kcat ($KN messages), $ROUNDS round(s)"
+TICK=$(getconf CLK_TCK)
+header "Kafka produce to the embedded broker ($KAFKA_BOOTSTRAP): LoadLeak ($C in flight, batches ${BATCHES[*]}, ${D}s) vs kcat ($KN messages), $ROUNDS round(s)"
 
 # LoadLeak needs a process to sample; a sleeping one keeps the correlator cheap and out of the way.
-sleep $((ROUNDS * (D + 60) + 600)) &
+sleep $((ROUNDS * ${#BATCHES[@]} * (D + 60) + 600)) &
 TARGET_PID=$!; CHILDREN+=("$TARGET_PID")
 
-cat >"$OUT/loadleak.json" <<JSON
-{ "TestName": "bench-kafka", "TargetScenarios": ["kafka"],
+config() { # config BATCH → the LoadLeak config for that batch size
+  cat >"$OUT/loadleak-b$1.json" <<JSON
+{ "TestName": "bench-kafka-b$1", "TargetScenarios": ["kafka"],
   "GlobalSettings": { "ScenariosSettings": [ {
     "ScenarioName": "kafka", "WarmUpDuration": "00:00:05",
-    "LoadSimulationsSettings": [ { "KeepConstant": [$C, "$(hms "$D")"] } ],
+    "LoadSimulationsSettings": [ { "KeepConstant": [$((C / $1)), "$(hms "$D")"] } ],
     "CustomSettings": { "Protocol": "kafka", "BootstrapServers": "$KAFKA_BOOTSTRAP", "Topic": "$TOPIC",
-                        "Acks": "all", "LingerMs": 5, "BenchmarkId": "$ID" } } ] },
+                        "Acks": "all", "LingerMs": 5, "BenchmarkId": "$ID", "BatchSize": $1 } } ] },
   "LoadLeak": { "RetainedGc": "none" } }
 JSON
+}
+for b in "${BATCHES[@]}"; do config "$b"; done
 
 end_offset() { kcat -b "$KAFKA_BOOTSTRAP" -Q -t "$TOPIC:0:-1" 2>/dev/null | awk '{print $NF}'; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; } # utime + stime of a live process
+us_per_msg() { python3 -c "import sys; t, n, hz = map(float, sys.argv[1:]); print(f'{t / hz / n * 1e6:.2f}' if n > 0 else 'n/a')" "$1" "$2" "$TICK"; }
+div() { python3 -c "import sys; a, b = map(float, sys.argv[1:]); print(f'{a / b:.2f}' if b else 'n/a')" "$1" "$2"; }
 
 run_kcat() {
-  local before after start end
-  before=$(end_offset); start=$(date +%s.%N)
-  yes "$BODY" | kcat -P -b "$KAFKA_BOOTSTRAP" -t "$TOPIC" -p 0 -H "X-Benchmark-ID=$ID" -c "$KN" \
+  local before after start end broker0 broker1
+  before=$(end_offset); broker0=$(cpu_ticks "$KAFKA_PID"); start=$(date +%s.%N)
+  yes "$BODY" | /usr/bin/time -f '%U %S' -o "$OUT/kcat-$1.time" \
+    kcat -P -b "$KAFKA_BOOTSTRAP" -t "$TOPIC" -p 0 -H "X-Benchmark-ID=$ID" -c "$KN" \
     -X acks=all -X linger.ms=5 -X enable.idempotence=false 2>"$OUT/kcat-$1.err" || true
-  end=$(date +%s.%N); after=$(end_offset)
-  KC_RPS+=("$(python3 -c "import sys; print(f'{int(sys.argv[1]) / (float(sys.argv[3]) - float(sys.argv[2])):.2f}')" $((after - before)) "$start" "$end")")
-  KC_INFO+=("$((after - before))msgs/$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}s')" "$start" "$end")")
-}
-run_loadleak() {
-  local before after
-  before=$(end_offset)
-  loadleak_run "$OUT/loadleak.json" "loadleak-$1"
-  after=$(end_offset)
-  local doc="$OUT/loadleak-$1/run.json"
-  LL_RPS+=("$(json_get "$doc" "round(d['scenarios'][0]['rps'], 2)")")
-  LL_P99+=("$(json_get "$doc" "d['scenarios'][0]['latencyMs']['p99']")")
-  LL_INFO+=("ok=$(json_get "$doc" "d['scenarios'][0]['ok']"),fail=$(json_get "$doc" "d['scenarios'][0]['fail']"),offsets+$((after - before))")
+  end=$(date +%s.%N); broker1=$(cpu_ticks "$KAFKA_PID"); after=$(end_offset)
+  local n=$((after - before)) secs cpu
+  secs=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$end")
+  cpu=$(tail -1 "$OUT/kcat-$1.time" | awk '{printf "%d", ($1 + $2) * '"$TICK"'}') # the last line: time may print an exit status first
+  RATE[kcat]+=" $(div "$n" "$secs")"
+  CPU[kcat]+=" $(us_per_msg "$cpu" "$n")"
+  BROKER[kcat]+=" $(us_per_msg $((broker1 - broker0)) "$n")"
+  INFO[kcat]+=" ${n}msgs/$(printf '%.2f' "$secs")s"
 }
 
-KC_RPS=(); KC_INFO=(); LL_RPS=(); LL_P99=(); LL_INFO=()
-ORDER=(kcat loadleak)
+run_loadleak() { # run_loadleak ROUND BATCH
+  local name="loadleak-b$2-$1" before after pid
+  before=$(end_offset)
+  dotnet "$LOADLEAK_DLL" run --config "$OUT/loadleak-b$2.json" --target-pid "$TARGET_PID" --out "$OUT/$name" >"$OUT/$name.txt" 2>&1 &
+  pid=$!; CHILDREN+=("$pid")
+  # The measured phase starts when the live console prints it; CPU and offsets are read from then on.
+  local waited=0
+  until grep -q "' (load)" "$OUT/$name.txt" 2>/dev/null; do
+    sleep 0.1; waited=$((waited + 1))
+    if ! kill -0 "$pid" 2>/dev/null || (( waited > 900 )); then break; fi
+  done
+  local t0 c0 b0 o0 t1 c1 b1 o1
+  t0=$(date +%s.%N); c0=$(cpu_ticks "$pid"); b0=$(cpu_ticks "$KAFKA_PID"); o0=$(end_offset)
+  sleep $((D - 1))
+  t1=$(date +%s.%N); c1=$(cpu_ticks "$pid"); b1=$(cpu_ticks "$KAFKA_PID"); o1=$(end_offset)
+  wait "$pid" || true
+  after=$(end_offset)
+  local doc="$OUT/$name/run.json"
+  [[ -f "$doc" ]] || { echo "loadleak wrote no run.json; see $OUT/$name.txt" >&2; tail -20 "$OUT/$name.txt" >&2; exit 5; }
+  local key="b$2" window
+  window=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$t0" "$t1")
+  RATE[$key]+=" $(json_get "$doc" "round(d['scenarios'][0]['rps'], 2)")"
+  WINDOW_RATE[$key]+=" $(div $((o1 - o0)) "$window")"
+  P99[$key]+=" $(json_get "$doc" "d['scenarios'][0]['latencyMs']['p99']")"
+  CPU[$key]+=" $(us_per_msg $((c1 - c0)) $((o1 - o0)))"
+  BROKER[$key]+=" $(us_per_msg $((b1 - b0)) $((o1 - o0)))"
+  INFO[$key]+=" ok=$(json_get "$doc" "d['scenarios'][0]['ok']"),fail=$(json_get "$doc" "d['scenarios'][0]['fail']"),offsets+$((after - before))"
+}
+
+declare -A RATE WINDOW_RATE P99 CPU BROKER INFO
+ORDER=(kcat "${BATCHES[@]}")
 for round in $(seq 1 "$ROUNDS"); do
-  for tool in "${ORDER[@]}"; do echo "round $round: $tool … (load $(loadavg))"; "run_$tool" "$round"; done
+  for tool in "${ORDER[@]}"; do
+    if [[ "$tool" == kcat ]]; then echo "round $round: kcat … (load $(loadavg))"; run_kcat "$round"
+    else echo "round $round: loadleak BatchSize $tool ($((C / tool)) copies) … (load $(loadavg))"; run_loadleak "$round" "$tool"; fi
+  done
   ORDER=("${ORDER[@]:1}" "${ORDER[0]}")
 done
 
-printf '\n%-10s %12s %10s   per round\n' tool msgs/s p99_ms
-printf '%-10s %12s %10s   %s\n' kcat "$(median "${KC_RPS[@]}")" "-" "${KC_RPS[*]} (${KC_INFO[*]})"
-printf '%-10s %12s %10s   %s\n' loadleak "$(median "${LL_RPS[@]}")" "$(median "${LL_P99[@]}")" "${LL_RPS[*]} (${LL_INFO[*]}; incl. warm-up)"
-echo "(kcat reports no per-message latency; LoadLeak's p99 is send-to-ack)"
-echo "loadleak/kcat rate ratio: $(ratio "$(median "${LL_RPS[@]}")" "$(median "${KC_RPS[@]}")")   (goal ≥ 1.0)"
-echo "per-round loadleak/kcat: $(paired_ratios "${LL_RPS[*]}" "${KC_RPS[*]}")"
+# med "V1 V2 …" — the median of a round list, skipping n/a
+med() { python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1].split() if x != 'n/a']; print(f'{statistics.median(v):.2f}' if v else 'n/a')" "$1"; }
+echo
+printf '%-16s %12s %12s %9s %10s %12s   per round\n' tool msgs/s window/s p99_ms µs/msg broker_µs/msg
+printf '%-16s %12s %12s %9s %10s %12s   %s\n' kcat "$(med "${RATE[kcat]}")" - - "$(med "${CPU[kcat]}")" "$(med "${BROKER[kcat]}")" "${RATE[kcat]} (${INFO[kcat]# })"
+for b in "${BATCHES[@]}"; do
+  k="b$b"
+  printf '%-16s %12s %12s %9s %10s %12s   %s\n' "loadleak B=$b" "$(med "${RATE[$k]}")" "$(med "${WINDOW_RATE[$k]}")" "$(med "${P99[$k]}")" \
+    "$(med "${CPU[$k]}")" "$(med "${BROKER[$k]}")" "${RATE[$k]} (${INFO[$k]# }; incl. warm-up)"
+done
+echo "(msgs/s: kcat = messages / process wall time, LoadLeak = its measured rps; window/s = end offsets over LoadLeak's CPU window."
+echo " µs/msg = user+sys CPU per persisted message: kcat's whole process, LoadLeak's measured phase. kcat reports no"
+echo " per-message latency; LoadLeak's p99 is send-to-ack, for B > 1 the batch's first send to its last ack.)"
+for b in "${BATCHES[@]}"; do
+  k="b$b"
+  echo "B=$b: loadleak/kcat rate $(ratio "$(med "${RATE[$k]}")" "$(med "${RATE[kcat]}")") (goal ≥ 1.0), per round $(paired_ratios "${RATE[$k]}" "${RATE[kcat]}");" \
+       "CPU per message loadleak/kcat $(ratio "$(med "${CPU[$k]}")" "$(med "${CPU[kcat]}")")"
+done
 echo "load average after: $(loadavg)"
 echo "outputs in $OUT"

@@ -16,6 +16,18 @@ public sealed record KafkaSettings(
 {
     public const string EmbeddedBootstrap = "embedded";
 
+    /// <summary>
+    /// The most messages one iteration may produce: librdkafka's default producer queue
+    /// (<c>queue.buffering.max.messages</c>) holds 100 000, so one batch always fits it.
+    /// </summary>
+    public const int MaxBatchSize = 100_000;
+
+    /// <summary>
+    /// Messages produced back to back per iteration (1 = one message per iteration, awaited). With N &gt; 1 the
+    /// iteration completes when all N delivery reports arrived and returns one response counting N.
+    /// </summary>
+    public int BatchSize { get; init; } = 1;
+
     /// <summary>Bytes of the JSON body around the payload: <c>{"op":"query","payload":""}</c>.</summary>
     public static readonly int BodyOverheadBytes = RequestTemplate.Create("x", 0).JsonBodyUtf8.Length;
 
@@ -48,7 +60,10 @@ public sealed record KafkaSettings(
         return new KafkaSettings(bootstrap, topic, acks,
             reader.Int("LingerMs", 5, 0, 60_000),
             TimeSpan.FromMilliseconds(reader.Int("MessageTimeoutMs", 30_000, 1, 3_600_000)),
-            template, e2eUrl);
+            template, e2eUrl)
+        {
+            BatchSize = reader.Int("BatchSize", 1, 1, MaxBatchSize),
+        };
     }
 
     /// <summary><c>MessageSizeBytes</c> is the whole value (the JSON body); without it <c>PayloadSizeBytes</c> sizes the payload.</summary>

@@ -26,10 +26,13 @@ public sealed class CsvExporter : Exporting.IExporter
         var csv = new CsvTable("t", "scenario", "phase", "ok", "fail", "rps", "p50", "p99", "p99Uncorrected",
             "concurrency", "targetRate", "late", "dropped");
         foreach (var i in doc.Intervals)
-            csv.Row(i.T, i.Scenario, i.Phase, i.Ok, i.Fail, i.Rps, i.P50, i.P99, i.P99Uncorrected,
+            // No successful response, no latency (the histograms hold Ok responses only): an empty cell, not 0.
+            csv.Row(i.T, i.Scenario, i.Phase, i.Ok, i.Fail, i.Rps, Latency(i, i.P50), Latency(i, i.P99), Latency(i, i.P99Uncorrected),
                 i.Concurrency, i.TargetRate, i.Late, i.Dropped);
         return csv.ToString();
     }
+
+    private static double? Latency(IntervalDto row, double value) => row.Ok > 0 ? value : null;
 
     public static string Samples(RunDocument doc)
     {

@@ -42,9 +42,12 @@ public sealed class MarkdownExporter : Exporting.IExporter
         md.AppendLine(Separator("lrrrrrrr"));
         foreach (var s in doc.Scenarios)
             md.AppendLine(Row(Escape(s.Name), Units.Count(s.Ok), Units.Count(s.Fail), Units.Rps(s.Rps),
-                Units.Ms(s.LatencyMs.P50), Units.Ms(s.LatencyMs.P99), Units.Ms(s.LatencyUncorrectedMs.P99), Units.Ms(s.LatencyMs.Max)));
+                Latency(s, s.LatencyMs.P50), Latency(s, s.LatencyMs.P99), Latency(s, s.LatencyUncorrectedMs.P99), Latency(s, s.LatencyMs.Max)));
         md.AppendLine();
     }
+
+    /// <summary>Latency is measured on successful responses only: none, no figure ("–", not 0).</summary>
+    private static string Latency(ScenarioDto s, double ms) => Units.Ms(s.Ok > 0 ? ms : null);
 
     private static void Findings(StringBuilder md, RunDocument doc)
     {

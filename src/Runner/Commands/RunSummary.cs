@@ -14,8 +14,7 @@ public static class RunSummary
         console.Info("");
         console.Info($"status: {doc.Status}, {doc.DurationSeconds:0.0} s, {doc.Samples.Count} target samples");
         foreach (var s in doc.Scenarios)
-            console.Info(string.Create(CultureInfo.InvariantCulture,
-                $"  {s.Name}: {s.Ok} ok, {s.Fail} fail, {s.Rps:0.0} rps, p50 {s.LatencyMs.P50:0.00} ms, p99 {s.LatencyMs.P99:0.00} ms (uncorrected {s.LatencyUncorrectedMs.P99:0.00} ms)"));
+            console.Info(string.Create(CultureInfo.InvariantCulture, $"  {s.Name}: {s.Ok} ok, {s.Fail} fail, {s.Rps:0.0} rps, ") + Latency(s));
         foreach (var t in doc.Thresholds.Where(t => !t.Passed))
             console.Info($"  threshold failed: {t.Scenario}: {t.Description}{(t.Error is null ? "" : " (" + t.Error + ")")}");
         console.Info($"leak verdict: {doc.Leak.Verdict}");
@@ -27,4 +26,10 @@ public static class RunSummary
             console.Info($"{(file.EndsWith(".html", StringComparison.Ordinal) ? "report" : "run.json")}: {file}");
         console.Info($"exit code {outcome.ExitCode}");
     }
+
+    /// <summary>Latency is measured on successful responses only: a scenario without any has none, not 0.</summary>
+    private static string Latency(ScenarioDto s) => s.Ok == 0
+        ? "latency – (no successful response)"
+        : string.Create(CultureInfo.InvariantCulture,
+            $"p50 {s.LatencyMs.P50:0.00} ms, p99 {s.LatencyMs.P99:0.00} ms (uncorrected {s.LatencyUncorrectedMs.P99:0.00} ms)");
 }

@@ -39,9 +39,10 @@ public static class RunMetricsExtractor
         };
     }
 
+    /// <summary>Weighted by successful responses, the only ones latency is measured on (a scenario that only failed has none, not 0).</summary>
     private static double? Weighted(RunDocument run, Func<ScenarioDto, double> value)
     {
-        var total = run.Scenarios.Sum(s => s.Ok + s.Fail);
-        return total == 0 ? null : run.Scenarios.Sum(s => value(s) * (s.Ok + s.Fail)) / total;
+        var total = run.Scenarios.Sum(s => s.Ok);
+        return total == 0 ? null : run.Scenarios.Sum(s => value(s) * s.Ok) / total;
     }
 }

@@ -36,8 +36,10 @@ public sealed class LiveProgress(Cli.IUserConsole console, Func<TargetSample?> l
             var load = row.TargetRate > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"{row.TargetRate:0}/s")
                 : string.Create(CultureInfo.InvariantCulture, $"{row.Concurrency}c");
+            // Latency histograms hold successful responses only: an interval without any (a broker outage) has no p99, not 0.
+            var p99 = row.Ok > 0 ? row.Latency.P99.ToString("0.0", CultureInfo.InvariantCulture) : "–";
             line.Append(CultureInfo.InvariantCulture,
-                $" {row.Scenario}: {load} {row.Rps,7:0} rps p99 {row.Latency.P99,6:0.0} ms err {row.Fail} |");
+                $" {row.Scenario}: {load} {row.Rps,7:0} rps p99 {p99,6} ms err {row.Fail} |");
         }
         if (sample is null) line.Append(" target: no sample yet");
         else

@@ -47,4 +47,15 @@ public class CsvExporterTests
         var lines = CsvExporter.Intervals(doc).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("1,\"get, \"\"cached\"\"\",step 1,10,1,11,1.5,9.25,7,4,0,0,0", lines[1]);
     }
+
+    [Fact]
+    public void An_interval_without_successful_responses_has_empty_latency_cells_not_zero()
+    {
+        var doc = RunDocumentJsonTests.Minimal() with
+        {
+            Intervals = [new IntervalDto(5, "kafka", "down", 0, 40, 40, 0, 0, 0, 4, 0, 0, 0)],
+        };
+        var lines = CsvExporter.Intervals(doc).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("5,kafka,down,0,40,40,,,,4,0,0,0", lines[1]);
+    }
 }

@@ -113,6 +113,14 @@ public class ProtocolSettingsTests
     }
 
     [Fact]
+    public void Kafka_batch_size_defaults_to_one_message_per_iteration()
+    {
+        Assert.Equal(1, KafkaSettings.Read(Settings.Reader("{}", Env), Env).BatchSize);
+        Assert.Equal(50, KafkaSettings.Read(Settings.Reader("""{"BatchSize":50}""", Env), Env).BatchSize);
+        Assert.Equal(KafkaSettings.MaxBatchSize, KafkaSettings.Read(Settings.Reader("""{"BatchSize":"100000"}""", Env), Env).BatchSize);
+    }
+
+    [Fact]
     public void Kafka_message_size_is_the_whole_value()
     {
         var kafka = KafkaSettings.Read(Settings.Reader("""{"MessageSizeBytes":1000}""", Env), Env);
@@ -125,6 +133,11 @@ public class ProtocolSettingsTests
     [InlineData("""{"Topic":"a b"}""", "CustomSettings.Topic of scenario 'test': not a valid Kafka topic name: 'a b'")]
     [InlineData("""{"BootstrapServers":"localhost"}""", "CustomSettings.BootstrapServers of scenario 'test': expected host:port[,host:port…] or 'embedded', got 'localhost'")]
     [InlineData("""{"Acks":"2"}""", "CustomSettings.Acks of scenario 'test': '2' is not one of 'all', 'leader', 'none', '-1', '1', '0'")]
+    [InlineData("""{"BatchSize":0}""", "CustomSettings.BatchSize of scenario 'test': 0 is out of range [1, 100000]")]
+    [InlineData("""{"BatchSize":-5}""", "CustomSettings.BatchSize of scenario 'test': -5 is out of range [1, 100000]")]
+    [InlineData("""{"BatchSize":100001}""", "CustomSettings.BatchSize of scenario 'test': 100001 is out of range [1, 100000]")]
+    [InlineData("""{"BatchSize":2.5}""", "CustomSettings.BatchSize of scenario 'test': expected an integer, got 2.5")]
+    [InlineData("""{"BatchSize":"many"}""", "CustomSettings.BatchSize of scenario 'test': expected an integer, got \"many\"")]
     public void Kafka_bad_settings_name_the_path(string json, string message)
     {
         Assert.Equal(message, Assert.Throws<ConfigException>(() => KafkaSettings.Read(Settings.Reader(json, Env), Env)).Message);

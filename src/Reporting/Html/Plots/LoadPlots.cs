@@ -59,8 +59,8 @@ public static class LoadPlots
         return latency.Render("Latency percentiles per interval", "plot-latency-", clipOutliers: true, unit: " ms");
     }
 
-    /// <summary>An interval without responses has no latency: a gap, not a zero.</summary>
-    private static double? NonEmpty(IntervalDto row, double value) => row.Ok + row.Fail > 0 ? value : null;
+    /// <summary>Latency comes from successful responses only: an interval without any (all failed, or idle) is a gap, not a zero.</summary>
+    private static double? NonEmpty(IntervalDto row, double value) => row.Ok > 0 ? value : null;
 
     private static double IntervalSeconds(List<IntervalDto> rows)
     {

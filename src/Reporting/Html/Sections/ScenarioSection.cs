@@ -27,8 +27,8 @@ public sealed class ScenarioSection : IHtmlSection
         HtmlTable.Write(html, ["Scenario", "Measure", "p50", "p75", "p90", "p95", "p99", "p99.9", "Max", "Mean", "StdDev"],
             doc.Scenarios.SelectMany(s => new[]
             {
-                LatencyRow(s.Name, "corrected", s.LatencyMs),
-                LatencyRow(s.Name, "uncorrected", s.LatencyUncorrectedMs),
+                LatencyRow(s.Name, "corrected", s.LatencyMs, s.Ok),
+                LatencyRow(s.Name, "uncorrected", s.LatencyUncorrectedMs, s.Ok),
             }));
 
         var errors = doc.Scenarios.SelectMany(s => s.Errors.Select(e => (Scenario: s.Name, Error: e))).OrderByDescending(x => x.Error.Count).ToList();
@@ -38,10 +38,14 @@ public sealed class ScenarioSection : IHtmlSection
             errors.Select(x => new[] { Cell.Text(x.Scenario), Cell.Code(x.Error.StatusCode), Cell.Text(x.Error.Message), Cell.Num(Units.Count(x.Error.Count)) }));
     }
 
-    private static Cell[] LatencyRow(string scenario, string measure, LatencyDto l) =>
-    [
-        Cell.Text(scenario), Cell.Text(measure),
-        Cell.Num(Units.Ms(l.P50)), Cell.Num(Units.Ms(l.P75)), Cell.Num(Units.Ms(l.P90)), Cell.Num(Units.Ms(l.P95)),
-        Cell.Num(Units.Ms(l.P99)), Cell.Num(Units.Ms(l.P999)), Cell.Num(Units.Ms(l.Max)), Cell.Num(Units.Ms(l.Mean)), Cell.Num(Units.Ms(l.StdDev)),
-    ];
+    /// <summary>Latency is measured on successful responses only: a scenario without any shows "–", not 0.</summary>
+    private static Cell[] LatencyRow(string scenario, string measure, LatencyDto l, long ok)
+    {
+        Cell Ms(double value) => Cell.Num(Units.Ms(ok > 0 ? value : null));
+        return
+        [
+            Cell.Text(scenario), Cell.Text(measure),
+            Ms(l.P50), Ms(l.P75), Ms(l.P90), Ms(l.P95), Ms(l.P99), Ms(l.P999), Ms(l.Max), Ms(l.Mean), Ms(l.StdDev),
+        ];
+    }
 }

@@ -34,7 +34,8 @@ public sealed class SummarySection : IHtmlSection
             ("Requests", Units.Count(ok + fail)),
             ("Failed", fail == 0 ? "0" : $"{Units.Count(fail)} ({Units.Percent((double)fail / Math.Max(1, ok + fail))})"),
             ("Throughput", Units.Rps(doc.Scenarios.Sum(s => s.Rps)) + " req/s"),
-            ("Worst p99", doc.Scenarios.Count == 0 ? "–" : Units.Ms(doc.Scenarios.Max(s => s.LatencyMs.P99)) + " ms"),
+            // Only scenarios with successful responses have a latency; none at all is "–", not 0.
+            ("Worst p99", doc.Scenarios.Any(s => s.Ok > 0) ? Units.Ms(doc.Scenarios.Where(s => s.Ok > 0).Max(s => s.LatencyMs.P99)) + " ms" : "–"),
             ("Leak findings", doc.Leak.Findings.Count(f => f.IsLeak).ToString(CultureInfo.InvariantCulture)),
         };
         if (doc.Thresholds.Count > 0)
