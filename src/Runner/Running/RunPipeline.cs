@@ -41,7 +41,7 @@ public sealed class RunPipeline(IUserConsole console)
             // Build (and so validate) every scenario before anything is launched.
             var settings = plan.Config.ToEngineSettings(
                 config => ScenarioCatalog.Create(config.ScenarioName, config.CustomSettings, environment),
-                plan.DurationScale);
+                plan.DurationScale) with { Log = new ConsoleEngineLog(console) };
             if (plan.Soak is { } soak) settings = soak.Shape(settings);
 
             target = await TargetStarter.StartAsync(plan, placeholders, console, interrupt);
