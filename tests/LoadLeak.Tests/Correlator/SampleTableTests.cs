@@ -42,4 +42,30 @@ public class SampleTableTests
         Assert.Equal(1, table.Latest(2.5)!.T);
         Assert.Equal(2, table.Latest(9)!.T);
     }
+
+    [Fact]
+    public void Settled_seconds_fold_once_and_keep_their_levels_rates_and_gaps()
+    {
+        var table = new SampleTable();
+        for (var s = 0; s < 100; s++)
+        {
+            if (s == 40) continue; // a second without readings stays a null row after folding
+            table.Add(new(s + 0.5, MetricNames.CpuSeconds, s * 0.25));
+            table.Add(new(s + 0.5, MetricNames.Rss, 1000 + s));
+        }
+
+        var rows = table.Build();
+        Assert.Equal(100, rows.Count);
+        Assert.Equal(Enumerable.Range(1, 100).Select(t => (double)t), rows.Select(r => r.T));
+        Assert.Equal(1050, rows[50].RssBytes);
+        Assert.Equal(0.25, rows[50].Cpu!.Value, 9);
+        Assert.Equal(new TargetSample { T = 41 }, rows[40]);
+        Assert.Equal(0.25, rows[41].Cpu!.Value, 9); // the rate looks back across the empty second
+        Assert.Equal(99, table.Count);
+        Assert.Equal(99, table.Latest(100)!.T);
+
+        table.Add(new(20.5, MetricNames.Rss, 1));
+        Assert.Equal(1, table.LateReadings);
+        Assert.Equal(1020, table.Build()[20].RssBytes);
+    }
 }
