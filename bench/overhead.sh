@@ -9,7 +9,7 @@
 source "$(dirname "$0")/common.sh"
 need wrk curl python3
 C=${1:-64}; D=${2:-10}; ROUNDS=${3:-3}
-LEAD=6   # seconds LoadLeak gets to start and open its EventPipe session before wrk starts
+LEAD=${LEAD:-6}   # seconds LoadLeak gets to start and open its EventPipe session before wrk starts (env LEAD: 60 lets its own JIT settle)
 build
 HTTP=$(free_port); GRPC=$(free_port)
 start_target "$HTTP" "$GRPC"

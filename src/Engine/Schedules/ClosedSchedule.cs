@@ -24,6 +24,9 @@ public sealed class ClosedSchedule
     /// <summary>How long the segment lasts; null when it lasts until <see cref="Iterations"/> are done.</summary>
     public TimeSpan? Duration { get; }
 
+    /// <summary>True when the copies do not change during the segment (KeepConstant, Pause, a ramp to where it already is).</summary>
+    public bool IsSteady => _from == TargetCopies;
+
     /// <summary>IterationsForConstant's total; null for time-bound segments.</summary>
     public long? Iterations { get; }
 

@@ -22,6 +22,10 @@ public class ClosedScheduleTests
         Assert.Equal(70, down.CopiesAt(5));
         Assert.Equal(20, down.CopiesAt(10));
         Assert.Equal(TenSeconds, down.Duration);
+        Assert.False(down.IsSteady);
+        Assert.True(ClosedSchedule.For(new RampingConstant(20, TenSeconds), previousCopies: 20).IsSteady);
+        Assert.True(ClosedSchedule.For(new KeepConstant(30, TenSeconds), previousCopies: 100).IsSteady);
+        Assert.True(ClosedSchedule.For(new Pause(TenSeconds), previousCopies: 100).IsSteady);
     }
 
     [Fact]
