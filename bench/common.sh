@@ -89,3 +89,17 @@ header() {
 
 # paired_ratios "A1 A2 …" "B1 B2 …" — per-round A/B (the tools of one round ran minutes apart at most)
 paired_ratios() { python3 -c "import sys; a=sys.argv[1].split(); b=sys.argv[2].split(); print(' '.join(f'{float(x)/float(y):.2f}' for x, y in zip(a, b)))" "$1" "$2"; }
+
+# write_post_lua [BODY] [BENCHMARK_ID] — $OUT/post.lua: wrk posting the request template (as LoadLeak sends it)
+write_post_lua() {
+  local body=${1:-'{"op":"query","payload":"a1b2c3"}'} id=${2:-bench}
+  cat >"$OUT/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$body'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-Benchmark-ID"] = "$id"
+LUA
+}
+
+# proc_cpu PID — the process's CPU time so far (user+sys seconds) from /proc
+proc_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }

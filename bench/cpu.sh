@@ -19,12 +19,7 @@ HTTP=$(free_port); GRPC=$(free_port)
 start_target "$HTTP" "$GRPC"
 URL="http://127.0.0.1:$HTTP/api/query"
 header "CPU per request, $C copies/connections, ${D}s, $ROUNDS round(s); LL_ENV='${LL_ENV:-}'"
-cat >"$OUT/post.lua" <<'LUA'
-wrk.method = "POST"
-wrk.body = '{"op":"query","payload":"a1b2c3"}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-Benchmark-ID"] = "bench"
-LUA
+write_post_lua
 wrk -t2 -c"$C" -d3s -s "$OUT/post.lua" "$URL" >/dev/null
 
 for round in $(seq 1 "$ROUNDS"); do

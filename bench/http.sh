@@ -14,12 +14,7 @@ BODY='{"op":"query","payload":"a1b2c3"}'
 ID=bench
 header "HTTP POST /api/query: LoadLeak vs wrk vs hey, $C connections, ${D}s each, $ROUNDS round(s)"
 
-cat >"$OUT/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$BODY'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-Benchmark-ID"] = "$ID"
-LUA
+write_post_lua "$BODY" "$ID"
 # LoadLeak: closed model, C copies over at most C connections; a 5 s warm-up (excluded from the
 # figures) pays for its own JIT, as the wrk run below pays for the target's.
 cat >"$OUT/loadleak.json" <<JSON

@@ -25,14 +25,9 @@ cat >"$OUT/pause.json" <<JSON
     "CustomSettings": { "Protocol": "http", "Url": "$URL" } } ] },
   "LoadLeak": { "RetainedGc": "$GC" } }
 JSON
-cat >"$OUT/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '{"op":"query","payload":"a1b2c3"}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-Benchmark-ID"] = "bench"
-LUA
+write_post_lua
 
-target_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$TARGET_PID/stat"; }
+target_cpu() { proc_cpu "$TARGET_PID"; }
 cpu_over() { local a b; a=$(target_cpu); sleep "$D"; b=$(target_cpu); python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$a" "$b"; }
 
 # The target's CPU rate at saturation (cores), for the share: 10 s of wrk after a 3 s warm-up.

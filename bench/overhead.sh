@@ -16,12 +16,7 @@ start_target "$HTTP" "$GRPC"
 URL="http://127.0.0.1:$HTTP/api/query"
 header "correlator overhead: wrk alone vs wrk with LoadLeak attached (Pause only), $C connections, ${D}s, $ROUNDS rounds"
 
-cat >"$OUT/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '{"op":"query","payload":"a1b2c3"}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-Benchmark-ID"] = "bench"
-LUA
+write_post_lua
 for gc in none boundaries; do
   cat >"$OUT/pause-$gc.json" <<JSON
 { "TestName": "bench-overhead-$gc", "TargetScenarios": ["idle"],
@@ -35,7 +30,7 @@ done
 
 # The target's CPU time (user+sys, seconds) from /proc: CPU per request is far less sensitive to a
 # noisy shared machine than throughput is, so the script reports both.
-target_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$TARGET_PID/stat"; }
+target_cpu() { proc_cpu "$TARGET_PID"; }
 # wrk_rps NAME — prints the rps; appends the target's CPU µs per request to the file NAME.cpu
 wrk_rps() {
   local before; before=$(target_cpu)
