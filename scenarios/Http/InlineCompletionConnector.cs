@@ -14,10 +14,8 @@ namespace LoadLeak.Scenarios.Http;
 /// </summary>
 internal static class InlineCompletionConnector
 {
+    // Set once the runtime turned out not to have the per-socket switch.
     private static int _unsupported;
-
-    /// <summary>True once the runtime turned out not to have the per-socket switch.</summary>
-    public static bool Unsupported => Volatile.Read(ref _unsupported) != 0;
 
     public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken token)
     {
@@ -37,7 +35,7 @@ internal static class InlineCompletionConnector
 
     private static void TryPreferInline(Socket socket)
     {
-        if (Unsupported) return;
+        if (Volatile.Read(ref _unsupported) != 0) return;
         try
         {
             SetPreferInlineCompletions(socket, true);
