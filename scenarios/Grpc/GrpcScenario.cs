@@ -3,13 +3,18 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using LoadLeak.Engine.Scenarios;
 using LoadLeak.Protos;
+using LoadLeak.Scenarios.Sockets;
 using LoadLeak.Scenarios.Template;
+using LoadLeak.Scenarios.Timing;
 
 namespace LoadLeak.Scenarios.Grpc;
 
 /// <summary>
 /// Calls Benchmark.Query (unary) or Benchmark.QueryStream (server streaming), round-robin over MaxConnections channels.
 /// The gRPC status name is the response status: OK is Ok, anything else (DeadlineExceeded, Unavailable, …) fails.
+/// The deadline travels as a constant <c>grpc-timeout</c> header (<see cref="DeadlineHeaderHandler"/>), so the
+/// server enforces it exactly, and the client enforces it with a <see cref="SharedTimeout"/> token instead of Grpc.Net.Client's timer per call
+/// (a measured 1.9 µs of the client's ~16 µs per call): a call the client gives up on is DeadlineExceeded.
 /// </summary>
 public sealed class GrpcScenario
 {
@@ -21,6 +26,7 @@ public sealed class GrpcScenario
     private Response? _lastOk;
     private GrpcChannel[] _channels = [];
     private Benchmark.BenchmarkClient[] _clients = [];
+    private SharedTimeout? _deadline;
     private long _calls;
 
     public GrpcScenario(GrpcSettings settings)
@@ -54,7 +60,9 @@ public sealed class GrpcScenario
     {
         _channels = Enumerable.Range(0, _settings.MaxConnections).Select(_ => CreateChannel()).ToArray();
         _clients = _channels.Select(channel => new Benchmark.BenchmarkClient(channel)).ToArray();
+        _deadline = new SharedTimeout(_settings.Deadline);
     }
+
 
     private GrpcChannel CreateChannel()
     {
@@ -66,9 +74,10 @@ public sealed class GrpcScenario
             ConnectTimeout = TimeSpan.FromSeconds(10),
             KeepAlivePingDelay = TimeSpan.FromSeconds(60),
         };
+        if (_settings.InlineCompletions) handler.ConnectCallback = InlineCompletionConnector.ConnectAsync;
         return GrpcChannel.ForAddress(_settings.Address, new GrpcChannelOptions
         {
-            HttpHandler = handler,
+            HttpHandler = new DeadlineHeaderHandler(_settings.Deadline, handler),
             DisposeHttpClient = true,
             MaxReceiveMessageSize = 64 * 1024 * 1024,
         });
@@ -79,15 +88,17 @@ public sealed class GrpcScenario
         foreach (var channel in _channels) channel.Dispose();
         _channels = [];
         _clients = [];
+        _deadline?.Dispose();
+        _deadline = null;
     }
 
     public async Task<Response> RunAsync(IScenarioContext context)
     {
-        var clients = _clients;
-        if (clients.Length == 0) throw new InvalidOperationException("gRPC scenario used before Init");
+        var (clients, deadline) = (_clients, _deadline);
+        if (clients.Length == 0 || deadline is null) throw new InvalidOperationException("gRPC scenario used before Init");
         var client = clients[(int)((ulong)Interlocked.Increment(ref _calls) % (ulong)clients.Length)];
         var started = Stopwatch.GetTimestamp();
-        var options = new CallOptions(_headers, DateTime.UtcNow.Add(_settings.Deadline), context.CancellationToken);
+        var options = new CallOptions(_headers, cancellationToken: deadline.For(started, context.CancellationToken));
         try
         {
             // Unary awaited inline: one async state machine less per call on the hot path.
@@ -95,6 +106,13 @@ public sealed class GrpcScenario
                 ? (await client.QueryAsync(_request, options)).CalculateSize()
                 : await StreamAsync(client, options);
             return OkResponse(_requestSize + received);
+        }
+        catch (Exception cancelled) when (cancelled is RpcException { StatusCode: StatusCode.Cancelled } or OperationCanceledException
+                                           && !context.CancellationToken.IsCancellationRequested)
+        {
+            // Only the deadline token cancels a call while the run goes on.
+            return Response.Fail(nameof(StatusCode.DeadlineExceeded), $"no reply within the {_settings.Deadline.TotalMilliseconds:0} ms deadline",
+                _requestSize, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (RpcException rpc)
         {

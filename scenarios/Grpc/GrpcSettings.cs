@@ -1,4 +1,5 @@
 using LoadLeak.Scenarios.Settings;
+using LoadLeak.Scenarios.Sockets;
 using LoadLeak.Scenarios.Template;
 
 namespace LoadLeak.Scenarios.Grpc;
@@ -10,6 +11,9 @@ public sealed record GrpcSettings(Uri Address, GrpcCall Call, TimeSpan Deadline,
 {
     public const int MaxStreamMessages = 10_000;
 
+    /// <summary>Whether the connections' I/O completes inline (see <see cref="SocketCompletions"/>).</summary>
+    public bool InlineCompletions { get; init; } = SocketCompletions.InlineByDefault;
+
     public static GrpcSettings Read(SettingsReader reader)
     {
         var addressText = reader.String("Address", "http://127.0.0.1:{grpcPort}");
@@ -20,6 +24,9 @@ public sealed record GrpcSettings(Uri Address, GrpcCall Call, TimeSpan Deadline,
             TimeSpan.FromMilliseconds(reader.Int("DeadlineMs", 10_000, 1, 3_600_000)),
             reader.Int("StreamMessages", 10, 1, MaxStreamMessages),
             TemplateSettings.Read(reader),
-            reader.Int("MaxConnections", 4, 1, 1_000));
+            reader.Int("MaxConnections", 4, 1, 1_000))
+        {
+            InlineCompletions = SocketCompletions.Read(reader),
+        };
     }
 }

@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using LoadLeak.Engine.Scenarios;
+using LoadLeak.Scenarios.Sockets;
+using LoadLeak.Scenarios.Timing;
 using LoadLeak.Scenarios.Template;
 
 namespace LoadLeak.Scenarios.Http;

@@ -1,4 +1,5 @@
 using LoadLeak.Scenarios.Settings;
+using LoadLeak.Scenarios.Sockets;
 using LoadLeak.Scenarios.Template;
 
 namespace LoadLeak.Scenarios.Http;
@@ -14,16 +15,8 @@ public sealed record HttpSettings(
     int MaxConnections,
     TimeSpan Timeout)
 {
-    /// <summary>
-    /// Where the connections' I/O completions run: "inline" on the runtime's socket event thread (fewer
-    /// thread handoffs, less CPU per request, but that one thread caps the scenario's throughput),
-    /// "threadpool" (the runtime's default; scales across cores), or "auto": inline on machines of up to
-    /// <see cref="InlineUpToProcessors"/> processors, where the client's CPU per request is what limits
-    /// the load it can put on a co-located target.
-    /// </summary>
-    public bool InlineCompletions { get; init; } = Environment.ProcessorCount <= InlineUpToProcessors;
-
-    public const int InlineUpToProcessors = 4;
+    /// <summary>Whether the connections' I/O completes inline (see <see cref="SocketCompletions"/>).</summary>
+    public bool InlineCompletions { get; init; } = SocketCompletions.InlineByDefault;
 
     public static HttpSettings Read(SettingsReader reader)
     {
@@ -40,12 +33,11 @@ public sealed record HttpSettings(
 
         var version = reader.Choice("HttpVersion", "1.1", "1.1", "2") == "2" ? System.Net.HttpVersion.Version20 : System.Net.HttpVersion.Version11;
         var headers = reader.StringMap("Headers");
-        var completions = reader.Choice("SocketCompletions", "auto", "auto", "inline", "threadpool");
         return new HttpSettings(url, method, version, headers, body, template,
             reader.Int("MaxConnections", 100, 1, 100_000),
             TimeSpan.FromMilliseconds(reader.Int("TimeoutMs", 30_000, 1, 3_600_000)))
         {
-            InlineCompletions = completions == "auto" ? Environment.ProcessorCount <= InlineUpToProcessors : completions == "inline",
+            InlineCompletions = SocketCompletions.Read(reader),
         };
     }
 

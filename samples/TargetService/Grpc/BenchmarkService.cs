@@ -13,14 +13,14 @@ public sealed class BenchmarkService(QueryHandler handler, ILeakMode leak, SeenR
     public override Task<QueryReply> Query(QueryRequest request, ServerCallContext context)
     {
         leak.OnGrpc(context);
-        seen.Grpc(context.RequestHeaders.GetValue("x-benchmark-id"));
+        seen.Grpc(context.RequestHeaders.GetValue("x-benchmark-id"), context.Deadline);
         return Task.FromResult(Reply(request, context, 0));
     }
 
     public override async Task QueryStream(QueryRequest request, IServerStreamWriter<QueryReply> responseStream, ServerCallContext context)
     {
         leak.OnGrpc(context);
-        seen.Grpc(context.RequestHeaders.GetValue("x-benchmark-id"));
+        seen.Grpc(context.RequestHeaders.GetValue("x-benchmark-id"), context.Deadline);
         var count = Math.Clamp(request.StreamMessages, 1, MaxStreamMessages);
         for (var i = 0; i < count; i++)
             await responseStream.WriteAsync(Reply(request, context, i), context.CancellationToken);

@@ -1,6 +1,7 @@
 namespace TargetService.Query;
 
-public sealed record SeenSnapshot(long Http, long Grpc, long Kafka, string? LastHttpBenchmarkId, string? LastGrpcBenchmarkId, string? LastKafkaBenchmarkId, string? LastHttpProtocol);
+public sealed record SeenSnapshot(long Http, long Grpc, long Kafka, string? LastHttpBenchmarkId, string? LastGrpcBenchmarkId, string? LastKafkaBenchmarkId, string? LastHttpProtocol,
+    double? LastGrpcDeadlineMs);
 
 /// <summary>
 /// What the target has served per path, with the last benchmark id each path received (GET /api/seen),
@@ -10,6 +11,7 @@ public sealed class SeenRequests
 {
     private long _http, _grpc, _kafka;
     private string? _httpId, _grpcId, _kafkaId, _httpProtocol;
+    private double _grpcDeadlineMs = double.NaN;
 
     public void Http(string? benchmarkId, string protocol)
     {
@@ -18,10 +20,12 @@ public sealed class SeenRequests
         Volatile.Write(ref _httpProtocol, protocol);
     }
 
-    public void Grpc(string? benchmarkId)
+    /// <summary>A gRPC call; <paramref name="deadline"/> is the call's deadline (DateTime.MaxValue: none), kept as the time it had left.</summary>
+    public void Grpc(string? benchmarkId, DateTime deadline)
     {
         Interlocked.Increment(ref _grpc);
         if (benchmarkId is not null) Volatile.Write(ref _grpcId, benchmarkId);
+        Volatile.Write(ref _grpcDeadlineMs, deadline == DateTime.MaxValue ? double.NaN : (deadline - DateTime.UtcNow).TotalMilliseconds);
     }
 
     public void Kafka(string? benchmarkId)
@@ -31,5 +35,6 @@ public sealed class SeenRequests
     }
 
     public SeenSnapshot Snapshot() => new(Interlocked.Read(ref _http), Interlocked.Read(ref _grpc), Interlocked.Read(ref _kafka),
-        Volatile.Read(ref _httpId), Volatile.Read(ref _grpcId), Volatile.Read(ref _kafkaId), Volatile.Read(ref _httpProtocol));
+        Volatile.Read(ref _httpId), Volatile.Read(ref _grpcId), Volatile.Read(ref _kafkaId), Volatile.Read(ref _httpProtocol),
+        Volatile.Read(ref _grpcDeadlineMs) is var left && double.IsNaN(left) ? null : left);
 }

@@ -19,6 +19,17 @@ public sealed class GrpcScenarioTests(TargetFixture fixture)
     }
 
     [Fact]
+    public async Task The_deadline_reaches_the_server()
+    {
+        var props = ScenarioCatalog.Create("grpc", Json("""{"DeadlineMs":4000}"""), fixture.Environment);
+        var response = Assert.Single(await ScenarioDriver.RunAsync(props, iterations: 1));
+
+        Assert.True(response.IsOk, response.Message);
+        var left = (await fixture.GetJsonAsync("/api/seen")).GetProperty("lastGrpcDeadlineMs").GetDouble();
+        Assert.InRange(left, 3000, 4000);
+    }
+
+    [Fact]
     public async Task Server_streaming_reads_every_message()
     {
         var unary = Assert.Single(await ScenarioDriver.RunAsync(

@@ -54,11 +54,20 @@ public class ProtocolSettingsTests
         Assert.Equal(inline, http.InlineCompletions);
     }
 
+    [Theory]
+    [InlineData("inline", true)]
+    [InlineData("threadpool", false)]
+    public void Grpc_socket_completions_can_be_chosen(string choice, bool inline)
+    {
+        var grpc = GrpcSettings.Read(Settings.Reader($$"""{"SocketCompletions":"{{choice}}"}""", Env));
+        Assert.Equal(inline, grpc.InlineCompletions);
+    }
+
     [Fact]
     public void Http_socket_completions_default_to_inline_only_on_small_machines()
     {
         var http = HttpSettings.Read(Settings.Reader("{}", Env));
-        Assert.Equal(Environment.ProcessorCount <= HttpSettings.InlineUpToProcessors, http.InlineCompletions);
+        Assert.Equal(Environment.ProcessorCount <= LoadLeak.Scenarios.Sockets.SocketCompletions.InlineUpToProcessors, http.InlineCompletions);
     }
 
     [Theory]

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LoadLeak.Scenarios.Http;
+using LoadLeak.Scenarios.Timing;
 
 namespace LoadLeak.Tests.Scenarios;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace LoadLeak.Scenarios.Http;
+namespace LoadLeak.Scenarios.Timing;
 
 /// <summary>
-/// One timeout token shared by every request that starts within the same time slice (1/16 of the
+/// One timeout token (the HTTP timeout, the gRPC deadline) shared by every request that starts within the same time slice (1/16 of the
 /// timeout), instead of HttpClient's linked CancellationTokenSource and timer per request, which cost
 /// a measurable share of the client's CPU per request. A slice's token fires <c>timeout + slice</c>
 /// after the slice began, so a request is never cut before its full timeout and at most one slice

@@ -1,10 +1,10 @@
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 
-namespace LoadLeak.Scenarios.Http;
+namespace LoadLeak.Scenarios.Sockets;
 
 /// <summary>
-/// Opens the HTTP scenario's connections (SocketsHttpHandler.ConnectCallback) as the handler's default
+/// Opens the HTTP and gRPC scenarios' connections (SocketsHttpHandler.ConnectCallback) as the handler's default
 /// connect does (TCP, NoDelay), but asks the runtime to run their I/O completions inline on its socket
 /// event thread instead of handing each one to a thread-pool worker. On a small machine that shares
 /// its cores with the target, that handoff (a wake-up, a spinning worker) is a large share of the
