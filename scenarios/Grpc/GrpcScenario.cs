@@ -73,6 +73,8 @@ public sealed class GrpcScenario
             // Not the deadline: a connect cut short by a tiny deadline would surface as Unavailable, not DeadlineExceeded.
             ConnectTimeout = TimeSpan.FromSeconds(10),
             KeepAlivePingDelay = TimeSpan.FromSeconds(60),
+            // gRPC never redirects; without it the handler skips a redirect layer (an async frame) per call.
+            AllowAutoRedirect = false,
         };
         if (_settings.InlineCompletions) handler.ConnectCallback = InlineCompletionConnector.ConnectAsync;
         return GrpcChannel.ForAddress(_settings.Address, new GrpcChannelOptions
