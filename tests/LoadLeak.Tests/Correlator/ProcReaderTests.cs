@@ -33,6 +33,28 @@ public class ProcReaderTests
     }
 
     [Fact]
+    public void Fd_count_follows_files_opened_and_closed()
+    {
+        var before = ProcReader.TryRead(Environment.ProcessId)!.Fds!.Value;
+        var files = Enumerable.Range(0, 20).Select(_ => File.OpenRead("/proc/self/stat")).ToList();
+        var opened = ProcReader.TryRead(Environment.ProcessId)!.Fds!.Value;
+        files.ForEach(f => f.Dispose());
+        var closed = ProcReader.TryRead(Environment.ProcessId)!.Fds!.Value;
+
+        // Other test threads may open or close a few fds meanwhile; twenty is well outside that noise.
+        Assert.InRange(opened - before, 15, 25);
+        Assert.InRange(opened - closed, 15, 25);
+        Assert.InRange(Directory.GetFileSystemEntries("/proc/self/fdinfo").Length - Directory.GetFileSystemEntries("/proc/self/fd").Length, -3, 3);
+    }
+
+    [Fact]
+    public void Liveness_is_read_from_the_process_state()
+    {
+        Assert.True(ProcReader.IsAlive(Environment.ProcessId));
+        Assert.False(ProcReader.IsAlive(int.MaxValue));
+    }
+
+    [Fact]
     public void Runtime_version_comes_from_the_libcoreclr_path()
     {
         Assert.Equal(new Version(10, 0, 12), DotNetProbe.ParseCoreClrPath("7f00-7f10 r-xp 0 08:01 1 /usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.12/libcoreclr.so"));
