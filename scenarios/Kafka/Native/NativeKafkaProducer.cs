@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -69,7 +70,6 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
     {
         if (_closed)
         {
-            batch.Sending();
             batch.Abandon(0, new KafkaFailure("closed", "the producer was closed"));
             return;
         }
@@ -81,13 +81,16 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
         vus[2] = RdKafkaVu.Value(_memory, _valueLength);
         vus[3] = RdKafkaVu.Header(name, name + RequestTemplate.HeaderName.Length + 1, _headerValueLength);
         vus[4] = RdKafkaVu.Opaque(slot);
-        for (var i = 0; i < batch.Size; i++)
+        var last = batch.Size - 1;
+        var firstSend = Stopwatch.GetTimestamp();
+        for (var i = 0; i <= last; i++)
         {
-            batch.Sending();
+            if (i == last) batch.SendingEvenly(batch.Size, firstSend, i == 0 ? firstSend : Stopwatch.GetTimestamp());
             var error = _api.Produceva(_rk, vus, VuCount);
             if (error == 0) continue;
             var code = _api.ErrorCode(error);
             _api.ErrorDestroy(error);
+            batch.SendingEvenly(i, firstSend, Stopwatch.GetTimestamp());
             if (batch.Abandon(i, _errors.Of(code))) _slots.Release(slot);
             return;
         }
@@ -121,8 +124,11 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
             try
             {
                 if (_api.EventType(ev) == EventDeliveryReports)
+                {
+                    var reportedAt = Stopwatch.GetTimestamp(); // one clock read per event, not per message
                     for (var message = _api.EventMessageNext(ev); message != 0; message = _api.EventMessageNext(ev))
-                        Deliver(message);
+                        Deliver(message, reportedAt);
+                }
             }
             catch (Exception exception)
             {
@@ -136,12 +142,12 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
         }
     }
 
-    private void Deliver(nint message)
+    private void Deliver(nint message, long reportedAt)
     {
         var report = (RdKafkaMessage*)message;
         var slot = (int)report->Opaque;
         var error = report->Error == 0 ? null : _errors.Of(report->Error);
-        if (_slots[slot].Delivered(error, (PersistenceStatus)_api.MessageStatus(message))) _slots.Release(slot);
+        if (_slots[slot].Delivered(error, (PersistenceStatus)_api.MessageStatus(message), reportedAt)) _slots.Release(slot);
     }
 
     private nint CreateHandle(KafkaSettings settings)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
 using LoadLeak.Scenarios.Kafka;
@@ -71,10 +72,10 @@ public class KafkaNativeProducerPartsTests
         var timedOut = new KafkaFailure("Local_MsgTimedOut", "Local: Message timed out");
         var batch = new KafkaBatch(3);
         for (var i = 0; i < 3; i++) batch.Sending();
-        Assert.False(batch.Delivered(null, PersistenceStatus.Persisted));
-        Assert.False(batch.Delivered(timedOut, PersistenceStatus.NotPersisted));
+        Assert.False(batch.Delivered(null, PersistenceStatus.Persisted, Stopwatch.GetTimestamp()));
+        Assert.False(batch.Delivered(timedOut, PersistenceStatus.NotPersisted, Stopwatch.GetTimestamp()));
         Assert.False(batch.Completion.IsCompleted);
-        Assert.True(batch.Delivered(null, PersistenceStatus.NotPersisted));
+        Assert.True(batch.Delivered(null, PersistenceStatus.NotPersisted, Stopwatch.GetTimestamp()));
         Assert.True(batch.Completion.IsCompletedSuccessfully);
         Assert.Equal(2, batch.Failed);
         Assert.Same(timedOut, batch.FirstFailure);
@@ -90,14 +91,31 @@ public class KafkaNativeProducerPartsTests
         batch.Sending();
         batch.Sending();
         Assert.False(batch.Abandon(2, queueFull)); // message 2 refused: 2 and 3 never sent, 0 and 1 still out
-        Assert.False(batch.Delivered(null, PersistenceStatus.Persisted));
-        Assert.True(batch.Delivered(null, PersistenceStatus.PossiblyPersisted));
+        Assert.False(batch.Delivered(null, PersistenceStatus.Persisted, Stopwatch.GetTimestamp()));
+        Assert.True(batch.Delivered(null, PersistenceStatus.PossiblyPersisted, Stopwatch.GetTimestamp()));
         Assert.Equal((2, 2, true), (batch.Sent, batch.Failed, batch.AnyPossiblyPersisted));
 
         var nothingSent = new KafkaBatch(2);
         nothingSent.Sending();
         Assert.True(nothingSent.Abandon(0, queueFull));
         Assert.True(nothingSent.Completion.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public void Evenly_timed_sends_give_each_message_its_share_of_the_send_window()
+    {
+        var batch = new KafkaBatch(4);
+        batch.SendingEvenly(4, batch.Started, batch.Started + 3000); // sends at 0, 1000, 2000, 3000 ticks: mean 1500
+        for (var i = 0; i < 4; i++) batch.Delivered(null, PersistenceStatus.Persisted, batch.Started + 11_500);
+        Assert.Equal(10_000 * 1000.0 / Stopwatch.Frequency, batch.MeanMessageMs, 9);
+
+        var refused = new KafkaBatch(4);
+        refused.SendingEvenly(4, refused.Started, refused.Started + 3000);
+        refused.SendingEvenly(2, refused.Started, refused.Started + 2000); // message 2 refused: only 0 and 1 went out
+        Assert.False(refused.Abandon(2, new KafkaFailure("Local_QueueFull", "Local: Queue full")));
+        refused.Delivered(null, PersistenceStatus.Persisted, refused.Started + 4000);
+        Assert.True(refused.Delivered(null, PersistenceStatus.Persisted, refused.Started + 4000));
+        Assert.Equal(3000 * 1000.0 / Stopwatch.Frequency, refused.MeanMessageMs, 9);
     }
 
     [Theory]
