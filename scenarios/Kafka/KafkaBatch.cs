@@ -88,20 +88,25 @@ internal sealed class KafkaBatch
         Interlocked.Add(ref _failed, unsent);
         RecordFailure(failure);
         if (Interlocked.Add(ref _remaining, -unsent) != 0) return false;
-        Complete();
+        Complete(Stopwatch.GetTimestamp());
         return true;
     }
 
     /// <summary>Fails the wait (not the messages, whose reports may still arrive and are then ignored).</summary>
     public void Cancel() => _done.TrySetCanceled();
 
-    private void Report(DeliveryReport<Null, byte[]> report) =>
-        Delivered(report.Error.IsError ? new KafkaFailure(report.Error.Code.ToString(), report.Error.Reason) : null, report.Status, Stopwatch.GetTimestamp());
+    private void Report(DeliveryReport<Null, byte[]> report)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (Delivered(report.Error.IsError ? new KafkaFailure(report.Error.Code.ToString(), report.Error.Reason) : null, report.Status, now))
+            Complete(now);
+    }
 
     /// <summary>
     /// One message's delivery report: its error (null if none) and persistence status; NotPersisted without an
     /// error fails too. <paramref name="reportedAt"/> is a Stopwatch timestamp (one may serve a whole event of reports).
-    /// True when this was the batch's last outstanding report.
+    /// True when this was the batch's last outstanding report: the caller then calls <see cref="Complete"/>, which
+    /// runs the waiting iteration's continuation (the native producer does so once librdkafka freed the event).
     /// </summary>
     public bool Delivered(KafkaFailure? error, PersistenceStatus status, long reportedAt)
     {
@@ -109,9 +114,7 @@ internal sealed class KafkaBatch
         if (error is not null) Fail(error);
         else if (status == PersistenceStatus.NotPersisted) Fail(NotPersisted);
         else if (status == PersistenceStatus.PossiblyPersisted) Interlocked.Increment(ref _possiblyPersisted);
-        if (Interlocked.Decrement(ref _remaining) != 0) return false;
-        Complete();
-        return true;
+        return Interlocked.Decrement(ref _remaining) == 0;
     }
 
     private void Fail(KafkaFailure failure)
@@ -126,9 +129,10 @@ internal sealed class KafkaBatch
             Interlocked.CompareExchange(ref _firstFailure, failure, null);
     }
 
-    private void Complete()
+    /// <summary>Ends the wait: the batch's last report arrived at <paramref name="completedAt"/> (a Stopwatch timestamp).</summary>
+    public void Complete(long completedAt)
     {
-        Volatile.Write(ref _completedTicks, Stopwatch.GetTimestamp() - Started);
+        Volatile.Write(ref _completedTicks, completedAt - Started);
         _done.TrySetResult();
     }
 

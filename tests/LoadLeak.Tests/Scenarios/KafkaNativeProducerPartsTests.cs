@@ -67,7 +67,7 @@ public class KafkaNativeProducerPartsTests
     }
 
     [Fact]
-    public void A_batch_completes_on_its_last_report_and_keeps_the_first_failure()
+    public void A_batch_is_done_at_its_last_report_and_keeps_the_first_failure()
     {
         var timedOut = new KafkaFailure("Local_MsgTimedOut", "Local: Message timed out");
         var batch = new KafkaBatch(3);
@@ -76,7 +76,10 @@ public class KafkaNativeProducerPartsTests
         Assert.False(batch.Delivered(timedOut, PersistenceStatus.NotPersisted, Stopwatch.GetTimestamp()));
         Assert.False(batch.Completion.IsCompleted);
         Assert.True(batch.Delivered(null, PersistenceStatus.NotPersisted, Stopwatch.GetTimestamp()));
+        Assert.False(batch.Completion.IsCompleted); // the caller completes it (the native producer after freeing the event)
+        batch.Complete(batch.Started + 2000);
         Assert.True(batch.Completion.IsCompletedSuccessfully);
+        Assert.Equal(2000 * 1000.0 / Stopwatch.Frequency, batch.ElapsedMs, 9);
         Assert.Equal(2, batch.Failed);
         Assert.Same(timedOut, batch.FirstFailure);
         Assert.Equal(3, batch.Sent);
