@@ -37,7 +37,14 @@ internal sealed class KafkaBatchSlots
     }
 
     /// <summary>The batch in a rented slot; read on the delivery thread without the lock.</summary>
-    public KafkaBatch this[int id] => Volatile.Read(ref _batches)[id] ?? throw new InvalidOperationException($"Kafka delivery report for free slot {id}");
+    public KafkaBatch this[int id] => TryGet(id, out var batch) ? batch : throw new InvalidOperationException($"Kafka delivery report for free slot {id}");
+
+    public bool TryGet(int id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out KafkaBatch? batch)
+    {
+        var batches = Volatile.Read(ref _batches);
+        batch = (uint)id < (uint)batches.Length ? batches[id] : null;
+        return batch is not null;
+    }
 
     public void Release(int id)
     {

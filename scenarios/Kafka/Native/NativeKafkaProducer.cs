@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Confluent.Kafka;
@@ -12,16 +13,18 @@ namespace LoadLeak.Scenarios.Kafka.Native;
 /// The Kafka scenario's messages through librdkafka directly (<c>Producer: "native"</c>): the same value, header
 /// and producer settings as <see cref="ConfluentKafkaProducer"/>, without its per-message managed work (a delivery
 /// delegate and GCHandle per send, headers built through P/Invoke, objects per report). A send is one
-/// rd_kafka_produceva call over a stack array whose opaque is the batch's slot id; delivery reports arrive as
-/// events on one dedicated thread that finds the batch by that id and completes it inline, as Confluent's
-/// delivery thread does, so the copy's next batch is produced there.
-/// Batches are completed only after their event is destroyed: librdkafka frees the event's messages then, and the
-/// next batches' messages reuse that memory at once. Completing them first (while the event still holds thousands
-/// of messages) cost ~2x the CPU per message in glibc's malloc and free (perf, 2026-11-27).
+/// rd_kafka_produceva call over a stack array whose opaque is the batch's slot id. Delivery reports come through
+/// an [UnmanagedCallersOnly] dr_msg_cb (no marshalling, no delegate) on one dedicated thread polling the handle,
+/// which finds the batch by that id and completes it inline, as Confluent's delivery thread does, so the copy's
+/// next batch is produced there.
+/// Why a callback and not RD_KAFKA_EVENT_DR events: an event keeps all its messages until it is destroyed, so the
+/// next batches' messages were allocated while thousands were still held, then thousands freed at once; glibc's
+/// malloc and free then cost more than the callback saves (bench/kafka.sh, 2026-11-27: at 40 000 in flight
+/// 1.96 µs/msg with events vs 1.32 with the callback, which librdkafka calls just before freeing each message).
 /// </summary>
 internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
 {
-    private const int ProducerType = 0, EventDeliveryReports = 0x1, EventError = 0x8, PollMs = 100, VuCount = 5;
+    private const int ProducerType = 0, PollMs = 100, VuCount = 5;
 
     private readonly RdKafkaApi _api = RdKafkaApi.Instance;
     private readonly KafkaErrors _errors;
@@ -29,9 +32,9 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
     private readonly long _messageBytes;
     private readonly byte* _memory; // value, then the header's NUL-terminated name, then its value: what every message points at
     private readonly int _valueLength, _headerValueLength;
-    private readonly nint _rk, _rkt, _queue;
+    private readonly nint _rk, _rkt;
     private readonly Thread _deliveryThread;
-    private KafkaBatch[] _finished = new KafkaBatch[64]; // the delivery thread's batches to complete after the event
+    private GCHandle _self; // the dr_msg_cb's opaque: one per producer, not per message
     private volatile bool _stopping, _closed;
     private Exception? _deliveryFailure;
 
@@ -49,19 +52,20 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
         value.CopyTo(new Span<byte>(_memory, value.Length));
         name.CopyTo(new Span<byte>(_memory + value.Length, name.Length));
         headerValue.CopyTo(new Span<byte>(_memory + value.Length + name.Length, headerValue.Length));
+        _self = GCHandle.Alloc(this);
         try
         {
             _rk = CreateHandle(settings);
             _rkt = CreateTopic(settings.Topic);
-            _queue = _api.QueueGetMain(_rk);
         }
         catch
         {
             if (_rk != 0) _api.Destroy(_rk);
+            _self.Free();
             NativeMemory.Free(_memory);
             throw;
         }
-        _deliveryThread = new Thread(DeliverReports) { IsBackground = true, Name = "loadleak-kafka-native-dr" };
+        _deliveryThread = new Thread(PollReports) { IsBackground = true, Name = "loadleak-kafka-native-dr" };
         _deliveryThread.Start();
     }
 
@@ -106,61 +110,48 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
             throw new InvalidOperationException("the native Kafka producer cannot be closed on its own delivery thread");
         if (_closed) return;
         _closed = true;
-        _api.Flush(_rk, (int)flushTimeout.TotalMilliseconds); // the delivery thread keeps serving reports meanwhile
+        _api.Flush(_rk, (int)flushTimeout.TotalMilliseconds); // serves reports here too, besides the delivery thread
         _stopping = true;
-        _api.QueueYield(_queue);
-        _deliveryThread.Join();
+        _deliveryThread.Join(); // within one poll (PollMs)
         foreach (var waiting in _slots.Drain()) waiting.Cancel(); // reports that never came: their waits fail, not hang
-        _api.QueueDestroy(_queue);
         _api.TopicDestroy(_rkt);
-        _api.Destroy(_rk); // purges whatever the flush left
+        _api.Destroy(_rk); // purges whatever the flush left, without reports (nobody polls any more)
+        _self.Free();
         NativeMemory.Free(_memory);
         if (_deliveryFailure is { } failure)
-            throw new InvalidOperationException("the native Kafka producer's delivery thread failed", failure);
+            throw new InvalidOperationException("the native Kafka producer's delivery callback failed", failure);
     }
 
-    private void DeliverReports()
+    private void PollReports()
     {
-        while (!_stopping)
+        while (!_stopping) _api.Poll(_rk, PollMs);
+    }
+
+    /// <summary>librdkafka's dr_msg_cb: one message's report, called from rd_kafka_poll (or rd_kafka_flush).</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnDelivery(nint rk, nint message, nint opaque)
+    {
+        var self = (NativeKafkaProducer)GCHandle.FromIntPtr(opaque).Target!;
+        try
         {
-            var ev = _api.QueuePoll(_queue, PollMs);
-            if (ev == 0) continue;
-            var reportedAt = Stopwatch.GetTimestamp(); // one clock read per event, not per message
-            var finished = 0;
-            try
+            var report = (RdKafkaMessage*)message;
+            var slot = (int)report->Opaque;
+            if (!self._slots.TryGet(slot, out var batch))
             {
-                if (_api.EventType(ev) == EventDeliveryReports)
-                    for (var message = _api.EventMessageNext(ev); message != 0; message = _api.EventMessageNext(ev))
-                        Deliver(message, reportedAt, ref finished);
+                if (self._closed) return; // reports of messages purged at shutdown: their waits were already cancelled
+                throw new InvalidOperationException($"Kafka delivery report for free slot {slot}");
             }
-            catch (Exception exception)
-            {
-                // Keep serving: a lost report fails its iteration at cancellation; Close surfaces the cause.
-                Interlocked.CompareExchange(ref _deliveryFailure, exception, null);
-            }
-            finally
-            {
-                _api.EventDestroy(ev); // error events too: like Confluent's empty error handler, failures surface per message
-            }
-            for (var i = 0; i < finished; i++)
-            {
-                var batch = _finished[i];
-                _finished[i] = null!;
-                batch.Complete(reportedAt); // the copy's next batch is produced here, inline
-            }
+            var error = report->Error == 0 ? null : self._errors.Of(report->Error);
+            var now = Stopwatch.GetTimestamp();
+            if (!batch.Delivered(error, (PersistenceStatus)self._api.MessageStatus(message), now)) return;
+            self._slots.Release(slot);
+            batch.Complete(now); // the copy's next batch is produced here, inline
         }
-    }
-
-    private void Deliver(nint message, long reportedAt, ref int finished)
-    {
-        var report = (RdKafkaMessage*)message;
-        var slot = (int)report->Opaque;
-        var batch = _slots[slot];
-        var error = report->Error == 0 ? null : _errors.Of(report->Error);
-        if (!batch.Delivered(error, (PersistenceStatus)_api.MessageStatus(message), reportedAt)) return;
-        _slots.Release(slot);
-        if (finished == _finished.Length) Array.Resize(ref _finished, finished * 2);
-        _finished[finished++] = batch;
+        catch (Exception exception)
+        {
+            // Nothing may unwind into librdkafka. A lost report fails its iteration at cancellation; Close surfaces the cause.
+            Interlocked.CompareExchange(ref self._deliveryFailure, exception, null);
+        }
     }
 
     private nint CreateHandle(KafkaSettings settings)
@@ -175,7 +166,8 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
             Set(conf, "enable.idempotence", "false");
             Set(conf, "client.id", "loadleak");
             Set(conf, "log_level", "0"); // broker-down noise would flood the console (Confluent's log handler drops it too)
-            _api.ConfSetEvents(conf, EventDeliveryReports | EventError);
+            _api.ConfSetOpaque(conf, GCHandle.ToIntPtr(_self));
+            _api.ConfSetDrMsgCb(conf, &OnDelivery);
         }
         catch
         {

@@ -19,19 +19,11 @@ internal sealed unsafe class RdKafkaApi
 
     public readonly delegate* unmanaged[Cdecl]<nint> ConfNew;
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, byte*, byte*, nuint, int> ConfSet;
-    public readonly delegate* unmanaged[Cdecl]<nint, int, void> ConfSetEvents;
     public readonly delegate* unmanaged[Cdecl]<nint, void> ConfDestroy;
     public readonly delegate* unmanaged[Cdecl]<int, nint, byte*, nuint, nint> New;
     public readonly delegate* unmanaged[Cdecl]<nint, void> Destroy;
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, nint, nint> TopicNew;
     public readonly delegate* unmanaged[Cdecl]<nint, void> TopicDestroy;
-    public readonly delegate* unmanaged[Cdecl]<nint, nint> QueueGetMain;
-    public readonly delegate* unmanaged[Cdecl]<nint, int, nint> QueuePoll;
-    public readonly delegate* unmanaged[Cdecl]<nint, void> QueueYield;
-    public readonly delegate* unmanaged[Cdecl]<nint, void> QueueDestroy;
-    public readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int> EventType;
-    public readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint> EventMessageNext;
-    public readonly delegate* unmanaged[Cdecl]<nint, void> EventDestroy;
     public readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int> MessageStatus;
     public readonly delegate* unmanaged[Cdecl]<nint, RdKafkaVu*, nuint, nint> Produceva;
     public readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int> ErrorCode;
@@ -39,6 +31,9 @@ internal sealed unsafe class RdKafkaApi
     public readonly delegate* unmanaged[Cdecl]<nint, int, int> Flush;
     public readonly delegate* unmanaged[Cdecl]<int, byte*> Err2Name;
     public readonly delegate* unmanaged[Cdecl]<int, byte*> Err2Str;
+    public readonly delegate* unmanaged[Cdecl]<nint, delegate* unmanaged[Cdecl]<nint, nint, nint, void>, void> ConfSetDrMsgCb;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, void> ConfSetOpaque;
+    public readonly delegate* unmanaged[Cdecl]<nint, int, int> Poll;
 
     private RdKafkaApi(string path, nint library)
     {
@@ -46,19 +41,11 @@ internal sealed unsafe class RdKafkaApi
         nint Get(string name) => NativeLibrary.GetExport(library, name);
         ConfNew = (delegate* unmanaged[Cdecl]<nint>)Get("rd_kafka_conf_new");
         ConfSet = (delegate* unmanaged[Cdecl]<nint, byte*, byte*, byte*, nuint, int>)Get("rd_kafka_conf_set");
-        ConfSetEvents = (delegate* unmanaged[Cdecl]<nint, int, void>)Get("rd_kafka_conf_set_events");
         ConfDestroy = (delegate* unmanaged[Cdecl]<nint, void>)Get("rd_kafka_conf_destroy");
         New = (delegate* unmanaged[Cdecl]<int, nint, byte*, nuint, nint>)Get("rd_kafka_new");
         Destroy = (delegate* unmanaged[Cdecl]<nint, void>)Get("rd_kafka_destroy");
         TopicNew = (delegate* unmanaged[Cdecl]<nint, byte*, nint, nint>)Get("rd_kafka_topic_new");
         TopicDestroy = (delegate* unmanaged[Cdecl]<nint, void>)Get("rd_kafka_topic_destroy");
-        QueueGetMain = (delegate* unmanaged[Cdecl]<nint, nint>)Get("rd_kafka_queue_get_main");
-        QueuePoll = (delegate* unmanaged[Cdecl]<nint, int, nint>)Get("rd_kafka_queue_poll");
-        QueueYield = (delegate* unmanaged[Cdecl]<nint, void>)Get("rd_kafka_queue_yield");
-        QueueDestroy = (delegate* unmanaged[Cdecl]<nint, void>)Get("rd_kafka_queue_destroy");
-        EventType = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int>)Get("rd_kafka_event_type");
-        EventMessageNext = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint>)Get("rd_kafka_event_message_next");
-        EventDestroy = (delegate* unmanaged[Cdecl]<nint, void>)Get("rd_kafka_event_destroy");
         MessageStatus = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int>)Get("rd_kafka_message_status");
         Produceva = (delegate* unmanaged[Cdecl]<nint, RdKafkaVu*, nuint, nint>)Get("rd_kafka_produceva");
         ErrorCode = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int>)Get("rd_kafka_error_code");
@@ -66,6 +53,9 @@ internal sealed unsafe class RdKafkaApi
         Flush = (delegate* unmanaged[Cdecl]<nint, int, int>)Get("rd_kafka_flush");
         Err2Name = (delegate* unmanaged[Cdecl]<int, byte*>)Get("rd_kafka_err2name");
         Err2Str = (delegate* unmanaged[Cdecl]<int, byte*>)Get("rd_kafka_err2str");
+        ConfSetDrMsgCb = (delegate* unmanaged[Cdecl]<nint, delegate* unmanaged[Cdecl]<nint, nint, nint, void>, void>)Get("rd_kafka_conf_set_dr_msg_cb");
+        ConfSetOpaque = (delegate* unmanaged[Cdecl]<nint, nint, void>)Get("rd_kafka_conf_set_opaque");
+        Poll = (delegate* unmanaged[Cdecl]<nint, int, int>)Get("rd_kafka_poll");
     }
 
     public string ErrorName(int code) => Marshal.PtrToStringUTF8((nint)Err2Name(code)) ?? code.ToString(System.Globalization.CultureInfo.InvariantCulture);
