@@ -104,9 +104,9 @@ internal sealed class KafkaBatch
 
     /// <summary>
     /// One message's delivery report: its error (null if none) and persistence status; NotPersisted without an
-    /// error fails too. <paramref name="reportedAt"/> is a Stopwatch timestamp (one may serve a whole event of reports).
+    /// error fails too. <paramref name="reportedAt"/> is a Stopwatch timestamp.
     /// True when this was the batch's last outstanding report: the caller then calls <see cref="Complete"/>, which
-    /// runs the waiting iteration's continuation (the native producer does so once librdkafka freed the event).
+    /// runs the waiting iteration's continuation inline.
     /// </summary>
     public bool Delivered(KafkaFailure? error, PersistenceStatus status, long reportedAt)
     {

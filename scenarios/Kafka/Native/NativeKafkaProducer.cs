@@ -19,8 +19,9 @@ namespace LoadLeak.Scenarios.Kafka.Native;
 /// next batch is produced there.
 /// Why a callback and not RD_KAFKA_EVENT_DR events: an event keeps all its messages until it is destroyed, so the
 /// next batches' messages were allocated while thousands were still held, then thousands freed at once; glibc's
-/// malloc and free then cost more than the callback saves (bench/kafka.sh, 2026-11-27: at 40 000 in flight
-/// 1.96 µs/msg with events vs 1.32 with the callback, which librdkafka calls just before freeing each message).
+/// malloc and free then cost more than the callback saves (bench/kafka.sh, 2026-11-27, single rounds at 40 000 in
+/// flight, B=100: 1.96 µs/msg and 0.80M msg/s with events vs 1.32 and 1.20M with the callback, which librdkafka
+/// calls just before freeing each message).
 /// </summary>
 internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
 {

@@ -76,7 +76,7 @@ public class KafkaNativeProducerPartsTests
         Assert.False(batch.Delivered(timedOut, PersistenceStatus.NotPersisted, Stopwatch.GetTimestamp()));
         Assert.False(batch.Completion.IsCompleted);
         Assert.True(batch.Delivered(null, PersistenceStatus.NotPersisted, Stopwatch.GetTimestamp()));
-        Assert.False(batch.Completion.IsCompleted); // the caller completes it (the native producer after freeing the event)
+        Assert.False(batch.Completion.IsCompleted); // the caller completes it
         batch.Complete(batch.Started + 2000);
         Assert.True(batch.Completion.IsCompletedSuccessfully);
         Assert.Equal(2000 * 1000.0 / Stopwatch.Frequency, batch.ElapsedMs, 9);
