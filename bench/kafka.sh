@@ -11,10 +11,19 @@
 # and the broker's during LoadLeak's measured phase only (from the phase start on the live console to
 # 1 s before its end, against the end offsets read at the same moments), so start-up, JIT warm-up
 # and report writing are not in LoadLeak's µs/msg.
-# Usage: bench/kafka.sh [IN_FLIGHT=5000] [SECONDS=10] [ROUNDS=2] [KCAT_MESSAGES=3000000] [BATCHES=1,100,1000]
+# With linger 5 ms LoadLeak's rate cannot exceed IN_FLIGHT / (5 ms + round trip), whatever the producer: 5000 in
+# flight caps it near 700k msg/s here, while kcat keeps up to 100 000 messages queued. Compare CPU per message
+# there, or raise IN_FLIGHT (e.g. 40000) to compare rates.
+# PRODUCERS (environment, default confluent,native) lists the LoadLeak producers to run (CustomSettings.Producer):
+# Confluent.Kafka's, or librdkafka called directly; every producer runs every batch size.
+# Usage: [PRODUCERS=confluent,native] bench/kafka.sh [IN_FLIGHT=5000] [SECONDS=10] [ROUNDS=2] [KCAT_MESSAGES=3000000] [BATCHES=1,100,1000]
 source "$(dirname "$0")/common.sh"
 need kcat curl python3
 C=${1:-5000}; D=${2:-10}; ROUNDS=${3:-2}; KN=${4:-3000000}; IFS=, read -r -a BATCHES <<<"${5:-1,100,1000}"
+IFS=, read -r -a PRODUCERS <<<"${PRODUCERS:-confluent,native}"
+for p in "${PRODUCERS[@]}"; do
+  [[ "$p" == confluent || "$p" == native ]] || { echo "PRODUCERS: '$p' is not confluent or native" >&2; exit 2; }
+done
 for b in "${BATCHES[@]}"; do
   (( b >= 1 && C / b >= 1 )) || { echo "BATCH $b: IN_FLIGHT $C / BATCH must be ≥ 1 copy" >&2; exit 2; }
 done
@@ -25,24 +34,25 @@ TOPIC=loadleak
 BODY='{"op":"query","payload":"a1b2c3"}'
 ID=bench
 TICK=$(getconf CLK_TCK)
-header "Kafka produce to the embedded broker ($KAFKA_BOOTSTRAP): LoadLeak ($C in flight, batches ${BATCHES[*]}, ${D}s) vs kcat ($KN messages), $ROUNDS round(s)"
+header "Kafka produce to the embedded broker ($KAFKA_BOOTSTRAP): LoadLeak (producers ${PRODUCERS[*]}, $C in flight, batches ${BATCHES[*]}, ${D}s) vs kcat ($KN messages), $ROUNDS round(s)"
 
 # LoadLeak needs a process to sample; a sleeping one keeps the correlator cheap and out of the way.
-sleep $((ROUNDS * ${#BATCHES[@]} * (D + 60) + 600)) &
+sleep $((ROUNDS * ${#PRODUCERS[@]} * ${#BATCHES[@]} * (D + 60) + 600)) &
 TARGET_PID=$!; CHILDREN+=("$TARGET_PID")
 
-config() { # config BATCH → the LoadLeak config for that batch size
-  cat >"$OUT/loadleak-b$1.json" <<JSON
-{ "TestName": "bench-kafka-b$1", "TargetScenarios": ["kafka"],
+config() { # config PRODUCER BATCH → the LoadLeak config for that producer and batch size
+  cat >"$OUT/loadleak-$1-b$2.json" <<JSON
+{ "TestName": "bench-kafka-$1-b$2", "TargetScenarios": ["kafka"],
   "GlobalSettings": { "ScenariosSettings": [ {
     "ScenarioName": "kafka", "WarmUpDuration": "00:00:05",
-    "LoadSimulationsSettings": [ { "KeepConstant": [$((C / $1)), "$(hms "$D")"] } ],
-    "CustomSettings": { "Protocol": "kafka", "BootstrapServers": "$KAFKA_BOOTSTRAP", "Topic": "$TOPIC",
-                        "Acks": "all", "LingerMs": 5, "BenchmarkId": "$ID", "BatchSize": $1 } } ] },
+    "LoadSimulationsSettings": [ { "KeepConstant": [$((C / $2)), "$(hms "$D")"] } ],
+    "CustomSettings": { "Protocol": "kafka", "BootstrapServers": "$KAFKA_BOOTSTRAP", "Topic": "$TOPIC", "Producer": "$1",
+                        "Acks": "all", "LingerMs": 5, "BenchmarkId": "$ID", "BatchSize": $2 } } ] },
   "LoadLeak": { "RetainedGc": "none" } }
 JSON
 }
-for b in "${BATCHES[@]}"; do config "$b"; done
+RUNS=() # producer:batch
+for p in "${PRODUCERS[@]}"; do for b in "${BATCHES[@]}"; do config "$p" "$b"; RUNS+=("$p:$b"); done; done
 
 end_offset() { kcat -b "$KAFKA_BOOTSTRAP" -Q -t "$TOPIC:0:-1" 2>/dev/null | awk '{print $NF}'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; } # utime + stime of a live process
@@ -65,10 +75,10 @@ run_kcat() {
   INFO[kcat]+=" ${n}msgs/$(printf '%.2f' "$secs")s"
 }
 
-run_loadleak() { # run_loadleak ROUND BATCH
-  local name="loadleak-b$2-$1" before after pid
+run_loadleak() { # run_loadleak ROUND PRODUCER BATCH
+  local name="loadleak-$2-b$3-$1" before after pid
   before=$(end_offset)
-  dotnet "$LOADLEAK_DLL" run --config "$OUT/loadleak-b$2.json" --target-pid "$TARGET_PID" --out "$OUT/$name" >"$OUT/$name.txt" 2>&1 &
+  dotnet "$LOADLEAK_DLL" run --config "$OUT/loadleak-$2-b$3.json" --target-pid "$TARGET_PID" --out "$OUT/$name" >"$OUT/$name.txt" 2>&1 &
   pid=$!; CHILDREN+=("$pid")
   # The measured phase starts when the live console prints it; CPU and offsets are read from then on.
   local waited=0
@@ -84,7 +94,7 @@ run_loadleak() { # run_loadleak ROUND BATCH
   after=$(end_offset)
   local doc="$OUT/$name/run.json"
   [[ -f "$doc" ]] || { echo "loadleak wrote no run.json; see $OUT/$name.txt" >&2; tail -20 "$OUT/$name.txt" >&2; exit 5; }
-  local key="b$2" window
+  local key="$2:$3" window
   window=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$t0" "$t1")
   RATE[$key]+=" $(json_get "$doc" "round(d['scenarios'][0]['rps'], 2)")"
   WINDOW_RATE[$key]+=" $(div $((o1 - o0)) "$window")"
@@ -95,11 +105,14 @@ run_loadleak() { # run_loadleak ROUND BATCH
 }
 
 declare -A RATE WINDOW_RATE P99 CPU BROKER INFO
-ORDER=(kcat "${BATCHES[@]}")
+ORDER=(kcat "${RUNS[@]}")
 for round in $(seq 1 "$ROUNDS"); do
   for tool in "${ORDER[@]}"; do
     if [[ "$tool" == kcat ]]; then echo "round $round: kcat … (load $(loadavg))"; run_kcat "$round"
-    else echo "round $round: loadleak BatchSize $tool ($((C / tool)) copies) … (load $(loadavg))"; run_loadleak "$round" "$tool"; fi
+    else
+      p=${tool%:*}; b=${tool#*:}
+      echo "round $round: loadleak $p BatchSize $b ($((C / b)) copies) … (load $(loadavg))"; run_loadleak "$round" "$p" "$b"
+    fi
   done
   ORDER=("${ORDER[@]:1}" "${ORDER[0]}")
 done
@@ -107,19 +120,17 @@ done
 # med "V1 V2 …" — the median of a round list, skipping n/a
 med() { python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1].split() if x != 'n/a']; print(f'{statistics.median(v):.2f}' if v else 'n/a')" "$1"; }
 echo
-printf '%-16s %12s %12s %9s %10s %12s   per round\n' tool msgs/s window/s p99_ms µs/msg broker_µs/msg
-printf '%-16s %12s %12s %9s %10s %12s   %s\n' kcat "$(med "${RATE[kcat]}")" - - "$(med "${CPU[kcat]}")" "$(med "${BROKER[kcat]}")" "${RATE[kcat]} (${INFO[kcat]# })"
-for b in "${BATCHES[@]}"; do
-  k="b$b"
-  printf '%-16s %12s %12s %9s %10s %12s   %s\n' "loadleak B=$b" "$(med "${RATE[$k]}")" "$(med "${WINDOW_RATE[$k]}")" "$(med "${P99[$k]}")" \
+printf '%-22s %12s %12s %9s %10s %12s   per round\n' tool msgs/s window/s p99_ms µs/msg broker_µs/msg
+printf '%-22s %12s %12s %9s %10s %12s   %s\n' kcat "$(med "${RATE[kcat]}")" - - "$(med "${CPU[kcat]}")" "$(med "${BROKER[kcat]}")" "${RATE[kcat]} (${INFO[kcat]# })"
+for k in "${RUNS[@]}"; do
+  printf '%-22s %12s %12s %9s %10s %12s   %s\n' "loadleak ${k%:*} B=${k#*:}" "$(med "${RATE[$k]}")" "$(med "${WINDOW_RATE[$k]}")" "$(med "${P99[$k]}")" \
     "$(med "${CPU[$k]}")" "$(med "${BROKER[$k]}")" "${RATE[$k]} (${INFO[$k]# }; incl. warm-up)"
 done
 echo "(msgs/s: kcat = messages / process wall time, LoadLeak = its measured rps; window/s = end offsets over LoadLeak's CPU window."
 echo " µs/msg = user+sys CPU per persisted message: kcat's whole process, LoadLeak's measured phase. kcat reports no"
 echo " per-message latency; LoadLeak's p99 is send-to-ack, for B > 1 the batch's first send to its last ack.)"
-for b in "${BATCHES[@]}"; do
-  k="b$b"
-  echo "B=$b: loadleak/kcat rate $(ratio "$(med "${RATE[$k]}")" "$(med "${RATE[kcat]}")") (goal ≥ 1.0), per round $(paired_ratios "${RATE[$k]}" "${RATE[kcat]}");" \
+for k in "${RUNS[@]}"; do
+  echo "${k%:*} B=${k#*:}: loadleak/kcat rate $(ratio "$(med "${RATE[$k]}")" "$(med "${RATE[kcat]}")") (goal ≥ 1.0), per round $(paired_ratios "${RATE[$k]}" "${RATE[kcat]}");" \
        "CPU per message loadleak/kcat $(ratio "$(med "${CPU[$k]}")" "$(med "${CPU[kcat]}")")"
 done
 echo "load average after: $(loadavg)"

@@ -6,11 +6,14 @@ namespace LoadLeak.Scenarios.Kafka;
 /// <summary>
 /// The delivery reports of one batch: a countdown the last report completes, the first failure, and the
 /// sums the per-message latency needs. One object, one delegate and one task per batch, nothing per message,
-/// so a report costs a few interlocked adds on librdkafka's delivery-report thread.
+/// so a report costs a few interlocked adds on librdkafka's delivery-report thread. Both producers report
+/// here: Confluent's through <see cref="OnReport"/>, the native one through <see cref="Delivered"/>.
 /// Timestamps are kept relative to <see cref="Started"/> so their sums cannot overflow.
 /// </summary>
 internal sealed class KafkaBatch
 {
+    private static readonly KafkaFailure NotPersisted = new(nameof(PersistenceStatus.NotPersisted), "broker did not persist the message");
+
     // Inline continuations: the copy's next batch is produced on librdkafka's delivery-report thread. Measured
     // (bench/kafka.sh, 2026-11-27): RunContinuationsAsynchronously cost ~2.6x the CPU per message at B=100 and 1000.
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.None);
@@ -23,20 +26,20 @@ internal sealed class KafkaBatch
     private long _lastSend;
     private long _completedTicks;
     private KafkaFailure? _firstFailure;
+    private Action<DeliveryReport<Null, byte[]>>? _onReport;
 
     public KafkaBatch(int size)
     {
         Size = size;
         _remaining = size;
         Started = Stopwatch.GetTimestamp();
-        OnReport = Report;
     }
 
     public int Size { get; }
     public long Started { get; }
 
-    /// <summary>The delivery handler for every message of this batch (one delegate for all of them).</summary>
-    public Action<DeliveryReport<Null, byte[]>> OnReport { get; }
+    /// <summary>Confluent's delivery handler for every message of this batch (one delegate for all of them; sender thread only).</summary>
+    public Action<DeliveryReport<Null, byte[]>> OnReport => _onReport ??= Report;
 
     public Task Completion => _done.Task;
 
@@ -62,15 +65,31 @@ internal sealed class KafkaBatch
         _sendTicksSum += _lastSend;
     }
 
-    /// <summary>Message <paramref name="index"/> could not be produced (after <see cref="Sending"/>); it and the rest are never sent.</summary>
-    public void Abandon(int index, string code, string reason)
+    /// <summary>
+    /// Instead of <see cref="Sending"/> per message: messages 0 to <paramref name="count"/> - 1 are handed over back to
+    /// back between two timestamps, so their send times are taken as evenly spread (two clock reads per batch instead
+    /// of one per message). Call before the last of them is handed over, so its report cannot complete the batch first.
+    /// </summary>
+    public void SendingEvenly(int count, long firstSend, long lastSend)
+    {
+        _lastSend = 0; // a later Abandon's message is not in the sum
+        _sendTicksSum = count * (firstSend - Started + (lastSend - Started)) / 2;
+    }
+
+    /// <summary>
+    /// Message <paramref name="index"/> could not be produced (after <see cref="Sending"/>); it and the rest are never sent.
+    /// True when that completed the batch (every sent message had already been reported).
+    /// </summary>
+    public bool Abandon(int index, KafkaFailure failure)
     {
         _sendTicksSum -= _lastSend;
         var unsent = Size - index;
         Volatile.Write(ref _unsent, unsent);
         Interlocked.Add(ref _failed, unsent);
-        RecordFailure(code, reason);
-        if (Interlocked.Add(ref _remaining, -unsent) == 0) Complete();
+        RecordFailure(failure);
+        if (Interlocked.Add(ref _remaining, -unsent) != 0) return false;
+        Complete(Stopwatch.GetTimestamp());
+        return true;
     }
 
     /// <summary>Fails the wait (not the messages, whose reports may still arrive and are then ignored).</summary>
@@ -78,28 +97,42 @@ internal sealed class KafkaBatch
 
     private void Report(DeliveryReport<Null, byte[]> report)
     {
-        Interlocked.Add(ref _ackTicksSum, Stopwatch.GetTimestamp() - Started);
-        if (report.Error.IsError) Fail(report.Error.Code.ToString(), report.Error.Reason);
-        else if (report.Status == PersistenceStatus.NotPersisted) Fail(nameof(PersistenceStatus.NotPersisted), "broker did not persist the message");
-        else if (report.Status == PersistenceStatus.PossiblyPersisted) Interlocked.Increment(ref _possiblyPersisted);
-        if (Interlocked.Decrement(ref _remaining) == 0) Complete();
+        var now = Stopwatch.GetTimestamp();
+        if (Delivered(report.Error.IsError ? new KafkaFailure(report.Error.Code.ToString(), report.Error.Reason) : null, report.Status, now))
+            Complete(now);
     }
 
-    private void Fail(string code, string reason)
+    /// <summary>
+    /// One message's delivery report: its error (null if none) and persistence status; NotPersisted without an
+    /// error fails too. <paramref name="reportedAt"/> is a Stopwatch timestamp.
+    /// True when this was the batch's last outstanding report: the caller then calls <see cref="Complete"/>, which
+    /// runs the waiting iteration's continuation inline.
+    /// </summary>
+    public bool Delivered(KafkaFailure? error, PersistenceStatus status, long reportedAt)
+    {
+        Interlocked.Add(ref _ackTicksSum, reportedAt - Started);
+        if (error is not null) Fail(error);
+        else if (status == PersistenceStatus.NotPersisted) Fail(NotPersisted);
+        else if (status == PersistenceStatus.PossiblyPersisted) Interlocked.Increment(ref _possiblyPersisted);
+        return Interlocked.Decrement(ref _remaining) == 0;
+    }
+
+    private void Fail(KafkaFailure failure)
     {
         Interlocked.Increment(ref _failed);
-        RecordFailure(code, reason);
+        RecordFailure(failure);
     }
 
-    private void RecordFailure(string code, string reason)
+    private void RecordFailure(KafkaFailure failure)
     {
         if (Volatile.Read(ref _firstFailure) is null)
-            Interlocked.CompareExchange(ref _firstFailure, new KafkaFailure(code, reason), null);
+            Interlocked.CompareExchange(ref _firstFailure, failure, null);
     }
 
-    private void Complete()
+    /// <summary>Ends the wait: the batch's last report arrived at <paramref name="completedAt"/> (a Stopwatch timestamp).</summary>
+    public void Complete(long completedAt)
     {
-        Volatile.Write(ref _completedTicks, Stopwatch.GetTimestamp() - Started);
+        Volatile.Write(ref _completedTicks, completedAt - Started);
         _done.TrySetResult();
     }
 

@@ -28,6 +28,9 @@ public sealed record KafkaSettings(
     /// </summary>
     public int BatchSize { get; init; } = 1;
 
+    /// <summary>Confluent.Kafka's producer (default) or librdkafka called directly; same messages and settings either way.</summary>
+    public KafkaProducerKind Producer { get; init; } = KafkaProducerKind.Confluent;
+
     /// <summary>Bytes of the JSON body around the payload: <c>{"op":"query","payload":""}</c>.</summary>
     public static readonly int BodyOverheadBytes = RequestTemplate.Create("x", 0).JsonBodyUtf8.Length;
 
@@ -63,6 +66,7 @@ public sealed record KafkaSettings(
             template, e2eUrl)
         {
             BatchSize = reader.Int("BatchSize", 1, 1, MaxBatchSize),
+            Producer = reader.Choice("Producer", "confluent", "confluent", "native") == "native" ? KafkaProducerKind.Native : KafkaProducerKind.Confluent,
         };
     }
 

@@ -6,12 +6,14 @@ namespace LoadLeak.IntegrationTests.Reliability;
 /// <summary>A broker outage injected into the embedded Kafka cluster shows up in the load figures and on the timeline.</summary>
 public sealed class KafkaFaultTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task A_broker_outage_is_on_the_timeline_its_failures_are_counted_and_the_run_completes()
+    [Theory]
+    [InlineData("reliability-kafka-fault.json")]
+    [InlineData("reliability-kafka-fault-native.json")] // Producer: native
+    public async Task A_broker_outage_is_on_the_timeline_its_failures_are_counted_and_the_run_completes(string config)
     {
         using var folder = new RunFolder();
         var result = await CliProcess.RunAsync(TimeSpan.FromSeconds(120), "run",
-            "--config", RepoPaths.TestConfig("reliability-kafka-fault.json"), "--out", folder.Path);
+            "--config", RepoPaths.TestConfig(config), "--out", folder.Path);
 
         Assert.True(result.ExitCode is 0 or 1, result.ToString());
         var run = folder.RunJson();
@@ -36,6 +38,8 @@ public sealed class KafkaFaultTests(ITestOutputHelper output)
         Assert.True(after.Sum(r => r.Ok) > 0, "the load should recover once the broker is back\n" + table);
         var scenario = run.GetProperty("scenarios").EnumerateArray().Single();
         Assert.True(scenario.GetProperty("fail").GetInt64() > 0);
+        output.WriteLine(scenario.GetProperty("statusCodes").ToString());
+        Assert.True(scenario.GetProperty("statusCodes").TryGetProperty("Local_MsgTimedOut", out _), "failures carry librdkafka's reason");
         Assert.False(ProcessTools.IsAlive(folder.Stream.TargetPid()!.Value));
     }
 }

@@ -129,6 +129,16 @@ public class ProtocolSettingsTests
         Assert.Equal(KafkaSettings.MaxBatchSize, KafkaSettings.Read(Settings.Reader("""{"BatchSize":"100000"}""", Env), Env).BatchSize);
     }
 
+    [Theory]
+    [InlineData("{}", KafkaProducerKind.Confluent)]
+    [InlineData("""{"Producer":"confluent"}""", KafkaProducerKind.Confluent)]
+    [InlineData("""{"Producer":"native"}""", KafkaProducerKind.Native)]
+    [InlineData("""{"Producer":"Native"}""", KafkaProducerKind.Native)]
+    public void Kafka_producer_defaults_to_confluent(string json, KafkaProducerKind expected)
+    {
+        Assert.Equal(expected, KafkaSettings.Read(Settings.Reader(json, Env), Env).Producer);
+    }
+
     [Fact]
     public void Kafka_message_size_is_the_whole_value()
     {
@@ -147,6 +157,8 @@ public class ProtocolSettingsTests
     [InlineData("""{"BatchSize":100001}""", "CustomSettings.BatchSize of scenario 'test': 100001 is out of range [1, 100000]")]
     [InlineData("""{"BatchSize":2.5}""", "CustomSettings.BatchSize of scenario 'test': expected an integer, got 2.5")]
     [InlineData("""{"BatchSize":"many"}""", "CustomSettings.BatchSize of scenario 'test': expected an integer, got \"many\"")]
+    [InlineData("""{"Producer":"librdkafka"}""", "CustomSettings.Producer of scenario 'test': 'librdkafka' is not one of 'confluent', 'native'")]
+    [InlineData("""{"Producer":""}""", "CustomSettings.Producer of scenario 'test': '' is not one of 'confluent', 'native'")]
     public void Kafka_bad_settings_name_the_path(string json, string message)
     {
         Assert.Equal(message, Assert.Throws<ConfigException>(() => KafkaSettings.Read(Settings.Reader(json, Env), Env)).Message);

@@ -1,0 +1,79 @@
+namespace LoadLeak.Scenarios.Kafka.Native;
+
+/// <summary>
+/// The batches with messages in librdkafka, by slot id: the id travels as each message's opaque, so a
+/// delivery report finds its batch with an array index instead of a GCHandle. A slot is freed when the
+/// batch's last report arrived (not when its wait ended: a cancelled batch keeps its slot until then),
+/// and freed ids are reused, so the table grows only to the most batches ever in flight at once.
+/// </summary>
+internal sealed class KafkaBatchSlots
+{
+    private readonly Lock _gate = new();
+    private KafkaBatch?[] _batches;
+    private int[] _free;
+    private int _freeCount;
+    private int _highWater;
+
+    public KafkaBatchSlots(int initialCapacity = 64)
+    {
+        _batches = new KafkaBatch?[Math.Max(1, initialCapacity)];
+        _free = new int[_batches.Length];
+    }
+
+    /// <summary>Slots handed out so far that were not released.</summary>
+    public int InUse { get { lock (_gate) return _highWater - _freeCount; } }
+
+    public int Capacity => Volatile.Read(ref _batches).Length;
+
+    public int Rent(KafkaBatch batch)
+    {
+        lock (_gate)
+        {
+            var id = _freeCount > 0 ? _free[--_freeCount] : _highWater++;
+            if (id == _batches.Length) Grow();
+            _batches[id] = batch;
+            return id;
+        }
+    }
+
+    /// <summary>The batch in a rented slot; read on the delivery thread without the lock.</summary>
+    public KafkaBatch this[int id] => TryGet(id, out var batch) ? batch : throw new InvalidOperationException($"Kafka delivery report for free slot {id}");
+
+    public bool TryGet(int id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out KafkaBatch? batch)
+    {
+        var batches = Volatile.Read(ref _batches);
+        batch = (uint)id < (uint)batches.Length ? batches[id] : null;
+        return batch is not null;
+    }
+
+    public void Release(int id)
+    {
+        lock (_gate)
+        {
+            _batches[id] = null;
+            _free[_freeCount++] = id;
+        }
+    }
+
+    /// <summary>Empties the table and returns the batches still waiting for reports (at shutdown).</summary>
+    public IReadOnlyList<KafkaBatch> Drain()
+    {
+        lock (_gate)
+        {
+            var waiting = _batches.OfType<KafkaBatch>().ToArray();
+            Array.Clear(_batches);
+            _freeCount = 0;
+            _highWater = 0;
+            return waiting;
+        }
+    }
+
+    private void Grow()
+    {
+        // A new array (not resized in place) so a lock-free reader sees either the old or the complete new one.
+        var grown = new KafkaBatch?[_batches.Length * 2];
+        Array.Copy(_batches, grown, _batches.Length);
+        Array.Resize(ref _free, grown.Length);
+        Volatile.Write(ref _batches, grown);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Confluent.Kafka;
+using LoadLeak.Scenarios.Kafka;
+using LoadLeak.Scenarios.Kafka.Native;
+
+namespace LoadLeak.Tests.Scenarios;
+
+/// <summary>The native Kafka producer's parts that need no broker: struct layouts, slot reuse, report bookkeeping, error names.</summary>
+public class KafkaNativeProducerPartsTests
+{
+    [Fact]
+    public void Vu_matches_rdkafka_h_on_x64()
+    {
+        // rd_kafka_vu_t: enum vtype, then a union padded to 64 bytes (offsets from gcc against librdkafka 2.16's rdkafka.h).
+        Assert.Equal(72, Marshal.SizeOf<RdKafkaVu>());
+        Assert.Equal(0, (int)Marshal.OffsetOf<RdKafkaVu>(nameof(RdKafkaVu.Type)));
+        Assert.Equal(8, (int)Marshal.OffsetOf<RdKafkaVu>(nameof(RdKafkaVu.First)));    // u.rkt, u.ptr, u.mem.ptr, u.header.name
+        Assert.Equal(8, (int)Marshal.OffsetOf<RdKafkaVu>(nameof(RdKafkaVu.Int32)));    // u.i32
+        Assert.Equal(16, (int)Marshal.OffsetOf<RdKafkaVu>(nameof(RdKafkaVu.Second))); // u.mem.size, u.header.val
+        Assert.Equal(24, (int)Marshal.OffsetOf<RdKafkaVu>(nameof(RdKafkaVu.Third)));  // u.header.size
+    }
+
+    [Fact]
+    public void Vu_factories_set_the_vtype_and_its_union_member()
+    {
+        var partition = RdKafkaVu.Partition(RdKafkaVu.PartitionAny);
+        Assert.Equal((3, -1), (partition.Type, partition.Int32));
+        Assert.Equal(-1, BitConverter.ToInt32(MemoryMarshal.AsBytes(new ReadOnlySpan<RdKafkaVu>(in partition)).Slice(8, 4)));
+        var opaque = RdKafkaVu.Opaque(1234);
+        Assert.Equal((6, (nint)1234), (opaque.Type, opaque.First));
+        var topic = RdKafkaVu.Topic(0x7f00);
+        Assert.Equal((2, (nint)0x7f00), (topic.Type, topic.First));
+    }
+
+    [Fact]
+    public void Message_reads_err_and_the_opaque_where_rdkafka_h_puts_them()
+    {
+        Assert.Equal(72, Marshal.SizeOf<RdKafkaMessage>());
+        Assert.Equal(0, (int)Marshal.OffsetOf<RdKafkaMessage>(nameof(RdKafkaMessage.Error)));
+        Assert.Equal(64, (int)Marshal.OffsetOf<RdKafkaMessage>(nameof(RdKafkaMessage.Opaque))); // _private
+    }
+
+    [Fact]
+    public void Slots_are_reused_after_release_and_grow_only_with_batches_in_flight()
+    {
+        var slots = new KafkaBatchSlots(initialCapacity: 2);
+        var (a, b, c) = (new KafkaBatch(1), new KafkaBatch(2), new KafkaBatch(3));
+        Assert.Equal(0, slots.Rent(a));
+        Assert.Equal(1, slots.Rent(b));
+        slots.Release(0);
+        Assert.Equal(0, slots.Rent(c)); // the freed id, not a new one
+        Assert.Same(c, slots[0]);
+        Assert.Same(b, slots[1]);
+        Assert.Equal(2, slots.Capacity);
+
+        Assert.Equal(2, slots.Rent(a)); // the third in flight grows the table
+        Assert.Equal(4, slots.Capacity);
+        Assert.Same(b, slots[1]);
+        Assert.Equal(3, slots.InUse);
+
+        slots.Release(1);
+        Assert.Throws<InvalidOperationException>(() => slots[1]);
+        Assert.Equal([c, a], slots.Drain());
+        Assert.Equal(0, slots.InUse);
+        Assert.Equal(0, slots.Rent(b));
+    }
+
+    [Fact]
+    public void A_batch_is_done_at_its_last_report_and_keeps_the_first_failure()
+    {
+        var timedOut = new KafkaFailure("Local_MsgTimedOut", "Local: Message timed out");
+        var batch = new KafkaBatch(3);
+        for (var i = 0; i < 3; i++) batch.Sending();
+        Assert.False(batch.Delivered(null, PersistenceStatus.Persisted, Stopwatch.GetTimestamp()));
+        Assert.False(batch.Delivered(timedOut, PersistenceStatus.NotPersisted, Stopwatch.GetTimestamp()));
+        Assert.False(batch.Completion.IsCompleted);
+        Assert.True(batch.Delivered(null, PersistenceStatus.NotPersisted, Stopwatch.GetTimestamp()));
+        Assert.False(batch.Completion.IsCompleted); // the caller completes it
+        batch.Complete(batch.Started + 2000);
+        Assert.True(batch.Completion.IsCompletedSuccessfully);
+        Assert.Equal(2000 * 1000.0 / Stopwatch.Frequency, batch.ElapsedMs, 9);
+        Assert.Equal(2, batch.Failed);
+        Assert.Same(timedOut, batch.FirstFailure);
+        Assert.Equal(3, batch.Sent);
+    }
+
+    [Fact]
+    public void An_abandoned_batch_completes_when_its_sent_messages_were_reported()
+    {
+        var queueFull = new KafkaFailure("Local_QueueFull", "Local: Queue full");
+        var batch = new KafkaBatch(4);
+        batch.Sending();
+        batch.Sending();
+        batch.Sending();
+        Assert.False(batch.Abandon(2, queueFull)); // message 2 refused: 2 and 3 never sent, 0 and 1 still out
+        Assert.False(batch.Delivered(null, PersistenceStatus.Persisted, Stopwatch.GetTimestamp()));
+        Assert.True(batch.Delivered(null, PersistenceStatus.PossiblyPersisted, Stopwatch.GetTimestamp()));
+        Assert.Equal((2, 2, true), (batch.Sent, batch.Failed, batch.AnyPossiblyPersisted));
+
+        var nothingSent = new KafkaBatch(2);
+        nothingSent.Sending();
+        Assert.True(nothingSent.Abandon(0, queueFull));
+        Assert.True(nothingSent.Completion.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public void Evenly_timed_sends_give_each_message_its_share_of_the_send_window()
+    {
+        var batch = new KafkaBatch(4);
+        batch.SendingEvenly(4, batch.Started, batch.Started + 3000); // sends at 0, 1000, 2000, 3000 ticks: mean 1500
+        for (var i = 0; i < 4; i++) batch.Delivered(null, PersistenceStatus.Persisted, batch.Started + 11_500);
+        Assert.Equal(10_000 * 1000.0 / Stopwatch.Frequency, batch.MeanMessageMs, 9);
+
+        var refused = new KafkaBatch(4);
+        refused.SendingEvenly(4, refused.Started, refused.Started + 3000);
+        refused.SendingEvenly(2, refused.Started, refused.Started + 2000); // message 2 refused: only 0 and 1 went out
+        Assert.False(refused.Abandon(2, new KafkaFailure("Local_QueueFull", "Local: Queue full")));
+        refused.Delivered(null, PersistenceStatus.Persisted, refused.Started + 4000);
+        Assert.True(refused.Delivered(null, PersistenceStatus.Persisted, refused.Started + 4000));
+        Assert.Equal(3000 * 1000.0 / Stopwatch.Frequency, refused.MeanMessageMs, 9);
+    }
+
+    [Theory]
+    [InlineData(-192, "Local_MsgTimedOut")]
+    [InlineData(-184, "Local_QueueFull")]
+    [InlineData(7, "RequestTimedOut")]
+    [InlineData(-12345, "native:-12345")]
+    public void Error_names_are_confluents_or_else_librdkafkas(int code, string name)
+    {
+        Assert.Equal(name, KafkaErrors.Name(code, c => "native:" + c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}
