@@ -4,9 +4,7 @@ namespace LoadLeak.Scenarios.Kafka.Native;
 
 /// <summary>
 /// The librdkafka exports the native producer calls, bound as unmanaged function pointers (no marshalling
-/// stubs, no delegates) from the file Confluent.Kafka ships next to the app. The candidate paths repeat
-/// the Runner's RdKafkaNative (the scenarios project cannot reference the Runner): on Debian 12 the plain
-/// librdkafka.so needs the missing libsasl2.so.3, so centos8-librdkafka.so is the fallback.
+/// stubs, no delegates) from the file Confluent.Kafka ships next to the app (see <see cref="LibRdKafkaFile"/>).
 /// Pure accessors are marked SuppressGCTransition: they neither block nor call back.
 /// </summary>
 internal sealed unsafe class RdKafkaApi
@@ -62,23 +60,9 @@ internal sealed unsafe class RdKafkaApi
 
     public string ErrorReason(int code) => Marshal.PtrToStringUTF8((nint)Err2Str(code)) ?? "";
 
-    public static IEnumerable<string> CandidatePaths()
-    {
-        var native = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native");
-        yield return Path.Combine(native, "librdkafka.so");
-        yield return Path.Combine(native, "centos8-librdkafka.so");
-        yield return Path.Combine(AppContext.BaseDirectory, "librdkafka.so");
-    }
-
     private static RdKafkaApi Load()
     {
-        var failures = new List<string>();
-        foreach (var path in CandidatePaths())
-        {
-            if (!File.Exists(path)) { failures.Add($"{path}: missing"); continue; }
-            if (NativeLibrary.TryLoad(path, out var handle)) return new RdKafkaApi(path, handle);
-            failures.Add($"{path}: could not be loaded (missing dependency?)");
-        }
-        throw new DllNotFoundException("librdkafka for the native Kafka producer: " + string.Join("; ", failures));
+        var (path, handle) = LibRdKafkaFile.Load("the native Kafka producer");
+        return new RdKafkaApi(path, handle);
     }
 }

@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using LoadLeak.Scenarios.Kafka.Native;
 
 namespace LoadLeak.Runner.Kafka;
 
 /// <summary>
 /// The librdkafka exports the mock cluster needs, bound from the very file Confluent.Kafka loads
-/// (runtimes/linux-x64/native next to the app). On Debian 12 the plain librdkafka.so needs the missing
-/// libsasl2.so.3, so centos8-librdkafka.so is the fallback. Exports are bound through
+/// (<see cref="LibRdKafkaFile"/>). Exports are bound through
 /// NativeLibrary.GetExport rather than an assembly-wide DllImport resolver, so this class does not claim
 /// the one resolver slot of the loadleak assembly.
 /// </summary>
@@ -49,28 +49,11 @@ internal static class RdKafkaNative
 
     public static string ErrorName(int code) => Marshal.PtrToStringUTF8(Api.ErrToStr(code)) ?? code.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static IEnumerable<string> CandidatePaths()
-    {
-        var native = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native");
-        yield return Path.Combine(native, "librdkafka.so");
-        yield return Path.Combine(native, "centos8-librdkafka.so");
-        yield return Path.Combine(AppContext.BaseDirectory, "librdkafka.so");
-    }
-
     private static Exports Load()
     {
-        var failures = new List<string>();
-        foreach (var path in CandidatePaths())
-        {
-            if (!File.Exists(path)) { failures.Add($"{path}: missing"); continue; }
-            if (NativeLibrary.TryLoad(path, out var handle))
-            {
-                LoadedPath = path;
-                return Bind(handle);
-            }
-            failures.Add($"{path}: could not be loaded (missing dependency?)");
-        }
-        throw new DllNotFoundException("librdkafka for the embedded Kafka: " + string.Join("; ", failures));
+        var (path, handle) = LibRdKafkaFile.Load("the embedded Kafka");
+        LoadedPath = path;
+        return Bind(handle);
     }
 
     private static Exports Bind(IntPtr library)
