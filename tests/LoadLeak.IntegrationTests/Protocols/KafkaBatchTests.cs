@@ -53,13 +53,13 @@ public sealed class KafkaBatchTests(ITestOutputHelper output)
         await props.Init!(init);
         try
         {
-            var up = await RunOnce(props);
+            var up = await ScenarioDriver.RunOnceAsync(props);
             Assert.True(up.IsOk, $"{up.StatusCode} {up.Message}");
             Assert.Equal(5, up.Count);
             Assert.Equal("Persisted", up.StatusCode);
 
             kafka.SetBrokerDown(1);
-            var down = await RunOnce(props);
+            var down = await ScenarioDriver.RunOnceAsync(props);
             Assert.False(down.IsOk);
             Assert.Equal(5, down.Count);
             Assert.Equal("Local_MsgTimedOut", down.StatusCode);
@@ -78,9 +78,6 @@ public sealed class KafkaBatchTests(ITestOutputHelper output)
             await props.Clean!(init);
         }
     }
-
-    private static Task<LoadLeak.Engine.Scenarios.Response> RunOnce(LoadLeak.Engine.Scenarios.ScenarioProps props) =>
-        props.Run(new TestStepContext(props.Name, 1, new CollectingLog(), CancellationToken.None));
 
     private static long EndOffsets(string bootstrap, string topic, int partitions)
     {

@@ -63,21 +63,19 @@ public sealed class KafkaNativeProducerTests(ITestOutputHelper output)
         await props.Init!(init);
         try
         {
-            var first = await RunOnce(props);
+            var first = await ScenarioDriver.RunOnceAsync(props);
             Assert.True(first.IsOk, $"{first.StatusCode} {first.Message}");
             Assert.Equal(("Persisted", batch), (first.StatusCode, first.Count));
 
             kafka.SetBrokerDown(1);
-            var down = await RunOnce(props);
+            var down = await ScenarioDriver.RunOnceAsync(props);
             Assert.False(down.IsOk);
             Assert.Equal(("Local_MsgTimedOut", batch), (down.StatusCode, down.Count)); // the name Confluent's producer reports
             Assert.Equal("Local: Message timed out" + suffix, down.Message);
             Assert.InRange(down.CustomLatencyMs!.Value, 1000, 15_000);
 
             kafka.SetBrokerUp(1);
-            var watch = Stopwatch.StartNew();
-            var up = await RunOnce(props);
-            while (!up.IsOk && watch.Elapsed < TimeSpan.FromSeconds(12)) up = await RunOnce(props);
+            var up = await ScenarioDriver.RunUntilOkAsync(props, TimeSpan.FromSeconds(12));
             Assert.True(up.IsOk, $"still failing after the broker came back: {up.StatusCode} {up.Message}");
         }
         finally
@@ -100,7 +98,7 @@ public sealed class KafkaNativeProducerTests(ITestOutputHelper output)
         {
             using var stop = new CancellationTokenSource();
             var filling = props.Run(new TestStepContext("kafka", 1, new CollectingLog(), stop.Token));
-            var refused = await RunOnce(props);
+            var refused = await ScenarioDriver.RunOnceAsync(props);
             Assert.False(refused.IsOk);
             Assert.Equal(("Local_QueueFull", 100_000), (refused.StatusCode, refused.Count));
             Assert.StartsWith("Local: Queue full", refused.Message);
@@ -121,9 +119,6 @@ public sealed class KafkaNativeProducerTests(ITestOutputHelper output)
         var env = new ScenarioEnvironment(new Dictionary<string, string>(), kafka.BootstrapServers);
         return ScenarioCatalog.Create("kafka", Json(json), env);
     }
-
-    private static Task<Response> RunOnce(ScenarioProps props) =>
-        props.Run(new TestStepContext(props.Name, 1, new CollectingLog(), CancellationToken.None));
 
     private static (byte[] Value, (string, string)[] Headers) FirstMessage(string bootstrap, string topic)
     {

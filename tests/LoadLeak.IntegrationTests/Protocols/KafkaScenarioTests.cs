@@ -43,17 +43,15 @@ public sealed class KafkaScenarioTests(TargetFixture fixture)
         await props.Init!(init);
         try
         {
-            Assert.True((await RunOnce(props)).IsOk);
+            Assert.True((await ScenarioDriver.RunOnceAsync(props)).IsOk);
             kafka.SetBrokerDown(1);
-            var down = await RunOnce(props);
+            var down = await ScenarioDriver.RunOnceAsync(props);
             Assert.False(down.IsOk);
             Assert.Equal("Local_MsgTimedOut", down.StatusCode); // librdkafka's verdict once MessageTimeoutMs passed
             Assert.False(string.IsNullOrEmpty(down.Message));
 
             kafka.SetBrokerUp(1);
-            var watch = Stopwatch.StartNew();
-            var up = await RunOnce(props);
-            while (!up.IsOk && watch.Elapsed < TimeSpan.FromSeconds(12)) up = await RunOnce(props);
+            var up = await ScenarioDriver.RunUntilOkAsync(props, TimeSpan.FromSeconds(12));
             Assert.True(up.IsOk, $"still failing after the broker came back: {up.StatusCode} {up.Message}");
         }
         finally
@@ -61,9 +59,6 @@ public sealed class KafkaScenarioTests(TargetFixture fixture)
             await props.Clean!(init);
         }
     }
-
-    private static Task<LoadLeak.Engine.Scenarios.Response> RunOnce(LoadLeak.Engine.Scenarios.ScenarioProps props) =>
-        props.Run(new TestStepContext(props.Name, 1, new CollectingLog(), CancellationToken.None));
 
     private async Task WaitConsumedAsync(long count)
     {

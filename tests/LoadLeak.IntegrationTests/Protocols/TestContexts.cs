@@ -54,4 +54,17 @@ internal static class ScenarioDriver
         }
         return responses.ToArray();
     }
+
+    /// <summary>One iteration of an already initialised scenario.</summary>
+    public static Task<Response> RunOnceAsync(ScenarioProps props) =>
+        props.Run(new TestStepContext(props.Name, 1, new CollectingLog(), CancellationToken.None));
+
+    /// <summary>Runs iterations until one is Ok or the time is up (a recovering broker needs a few retries); returns the last.</summary>
+    public static async Task<Response> RunUntilOkAsync(ScenarioProps props, TimeSpan within)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var response = await RunOnceAsync(props);
+        while (!response.IsOk && watch.Elapsed < within) response = await RunOnceAsync(props);
+        return response;
+    }
 }
