@@ -1,0 +1,281 @@
+using System.Buffers.Binary;
+using System.Net.Sockets;
+using Grpc.Core;
+using LoadLeak.Scenarios.Grpc.Lean.Framing;
+using LoadLeak.Scenarios.Grpc.Lean.Hpack;
+using LoadLeak.Scenarios.Sockets;
+
+namespace LoadLeak.Scenarios.Grpc.Lean;
+
+/// <summary>
+/// One h2c connection (HTTP/2 over cleartext TCP with prior knowledge, RFC 9113 §3.3) carrying the lean client's
+/// calls: opens odd-numbered streams up to the server's SETTINGS_MAX_CONCURRENT_STREAMS and queues the rest,
+/// sends each call's constant header block and request message through a coalescing <see cref="FrameOutbox"/>
+/// within the server's flow-control windows, and reads responses on one loop (Http2Connection.Reading.cs).
+/// Any connection-level failure fails every call on it with Unavailable; the owning slot then opens a new one.
+/// </summary>
+internal sealed partial class Http2Connection : IDisposable
+{
+    // Our receive windows, far above what a call needs, so the server never waits for a WINDOW_UPDATE; we
+    // return consumed bytes in batches once half a window is used.
+    private const int OurStreamWindow = 8 * 1024 * 1024;
+    private const int OurConnectionWindow = 32 * 1024 * 1024;
+
+    private readonly Socket _socket;
+    private readonly LeanCallShape _shape;
+    private readonly Lock _sync = new();
+    private readonly FrameOutbox _outbox;
+    private readonly PeerSettings _peer = new();
+    private readonly Dictionary<int, LeanStream> _streams = [];
+    private readonly Queue<LeanStream> _waiting = new();
+    private readonly List<LeanStream> _blocked = [];
+    private readonly TaskCompletionSource _settingsReceived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _nextStreamId = 1;
+    private int _lastStreamId;
+    private long _sendWindow = PeerSettings.DefaultWindowSize;
+    private bool _draining;
+    private bool _closed;
+
+    private Http2Connection(Socket socket, LeanCallShape shape)
+    {
+        _socket = socket;
+        _shape = shape;
+        _outbox = new FrameOutbox(socket, _sync);
+    }
+
+    /// <summary>False once the connection failed, was closed, or the server sent GOAWAY: new calls need another one.</summary>
+    public bool AcceptsStreams
+    {
+        get { lock (_sync) return !_closed && !_draining; }
+    }
+
+    public bool IsClosed
+    {
+        get { lock (_sync) return _closed; }
+    }
+
+    /// <summary>Connects, sends the preface and our SETTINGS, and returns once the server's SETTINGS arrived.</summary>
+    public static async Task<Http2Connection> ConnectAsync(LeanCallShape shape)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        if (shape.InlineCompletions) InlineCompletionConnector.TryPreferInline(socket);
+        using var timeout = new CancellationTokenSource(shape.ConnectTimeout);
+        try
+        {
+            await socket.ConnectAsync(shape.Endpoint, timeout.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        var connection = new Http2Connection(socket, shape);
+        connection.Start();
+        try
+        {
+            await connection._settingsReceived.Task.WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            connection.Abort("the server sent no SETTINGS within the connect timeout");
+            throw new IOException($"{shape.Endpoint} sent no HTTP/2 SETTINGS within {shape.ConnectTimeout.TotalSeconds:0} s");
+        }
+        return connection;
+    }
+
+    private void Start()
+    {
+        lock (_sync)
+        {
+            _outbox.Append("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8);
+            Span<byte> settings = stackalloc byte[12];
+            WriteSetting(settings, 0x2, 0); // no server push
+            WriteSetting(settings[6..], 0x4, OurStreamWindow);
+            _outbox.AppendFrame(FrameType.Settings, 0, 0, settings);
+            AppendWindowUpdateLocked(0, OurConnectionWindow - PeerSettings.DefaultWindowSize);
+            if (!_outbox.ClaimSend()) throw new InvalidOperationException("a new connection's outbox is busy");
+        }
+        Flush();
+        _ = ReadLoopAsync();
+    }
+
+    /// <summary>Starts a call (or queues it for a free stream slot); false when the connection takes no new streams.</summary>
+    public bool TryCall(CancellationToken token, out ValueTask<long> call)
+    {
+        var stream = new LeanStream(this, _shape.Unary, _shape.MaxReceiveMessageSize);
+        bool flush;
+        lock (_sync)
+        {
+            if (_closed || _draining)
+            {
+                call = default;
+                return false;
+            }
+            if (_streams.Count >= _peer.MaxConcurrentStreams) _waiting.Enqueue(stream);
+            else StartLocked(stream);
+            flush = _outbox.ClaimSend();
+        }
+        if (flush) Flush();
+        if (token.CanBeCanceled)
+            stream.Registration = token.UnsafeRegister(static state => ((LeanStream)state!).Connection.Cancel((LeanStream)state!), stream);
+        call = new ValueTask<long>(stream, 0);
+        return true;
+    }
+
+    /// <summary>The call's token fired: Cancelled, and RST_STREAM(CANCEL) tells the server to stop.</summary>
+    private void Cancel(LeanStream stream)
+    {
+        if (!stream.TrySettle(StatusCode.Cancelled, "Call canceled by the client.")) return;
+        Release(stream, Http2ErrorCode.Cancel);
+        stream.Signal();
+    }
+
+    private void StartLocked(LeanStream stream)
+    {
+        stream.Id = (int)_nextStreamId;
+        _lastStreamId = stream.Id;
+        _nextStreamId += 2;
+        // Stream ids are 31 bits and never reused: an exhausted connection drains and the slot replaces it.
+        if (_nextStreamId > int.MaxValue) _draining = true;
+        stream.SendWindow = _peer.InitialWindowSize;
+        _streams.Add(stream.Id, stream);
+        ReadOnlySpan<byte> block = _shape.HeaderBlock;
+        var type = FrameType.Headers;
+        do
+        {
+            var size = Math.Min(block.Length, _peer.MaxFrameSize);
+            _outbox.AppendFrame(type, size == block.Length ? FrameFlags.EndHeaders : (byte)0, stream.Id, block[..size]);
+            block = block[size..];
+            type = FrameType.Continuation;
+        }
+        while (block.Length > 0);
+        SendBodyLocked(stream);
+    }
+
+    /// <summary>Sends as much of the request message as the connection's and the stream's send windows allow.</summary>
+    private void SendBodyLocked(LeanStream stream)
+    {
+        var body = _shape.RequestFrame;
+        while (stream.BodySent < body.Length)
+        {
+            var chunk = (int)Math.Min(Math.Min(body.Length - stream.BodySent, _peer.MaxFrameSize), Math.Min(_sendWindow, stream.SendWindow));
+            if (chunk <= 0)
+            {
+                if (!stream.BodyBlocked) _blocked.Add(stream);
+                stream.BodyBlocked = true;
+                return;
+            }
+            var last = stream.BodySent + chunk == body.Length;
+            _outbox.AppendFrame(FrameType.Data, last ? FrameFlags.EndStream : (byte)0, stream.Id, body.AsSpan(stream.BodySent, chunk));
+            stream.BodySent += chunk;
+            stream.SendWindow -= chunk;
+            _sendWindow -= chunk;
+        }
+        if (stream.BodyBlocked) _blocked.Remove(stream);
+        stream.BodyBlocked = false;
+    }
+
+    private void ResumeBlockedLocked()
+    {
+        for (var i = _blocked.Count - 1; i >= 0 && _sendWindow > 0; i--) SendBodyLocked(_blocked[i]);
+    }
+
+    private void StartWaitingLocked()
+    {
+        while (_waiting.Count > 0 && _streams.Count < _peer.MaxConcurrentStreams && !_draining && !_closed)
+        {
+            var next = _waiting.Dequeue();
+            if (!next.IsSettled) StartLocked(next);
+        }
+    }
+
+    /// <summary>Lets go of a settled stream: frees its slot for a waiting call, resets it on the wire if asked.</summary>
+    private void Release(LeanStream stream, Http2ErrorCode? reset)
+    {
+        bool flush, drained;
+        lock (_sync)
+        {
+            if (stream.Id != 0 && _streams.Remove(stream.Id))
+            {
+                if (reset is { } code && !_closed) AppendResetLocked(stream.Id, code);
+                if (stream.BodyBlocked) _blocked.Remove(stream);
+                stream.BodyBlocked = false;
+                StartWaitingLocked();
+            }
+            flush = _outbox.ClaimSend();
+            drained = _draining && !_closed && _streams.Count == 0 && _waiting.All(waiting => waiting.IsSettled);
+        }
+        if (flush) Flush();
+        if (drained) Abort("the connection drained after GOAWAY");
+    }
+
+    /// <summary>Closes the connection; every call still on it fails with Unavailable.</summary>
+    public void Abort(string reason, Http2ErrorCode? goAway = null)
+    {
+        List<LeanStream> victims;
+        lock (_sync)
+        {
+            if (_closed) return;
+            _closed = true;
+            victims = [.. _streams.Values, .. _waiting];
+            _streams.Clear();
+            _waiting.Clear();
+            _blocked.Clear();
+        }
+        if (goAway is { } code) TrySendGoAway(code);
+        _socket.Dispose();
+        _settingsReceived.TrySetException(new IOException(reason));
+        foreach (var stream in victims)
+            if (stream.TrySettle(StatusCode.Unavailable, reason)) stream.Signal();
+    }
+
+    public void Dispose() => Abort("the client closed the connection");
+
+    private void TrySendGoAway(Http2ErrorCode code)
+    {
+        Span<byte> frame = stackalloc byte[FrameHeader.Size + 8];
+        FrameHeader.Write(frame, 8, FrameType.GoAway, 0, 0);
+        BinaryPrimitives.WriteUInt32BigEndian(frame[9..], 0); // we accept no server-initiated streams
+        BinaryPrimitives.WriteUInt32BigEndian(frame[13..], (uint)code);
+        try { _socket.Send(frame, SocketFlags.None); }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException) { /* best effort: the connection is going anyway */ }
+    }
+
+    private void Flush()
+    {
+        var flushing = _outbox.FlushAsync();
+        if (!flushing.IsCompletedSuccessfully) _ = AwaitFlushAsync(flushing);
+    }
+
+    private async Task AwaitFlushAsync(ValueTask flushing)
+    {
+        try
+        {
+            await flushing.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            Abort($"sending to the server failed: {e.Message}");
+        }
+    }
+
+    private void AppendResetLocked(int streamId, Http2ErrorCode code)
+    {
+        Span<byte> payload = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(payload, (uint)code);
+        _outbox.AppendFrame(FrameType.RstStream, 0, streamId, payload);
+    }
+
+    private void AppendWindowUpdateLocked(int streamId, int increment)
+    {
+        Span<byte> payload = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(payload, (uint)increment);
+        _outbox.AppendFrame(FrameType.WindowUpdate, 0, streamId, payload);
+    }
+
+    private static void WriteSetting(Span<byte> destination, ushort id, uint value)
+    {
+        BinaryPrimitives.WriteUInt16BigEndian(destination, id);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[2..], value);
+    }
+}
