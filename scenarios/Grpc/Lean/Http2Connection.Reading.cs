@@ -45,9 +45,13 @@ internal sealed partial class Http2Connection
         }
     }
 
-    /// <summary>Handles one read's frames with the outbox corked, so everything they cause leaves in one send.</summary>
+    /// <summary>
+    /// Handles one read's frames with the outbox corked and a <see cref="SendBatch"/> open, so everything they cause,
+    /// on this connection and the others, leaves in one send per connection.
+    /// </summary>
     private void DispatchReceived()
     {
+        SendBatch.Open();
         lock (_sync) _outbox.Cork();
         try
         {
@@ -55,9 +59,9 @@ internal sealed partial class Http2Connection
         }
         finally
         {
-            bool flush;
-            lock (_sync) flush = _outbox.Uncork();
-            if (flush) Flush();
+            lock (_sync) _outbox.Uncork();
+            SendBatch.Defer(this);
+            SendBatch.Close();
         }
     }
 

@@ -113,9 +113,9 @@ internal sealed partial class Http2Connection : IDisposable
             }
             if (_streams.Count >= _peer.MaxConcurrentStreams) _waiting.Enqueue(stream);
             else StartLocked(stream);
-            flush = _outbox.ClaimSend();
+            flush = !SendBatch.IsOpen && _outbox.ClaimSend();
         }
-        if (flush) Flush();
+        SendSoon(flush);
         if (token.CanBeCanceled)
             stream.Registration = token.UnsafeRegister(static state => ((LeanStream)state!).Connection.Cancel((LeanStream)state!), stream);
         call = new ValueTask<long>(stream, 0);
@@ -202,10 +202,10 @@ internal sealed partial class Http2Connection : IDisposable
                 stream.BodyBlocked = false;
                 StartWaitingLocked();
             }
-            flush = _outbox.ClaimSend();
+            flush = !SendBatch.IsOpen && _outbox.ClaimSend();
             drained = _draining && !_closed && _streams.Count == 0 && _waiting.All(waiting => waiting.IsSettled);
         }
-        if (flush) Flush();
+        SendSoon(flush);
         if (drained) Abort("the connection drained after GOAWAY");
     }
 
@@ -239,6 +239,21 @@ internal sealed partial class Http2Connection : IDisposable
         BinaryPrimitives.WriteUInt32BigEndian(frame[13..], (uint)code);
         try { _socket.Send(frame, SocketFlags.None); }
         catch (Exception e) when (e is SocketException or ObjectDisposedException) { /* best effort: the connection is going anyway */ }
+    }
+
+    /// <summary>Sends now if the caller claimed the send, or when the thread's <see cref="SendBatch"/> closes.</summary>
+    private void SendSoon(bool claimed)
+    {
+        if (claimed) Flush();
+        else if (SendBatch.IsOpen) SendBatch.Defer(this);
+    }
+
+    /// <summary>A <see cref="SendBatch"/> closed: send what the batch appended, unless a send is under way (it takes it along).</summary>
+    public void FlushDeferred()
+    {
+        bool claimed;
+        lock (_sync) claimed = _outbox.ClaimSend();
+        if (claimed) Flush();
     }
 
     private void Flush()

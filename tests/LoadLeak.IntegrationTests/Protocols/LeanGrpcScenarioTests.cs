@@ -47,6 +47,29 @@ public sealed class LeanGrpcScenarioTests(TargetFixture fixture)
     }
 
     [Fact]
+    public async Task Requests_larger_than_the_servers_windows_wait_for_its_window_updates()
+    {
+        // 1.5 MB each, four at once on one connection: above Kestrel's 768 KB stream and 1 MB connection windows.
+        var before = (await fixture.GetJsonAsync("/api/seen")).GetProperty("grpc").GetInt64();
+        var responses = await ScenarioDriver.RunAsync(Lean("""{"PayloadSizeBytes":1500000,"MaxConnections":1}"""), iterations: 12, concurrency: 4);
+
+        Assert.All(responses, r => Assert.True(r.IsOk, $"{r.StatusCode}: {r.Message}"));
+        Assert.All(responses, r => Assert.True(r.SizeBytes > 1_500_000));
+        Assert.Equal(12, (await fixture.GetJsonAsync("/api/seen")).GetProperty("grpc").GetInt64() - before);
+    }
+
+    [Fact]
+    public async Task Streams_beyond_the_connection_receive_window_keep_flowing()
+    {
+        // 72 × 10 000 replies of ~57 bytes on one connection: ~41 MB, more than our 32 MB connection window: stalls unless we return it.
+        var responses = await ScenarioDriver.RunAsync(Lean("""{"Call":"stream","StreamMessages":10000,"MaxConnections":1,"DeadlineMs":20000}"""),
+            iterations: 72, concurrency: 4);
+
+        Assert.Equal(72, responses.Count);
+        Assert.All(responses, r => { Assert.True(r.IsOk, $"{r.StatusCode}: {r.Message}"); Assert.True(r.SizeBytes > 500_000, r.SizeBytes.ToString()); });
+    }
+
+    [Fact]
     public async Task Tiny_deadline_fails_with_deadline_exceeded()
     {
         var responses = await ScenarioDriver.RunAsync(Lean("""{"Call":"stream","StreamMessages":10000,"DeadlineMs":1}"""), iterations: 3);

@@ -40,12 +40,8 @@ internal sealed class FrameOutbox(Socket socket, Lock sync)
 
     public void Cork() => _corks++;
 
-    /// <summary>Ends a cork; true when the caller must now run <see cref="FlushAsync"/>.</summary>
-    public bool Uncork()
-    {
-        _corks--;
-        return ClaimSend();
-    }
+    /// <summary>Ends a cork; the corker then claims the send (<see cref="ClaimSend"/>) to flush what piled up.</summary>
+    public void Uncork() => _corks--;
 
     /// <summary>True when bytes wait, none are being sent and nobody corked: the caller must run <see cref="FlushAsync"/>.</summary>
     public bool ClaimSend()
