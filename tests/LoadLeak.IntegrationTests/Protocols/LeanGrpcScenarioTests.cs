@@ -11,14 +11,14 @@ public sealed class LeanGrpcScenarioTests(TargetFixture fixture)
     public async Task Unary_calls_succeed_and_the_target_saw_each_with_its_benchmark_id()
     {
         var before = (await fixture.GetJsonAsync("/api/seen")).GetProperty("grpc").GetInt64();
-        var responses = await ScenarioDriver.RunAsync(Lean("""{"BenchmarkId":"it-lean-1","MaxConnections":2}"""), iterations: 600, concurrency: 24);
+        var responses = await ScenarioDriver.RunAsync(Lean("""{"BenchmarkId":"it-lean-1","MaxConnections":4}"""), iterations: 20_000, concurrency: 64);
 
-        Assert.Equal(600, responses.Count);
+        Assert.Equal(20_000, responses.Count);
         Assert.All(responses, r => { Assert.True(r.IsOk, r.Message); Assert.Equal("OK", r.StatusCode); });
         var seen = await fixture.GetJsonAsync("/api/seen");
         Assert.Equal("it-lean-1", seen.GetProperty("lastGrpcBenchmarkId").GetString());
         // Other tests in the collection run one at a time, so every call the target saw since is ours.
-        Assert.Equal(600, seen.GetProperty("grpc").GetInt64() - before);
+        Assert.Equal(20_000, seen.GetProperty("grpc").GetInt64() - before);
 
         var reference = Assert.Single(await ScenarioDriver.RunAsync(
             ScenarioCatalog.Create("grpc", Json("""{"BenchmarkId":"it-lean-1"}"""), fixture.Environment), iterations: 1));
