@@ -3,7 +3,7 @@ using LoadLeak.Scenarios.Grpc.Lean.Hpack;
 
 namespace LoadLeak.Tests.Scenarios.Lean;
 
-/// <summary>The lean gRPC client's HPACK decoder against RFC 7541 Appendix C (the examples without Huffman coding).</summary>
+/// <summary>The lean gRPC client's HPACK decoder against RFC 7541 Appendix C.</summary>
 public class HpackDecoderTests
 {
     [Theory]
@@ -122,7 +122,9 @@ public class HpackDecoderTests
     [InlineData("80")] // index 0
     [InlineData("c0")] // index 64, empty dynamic table
     [InlineData("4005616263")] // string runs past the block
-    [InlineData("0085f2b24a84ff")] // Huffman-coded name
+    [InlineData("00016184ffffffff")] // Huffman string containing EOS
+    [InlineData("000161821fff")] // Huffman padding of 11 bits
+    [InlineData("0001618118")] // Huffman padding of zeros
     public void Malformed_or_unsupported_blocks_are_compression_errors(string hex) =>
         Assert.Throws<HpackException>(() => Decode(new HpackDecoder(), hex));
 
@@ -134,6 +136,52 @@ public class HpackDecoderTests
                 "content-type: application/grpc", "te: trailers", "grpc-timeout: 10000m", "x-benchmark-id: run-1", "user-agent: " + RequestHeaderBlock.UserAgent],
             Decode(new HpackDecoder(), Convert.ToHexString(block)));
     }
+
+    [Fact]
+    public void Request_sequence_with_huffman() // C.4
+    {
+        var decoder = new HpackDecoder();
+        Assert.Equal([":method: GET", ":scheme: http", ":path: /", ":authority: www.example.com"],
+            Decode(decoder, "828684418cf1e3c2e5f23a6ba0ab90f4ff"));
+        Assert.Equal([":method: GET", ":scheme: http", ":path: /", ":authority: www.example.com", "cache-control: no-cache"],
+            Decode(decoder, "828684be5886a8eb10649cbf"));
+        Assert.Equal([":method: GET", ":scheme: https", ":path: /index.html", ":authority: www.example.com", "custom-key: custom-value"],
+            Decode(decoder, "828785bf408825a849e95ba97d7f8925a849e95bb8e8b4bf"));
+        Assert.Equal(164, decoder.Table.Size);
+    }
+
+    [Fact]
+    public void Response_sequence_with_huffman() // C.6, a 256-byte table
+    {
+        var decoder = new HpackDecoder(256);
+        Assert.Equal([":status: 302", "cache-control: private", "date: Mon, 21 Oct 2013 20:13:21 GMT", "location: https://www.example.com"],
+            Decode(decoder, "488264025885aec3771a4b6196d07abe941054d444a8200595040b8166e082a62d1bff6e919d29ad171863c78f0b97c8e9ae82ae43d3"));
+        Assert.Equal(222, decoder.Table.Size);
+        Assert.Equal([":status: 307", "cache-control: private", "date: Mon, 21 Oct 2013 20:13:21 GMT", "location: https://www.example.com"],
+            Decode(decoder, "4883640effc1c0bf"));
+        Assert.Equal([":status: 200", "cache-control: private", "date: Mon, 21 Oct 2013 20:13:22 GMT", "location: https://www.example.com",
+                "content-encoding: gzip", "set-cookie: foo=ASDJKHQKBZXOQWEOPIUAXQWEOIU; max-age=3600; version=1"],
+            Decode(decoder, "88c16196d07abe941054d444a8200595040b8166e084a62d1bffc05a839bd9ab77ad94e7821dd7f2e6c7b335dfdfcd5b3960d5af27087f3672c1ab270fb5291f9587316065c003ed4ee5b1063d5007"));
+        Assert.Equal(215, decoder.Table.Size);
+    }
+
+    [Theory]
+    [InlineData(0, 0x1ff8, 13)] // rows of RFC 7541 Appendix B
+    [InlineData(1, 0x7fffd8, 23)]
+    [InlineData(9, 0xffffea, 24)]
+    [InlineData(10, 0x3ffffffc, 30)]
+    [InlineData(22, 0x3ffffffe, 30)]
+    [InlineData(26, 0xffffff6, 28)]
+    [InlineData('0', 0x0, 5)]
+    [InlineData('a', 0x3, 5)]
+    [InlineData(' ', 0x14, 6)]
+    [InlineData(256, 0x3fffffff, 30)] // EOS
+    public void Huffman_codes_rebuilt_from_the_lengths_match_the_rfc_table(int symbol, int code, int length) =>
+        Assert.Equal((code, length), HpackHuffman.CodeOf(symbol));
+
+    [Fact]
+    public void Huffman_single_symbol_with_padding() =>
+        Assert.Equal(["a: a"], Decode(new HpackDecoder(), "000161811f"));
 
     private static string Hex(string text) => Convert.ToHexString(Encoding.ASCII.GetBytes(text));
 
