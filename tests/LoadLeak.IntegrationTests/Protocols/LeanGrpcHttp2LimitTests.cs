@@ -47,6 +47,24 @@ public sealed class LeanGrpcHttp2LimitTests
         Assert.Equal(4, server.Connections); // two per round
     }
 
+    [Fact]
+    public async Task Stopping_the_scenario_ends_calls_still_in_flight_instead_of_hanging()
+    {
+        await using var server = await LimitedGrpcServer.StartAsync(maxStreamsPerConnection: 2, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(20));
+        var props = Lean(server, maxConnections: 2);
+        var log = new CollectingLog();
+        var init = new TestInitContext(props.Name, props.CustomSettings, log);
+        await props.Init!(init);
+        // Eight calls on two connections that allow two streams each: four in progress on the server, four queued.
+        var calls = Enumerable.Range(0, 8).Select(i => props.Run(new TestStepContext(props.Name, i, log, CancellationToken.None))).ToArray();
+        for (var i = 0; i < 100 && server.MostInProgress < 4; i++) await Task.Delay(20);
+        Assert.Equal(4, server.MostInProgress);
+
+        await props.Clean!(init);
+        var responses = await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.All(responses, r => { Assert.False(r.IsOk); Assert.Equal("Unavailable", r.StatusCode); });
+    }
+
     private static Engine.Scenarios.ScenarioProps Lean(LimitedGrpcServer server, int maxConnections) => ScenarioCatalog.Create("grpc",
         System.Text.Json.JsonDocument.Parse($$"""{"Client":"lean","Address":"http://127.0.0.1:{{server.Port}}","MaxConnections":{{maxConnections}}}""").RootElement.Clone(),
         new ScenarioEnvironment(new Dictionary<string, string>(), null));

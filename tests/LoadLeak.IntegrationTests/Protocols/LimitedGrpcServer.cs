@@ -59,7 +59,7 @@ internal sealed class LimitedGrpcServer : IAsyncDisposable
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
             var request = QueryRequest.Parser.ParseFrom(body.ToArray().AsSpan(5));
-            await Task.Delay(replyDelay);
+            await Task.Delay(replyDelay, context.RequestAborted);
             var reply = new QueryReply { Op = request.Op, Payload = "limited", BenchmarkId = context.Request.Headers["x-benchmark-id"].ToString() }.ToByteArray();
             var framed = new byte[5 + reply.Length];
             BinaryPrimitives.WriteUInt32BigEndian(framed.AsSpan(1), (uint)reply.Length);
@@ -68,6 +68,10 @@ internal sealed class LimitedGrpcServer : IAsyncDisposable
             context.Response.AppendTrailer("grpc-status", "0");
             await context.Response.Body.WriteAsync(framed);
             Interlocked.Increment(ref _served);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (reset the stream or closed the connection).
         }
         finally
         {
