@@ -26,6 +26,14 @@ public sealed class LeanGrpcScenarioTests(TargetFixture fixture)
     }
 
     [Fact]
+    public async Task Unary_calls_also_succeed_with_thread_pool_completions()
+    {
+        var responses = await ScenarioDriver.RunAsync(Lean("""{"SocketCompletions":"threadpool"}"""), iterations: 3000, concurrency: 32);
+        Assert.Equal(3000, responses.Count);
+        Assert.All(responses, r => Assert.True(r.IsOk, $"{r.StatusCode}: {r.Message}"));
+    }
+
+    [Fact]
     public async Task The_deadline_reaches_the_server()
     {
         var response = Assert.Single(await ScenarioDriver.RunAsync(Lean("""{"DeadlineMs":4000}"""), iterations: 1));
