@@ -62,6 +62,12 @@ internal sealed partial class Http2Connection : IDisposable
         {
             await socket.ConnectAsync(shape.Endpoint, timeout.Token).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            // Not the call's deadline: a connect that timed out is Unavailable, as with Grpc.Net.Client.
+            socket.Dispose();
+            throw new TimeoutException($"connecting to {shape.Endpoint.Host}:{shape.Endpoint.Port} timed out after {shape.ConnectTimeout.TotalSeconds:0} s");
+        }
         catch
         {
             socket.Dispose();
@@ -76,7 +82,7 @@ internal sealed partial class Http2Connection : IDisposable
         catch (OperationCanceledException)
         {
             connection.Abort("the server sent no SETTINGS within the connect timeout");
-            throw new IOException($"{shape.Endpoint} sent no HTTP/2 SETTINGS within {shape.ConnectTimeout.TotalSeconds:0} s");
+            throw new IOException($"{shape.Endpoint.Host}:{shape.Endpoint.Port} sent no HTTP/2 SETTINGS within {shape.ConnectTimeout.TotalSeconds:0} s");
         }
         return connection;
     }

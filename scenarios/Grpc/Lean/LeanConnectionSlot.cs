@@ -32,8 +32,9 @@ internal sealed class LeanConnectionSlot(LeanCallShape shape) : IDisposable
             {
                 connection = await Connecting().WaitAsync(token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!token.IsCancellationRequested)
             {
+                // Only the call's own token (its deadline, the run stopping) makes waiting for a connection a cancellation.
                 throw new RpcException(new Status(StatusCode.Unavailable, $"Error connecting to {shape.Endpoint.Host}:{shape.Endpoint.Port}: {e.Message}", e));
             }
             if (connection.TryCall(token, out var call)) return await call.ConfigureAwait(false);
