@@ -2,17 +2,23 @@
 # LoadLeak's gRPC unary scenario vs h2load posting the same prepared gRPC frame to Benchmark/Query:
 # same target, same HTTP/2 connections, same streams in flight, same duration, one run.
 # h2load prints no percentiles, so its p99 comes from its per-request --log-file.
-# Usage: bench/grpc.sh [STREAMS=64] [SECONDS=10] [ROUNDS=2] [CONNECTIONS=4]
+# CLIENTS (environment, default grpc-net) lists the LoadLeak gRPC clients to run (CustomSettings.Client):
+# Grpc.Net.Client ("grpc-net") and/or the lean h2c client ("lean"); each runs every round beside h2load.
+# Usage: [CLIENTS=grpc-net,lean] bench/grpc.sh [STREAMS=64] [SECONDS=10] [ROUNDS=2] [CONNECTIONS=4]
 source "$(dirname "$0")/common.sh"
 need h2load curl python3
 S=${1:-64}; D=${2:-10}; ROUNDS=${3:-2}; N=${4:-4}
 (( S % N == 0 )) || { echo "STREAMS ($S) must be a multiple of CONNECTIONS ($N)" >&2; exit 2; }
+IFS=, read -r -a CLIENTS <<<"${CLIENTS:-grpc-net}"
+for c in "${CLIENTS[@]}"; do
+  [[ "$c" == grpc-net || "$c" == lean ]] || { echo "CLIENTS: '$c' is not grpc-net or lean" >&2; exit 2; }
+done
 build
 HTTP=$(free_port); GRPC=$(free_port)
 start_target "$HTTP" "$GRPC"
 URL="http://127.0.0.1:$GRPC/loadleak.benchmark.Benchmark/Query"
 ID=bench
-header "gRPC unary Benchmark/Query: LoadLeak vs h2load, $S streams over $N connections, ${D}s each, $ROUNDS round(s)"
+header "gRPC unary Benchmark/Query: LoadLeak (clients ${CLIENTS[*]}) vs h2load, $S streams over $N connections, ${D}s each, $ROUNDS round(s)"
 
 # The length-prefixed frame: flag 0 (uncompressed), big-endian length, then
 # QueryRequest{op="query", payload="a1b2c3"} (field 1 and field 2, length-delimited).
@@ -25,16 +31,18 @@ message = field(1, "query") + field(2, "a1b2c3")
 open(sys.argv[1], "wb").write(b"\x00" + struct.pack(">I", len(message)) + message)
 PY
 
-# LoadLeak's unary call sends exactly the message above.
-cat >"$OUT/loadleak.json" <<JSON
+# LoadLeak's unary call sends exactly the message above, with either client.
+for c in "${CLIENTS[@]}"; do
+cat >"$OUT/loadleak-$c.json" <<JSON
 { "TestName": "bench-grpc", "TargetScenarios": ["grpc"],
   "GlobalSettings": { "ScenariosSettings": [ {
     "ScenarioName": "grpc", "WarmUpDuration": "00:00:05",
     "LoadSimulationsSettings": [ { "KeepConstant": [$S, "$(hms "$D")"] } ],
     "CustomSettings": { "Protocol": "grpc", "Address": "http://127.0.0.1:$GRPC", "Call": "unary",
-                        "BenchmarkId": "$ID", "MaxConnections": $N } } ] },
+                        "BenchmarkId": "$ID", "MaxConnections": $N, "Client": "$c" } } ] },
   "LoadLeak": { "RetainedGc": "none" } }
 JSON
+done
 
 H2=(h2load -c "$N" -m $((S / N)) -t 1 -d "$OUT/query.grpc" -H 'content-type: application/grpc' -H 'te: trailers'
     -H "x-benchmark-id: $ID" "$URL")
@@ -93,41 +101,49 @@ PY
   local cpu; cpu=($(cpu_per_call "$OUT/cpu-h2load-$1.tsv" "$(awk '/^requests:/ {print $8}' "$OUT/h2load-$1.txt")"))
   H2_CPU+=("${cpu[0]}"); H2_TCPU+=("${cpu[1]}")
 }
-run_loadleak() {
+run_loadleak() { # run_loadleak ROUND CLIENT
+  local name="loadleak-$2-$1"
   # dotnet directly, in the background: the sampler needs LoadLeak's own pid
-  dotnet "$LOADLEAK_DLL" run --config "$OUT/loadleak.json" --target-pid "$TARGET_PID" --out "$OUT/loadleak-$1" \
-    >"$OUT/loadleak-$1.txt" 2>&1 &
+  dotnet "$LOADLEAK_DLL" run --config "$OUT/loadleak-$2.json" --target-pid "$TARGET_PID" --out "$OUT/$name" \
+    >"$OUT/$name.txt" 2>&1 &
   local pid=$!
-  python3 "$OUT/cpu_watch.py" "$OUT/cpu-loadleak-$1.tsv" "$pid" "$TARGET_PID"
+  python3 "$OUT/cpu_watch.py" "$OUT/cpu-$name.tsv" "$pid" "$TARGET_PID"
   wait "$pid" || true
-  local doc="$OUT/loadleak-$1/run.json"
-  [[ -f "$doc" ]] || { echo "loadleak wrote no run.json; see $OUT/loadleak-$1.txt" >&2; tail -20 "$OUT/loadleak-$1.txt" >&2; exit 5; }
-  LL_RPS+=("$(json_get "$doc" "round(d['scenarios'][0]['rps'], 2)")")
-  LL_P99+=("$(json_get "$doc" "d['scenarios'][0]['latencyMs']['p99']")")
-  LL_FAIL+=("$(json_get "$doc" "d['scenarios'][0].get('fail', 0)")")
+  local doc="$OUT/$name/run.json"
+  [[ -f "$doc" ]] || { echo "loadleak wrote no run.json; see $OUT/$name.txt" >&2; tail -20 "$OUT/$name.txt" >&2; exit 5; }
+  LL_RPS[$2]+=" $(json_get "$doc" "round(d['scenarios'][0]['rps'], 2)")"
+  LL_P99[$2]+=" $(json_get "$doc" "d['scenarios'][0]['latencyMs']['p99']")"
+  LL_FAIL[$2]+=" $(json_get "$doc" "d['scenarios'][0].get('fail', 0)")"
   local window; window=$(json_get "$doc" "(lambda t0, load: f\"{d['scenarios'][0]['ok'] + d['scenarios'][0].get('fail', 0)} {t0 + load['start']:.4f} {t0 + load['end']:.4f}\")(__import__('datetime').datetime.fromisoformat(d['startedAt']).timestamp(), [p for p in d['phases'] if p['kind'] != 'warmup'][0])")
-  local cpu; cpu=($(cpu_per_call "$OUT/cpu-loadleak-$1.tsv" $window))
-  LL_CPU+=("${cpu[0]}"); LL_TCPU+=("${cpu[1]}")
+  local cpu; cpu=($(cpu_per_call "$OUT/cpu-$name.tsv" $window))
+  LL_CPU[$2]+=" ${cpu[0]}"; LL_TCPU[$2]+=" ${cpu[1]}"
 }
 
-H2_RPS=(); H2_P99=(); H2_FAIL=(); H2_CPU=(); H2_TCPU=(); LL_RPS=(); LL_P99=(); LL_FAIL=(); LL_CPU=(); LL_TCPU=()
-ORDER=(h2load loadleak)
+H2_RPS=(); H2_P99=(); H2_FAIL=(); H2_CPU=(); H2_TCPU=()
+declare -A LL_RPS LL_P99 LL_FAIL LL_CPU LL_TCPU
+ORDER=(h2load "${CLIENTS[@]}")
 for round in $(seq 1 "$ROUNDS"); do
-  for tool in "${ORDER[@]}"; do echo "round $round: $tool … (load $(loadavg))"; "run_$tool" "$round"; done
+  for tool in "${ORDER[@]}"; do
+    if [[ "$tool" == h2load ]]; then echo "round $round: h2load … (load $(loadavg))"; run_h2load "$round"
+    else echo "round $round: loadleak $tool … (load $(loadavg))"; run_loadleak "$round" "$tool"; fi
+  done
   ORDER=("${ORDER[@]:1}" "${ORDER[0]}")
 done
 
-printf '\n%-10s %12s %10s %14s %16s   per round rps | tool CPU µs/call\n' tool rps p99_ms cpu_us/call target_us/call
-printf '%-10s %12s %10s %14s %16s   %s | %s\n' h2load "$(median "${H2_RPS[@]}")" "$(median "${H2_P99[@]}")" \
+printf '\n%-18s %12s %10s %14s %16s   per round rps | tool CPU µs/call\n' tool rps p99_ms cpu_us/call target_us/call
+printf '%-18s %12s %10s %14s %16s   %s | %s\n' h2load "$(median "${H2_RPS[@]}")" "$(median "${H2_P99[@]}")" \
   "$(median "${H2_CPU[@]}")" "$(median "${H2_TCPU[@]}")" "${H2_RPS[*]}" "${H2_CPU[*]}"
-printf '%-10s %12s %10s %14s %16s   %s | %s\n' loadleak "$(median "${LL_RPS[@]}")" "$(median "${LL_P99[@]}")" \
-  "$(median "${LL_CPU[@]}")" "$(median "${LL_TCPU[@]}")" "${LL_RPS[*]}" "${LL_CPU[*]}"
-echo "failed: h2load ${H2_FAIL[*]}; loadleak ${LL_FAIL[*]}"
-echo "loadleak/h2load rps ratio: $(ratio "$(median "${LL_RPS[@]}")" "$(median "${H2_RPS[@]}")")   (goal ≥ 0.8)"
-echo "per-round loadleak/h2load: $(paired_ratios "${LL_RPS[*]}" "${H2_RPS[*]}")"
-echo "client CPU per call loadleak/h2load: $(ratio "$(median "${LL_CPU[@]}")" "$(median "${H2_CPU[@]}")")   per round: $(paired_ratios "${LL_CPU[*]}" "${H2_CPU[*]}")"
-# throughput ceiling when client and target share the cores: rps ∝ 1 / (client + target CPU per call)
-echo "CPU-bound ratio estimate (h2load+target)/(loadleak+target): $(python3 -c "import sys; a,b,c,d=map(float,sys.argv[1:]); print(f'{(a+b)/(c+d):.2f}')" \
-  "$(median "${H2_CPU[@]}")" "$(median "${H2_TCPU[@]}")" "$(median "${LL_CPU[@]}")" "$(median "${LL_TCPU[@]}")")"
+for c in "${CLIENTS[@]}"; do
+  printf '%-18s %12s %10s %14s %16s   %s | %s\n' "loadleak $c" "$(median ${LL_RPS[$c]})" "$(median ${LL_P99[$c]})" \
+    "$(median ${LL_CPU[$c]})" "$(median ${LL_TCPU[$c]})" "${LL_RPS[$c]# }" "${LL_CPU[$c]# }"
+done
+echo "failed: h2load ${H2_FAIL[*]}$(for c in "${CLIENTS[@]}"; do printf '; loadleak %s%s' "$c" "${LL_FAIL[$c]}"; done)"
+for c in "${CLIENTS[@]}"; do
+  echo "$c: loadleak/h2load rps ratio $(ratio "$(median ${LL_RPS[$c]})" "$(median "${H2_RPS[@]}")") (goal ≥ 0.8), per round $(paired_ratios "${LL_RPS[$c]}" "${H2_RPS[*]}");" \
+       "client CPU per call loadleak/h2load $(ratio "$(median ${LL_CPU[$c]})" "$(median "${H2_CPU[@]}")"), per round $(paired_ratios "${LL_CPU[$c]}" "${H2_CPU[*]}")"
+  # throughput ceiling when client and target share the cores: rps ∝ 1 / (client + target CPU per call)
+  echo "$c: CPU-bound ratio estimate (h2load+target)/(loadleak+target): $(python3 -c "import sys; a,b,c,d=map(float,sys.argv[1:]); print(f'{(a+b)/(c+d):.2f}')" \
+    "$(median "${H2_CPU[@]}")" "$(median "${H2_TCPU[@]}")" "$(median ${LL_CPU[$c]})" "$(median ${LL_TCPU[$c]})")"
+done
 echo "load average after: $(loadavg)"
 echo "outputs in $OUT"

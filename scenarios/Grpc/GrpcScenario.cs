@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using Grpc.Core;
-using Grpc.Net.Client;
 using LoadLeak.Engine.Scenarios;
 using LoadLeak.Protos;
-using LoadLeak.Scenarios.Sockets;
-using LoadLeak.Scenarios.Template;
+using LoadLeak.Scenarios.Grpc.Lean;
 using LoadLeak.Scenarios.Timing;
 
 namespace LoadLeak.Scenarios.Grpc;
 
 /// <summary>
-/// Calls Benchmark.Query (unary) or Benchmark.QueryStream (server streaming), round-robin over MaxConnections channels.
+/// Calls Benchmark.Query (unary) or Benchmark.QueryStream (server streaming), round-robin over MaxConnections
+/// connections, with Grpc.Net.Client (<see cref="GrpcNetCaller"/>, the default) or the lean h2c client
+/// (<see cref="LeanGrpcCaller"/>, CustomSettings Client "lean").
 /// The gRPC status name is the response status: OK is Ok, anything else (DeadlineExceeded, Unavailable, …) fails.
 /// The deadline travels as a constant <c>grpc-timeout</c> header (<see cref="DeadlineHeaderHandler"/>), so the
 /// server enforces it exactly, and the client enforces it with a <see cref="SharedTimeout"/> token instead of Grpc.Net.Client's timer per call
@@ -20,14 +20,11 @@ public sealed class GrpcScenario
 {
     private readonly GrpcSettings _settings;
     private readonly QueryRequest _request;
-    private readonly Metadata _headers;
     private readonly int _requestSize;
     // Responses are immutable and a unary reply's size hardly ever changes: reuse the last OK response.
     private Response? _lastOk;
-    private GrpcChannel[] _channels = [];
-    private Benchmark.BenchmarkClient[] _clients = [];
+    private IGrpcCaller? _caller;
     private SharedTimeout? _deadline;
-    private long _calls;
 
     public GrpcScenario(GrpcSettings settings)
     {
@@ -39,7 +36,6 @@ public sealed class GrpcScenario
             Payload = settings.Template.Payload,
             StreamMessages = settings.Call == GrpcCall.Stream ? settings.StreamMessages : 0,
         };
-        _headers = new Metadata { { RequestTemplate.GrpcMetadataKey, settings.Template.BenchmarkId } };
         _requestSize = _request.CalculateSize();
     }
 
@@ -51,62 +47,30 @@ public sealed class GrpcScenario
         Clean = _ => { Stop(); return Task.CompletedTask; },
     };
 
-    /// <summary>
-    /// One channel per connection, each capped at one HTTP/2 connection, calls spread round-robin:
-    /// a single SocketsHttpHandler opens a second connection only when the first hits the server's
-    /// stream limit, so MaxConnections = 4 would otherwise mean one busy connection and three idle.
-    /// </summary>
     public void Start()
     {
-        _channels = Enumerable.Range(0, _settings.MaxConnections).Select(_ => CreateChannel()).ToArray();
-        _clients = _channels.Select(channel => new Benchmark.BenchmarkClient(channel)).ToArray();
+        _caller = _settings.Client == GrpcClientKind.Lean
+            ? new LeanGrpcCaller(_settings, _request)
+            : new GrpcNetCaller(_settings, _request);
         _deadline = new SharedTimeout(_settings.Deadline);
-    }
-
-
-    private GrpcChannel CreateChannel()
-    {
-        var handler = new SocketsHttpHandler
-        {
-            EnableMultipleHttp2Connections = false,
-            MaxConnectionsPerServer = 1,
-            // Not the deadline: a connect cut short by a tiny deadline would surface as Unavailable, not DeadlineExceeded.
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            KeepAlivePingDelay = TimeSpan.FromSeconds(60),
-            // gRPC never redirects; without it the handler skips a redirect layer (an async frame) per call.
-            AllowAutoRedirect = false,
-        };
-        if (_settings.InlineCompletions) handler.ConnectCallback = InlineCompletionConnector.ConnectAsync;
-        return GrpcChannel.ForAddress(_settings.Address, new GrpcChannelOptions
-        {
-            HttpHandler = new DeadlineHeaderHandler(_settings.Deadline, handler),
-            DisposeHttpClient = true,
-            MaxReceiveMessageSize = 64 * 1024 * 1024,
-        });
     }
 
     public void Stop()
     {
-        foreach (var channel in _channels) channel.Dispose();
-        _channels = [];
-        _clients = [];
+        _caller?.Dispose();
+        _caller = null;
         _deadline?.Dispose();
         _deadline = null;
     }
 
     public async Task<Response> RunAsync(IScenarioContext context)
     {
-        var (clients, deadline) = (_clients, _deadline);
-        if (clients.Length == 0 || deadline is null) throw new InvalidOperationException("gRPC scenario used before Init");
-        var client = clients[(int)((ulong)Interlocked.Increment(ref _calls) % (ulong)clients.Length)];
+        var (caller, deadline) = (_caller, _deadline);
+        if (caller is null || deadline is null) throw new InvalidOperationException("gRPC scenario used before Init");
         var started = Stopwatch.GetTimestamp();
-        var options = new CallOptions(_headers, cancellationToken: deadline.For(started, context.CancellationToken));
         try
         {
-            // Unary awaited inline: one async state machine less per call on the hot path.
-            var received = _settings.Call == GrpcCall.Unary
-                ? (await client.QueryAsync(_request, options)).CalculateSize()
-                : await StreamAsync(client, options);
+            var received = await caller.CallAsync(deadline.For(started, context.CancellationToken));
             return OkResponse(_requestSize + received);
         }
         catch (Exception failure) when (!context.CancellationToken.IsCancellationRequested && IsPastDeadline(failure, started))
@@ -145,14 +109,5 @@ public sealed class GrpcScenario
         var last = _lastOk;
         if (last is not null && last.SizeBytes == size) return last;
         return _lastOk = Response.Ok(nameof(StatusCode.OK), size);
-    }
-
-    private async Task<long> StreamAsync(Benchmark.BenchmarkClient client, CallOptions options)
-    {
-        using var call = client.QueryStream(_request, options);
-        long size = 0;
-        await foreach (var reply in call.ResponseStream.ReadAllAsync(options.CancellationToken))
-            size += reply.CalculateSize();
-        return size;
     }
 }

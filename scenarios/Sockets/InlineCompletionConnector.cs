@@ -33,7 +33,8 @@ internal static class InlineCompletionConnector
         }
     }
 
-    private static void TryPreferInline(Socket socket)
+    /// <summary>Asks for inline completions on a socket the caller opens itself (the lean gRPC client).</summary>
+    internal static void TryPreferInline(Socket socket)
     {
         if (Volatile.Read(ref _unsupported) != 0) return;
         try

@@ -1,0 +1,54 @@
+using System.Buffers.Binary;
+using System.Net;
+using Google.Protobuf;
+using LoadLeak.Protos;
+using LoadLeak.Scenarios.Grpc.Lean.Hpack;
+
+namespace LoadLeak.Scenarios.Grpc.Lean;
+
+/// <summary>
+/// The lean gRPC client (CustomSettings Client "lean"): MaxConnections h2c connections of its own, calls spread
+/// round-robin over them, each call the same prepared header block and request message. It trades
+/// Grpc.Net.Client's generality (TLS, compression, retries, interceptors) for less client CPU per call, so a
+/// co-located load generator leaves more of the machine to the target.
+/// </summary>
+internal sealed class LeanGrpcCaller : IGrpcCaller
+{
+    private readonly LeanConnectionSlot[] _slots;
+    private long _calls;
+
+    public LeanGrpcCaller(GrpcSettings settings, QueryRequest request)
+    {
+        if (settings.Address.Scheme != Uri.UriSchemeHttp)
+            throw new ArgumentException($"the lean gRPC client speaks h2c only, not {settings.Address.Scheme}", nameof(settings));
+        var shape = new LeanCallShape(
+            new DnsEndPoint(settings.Address.DnsSafeHost, settings.Address.Port),
+            RequestHeaderBlock.Build(settings.Address.Authority, PathOf(settings.Call),
+                DeadlineHeaderHandler.Format(settings.Deadline), settings.Template.BenchmarkId),
+            Frame(request),
+            settings.Call == GrpcCall.Unary,
+            settings.InlineCompletions);
+        _slots = Enumerable.Range(0, settings.MaxConnections).Select(_ => new LeanConnectionSlot(shape)).ToArray();
+    }
+
+    public ValueTask<long> CallAsync(CancellationToken token) =>
+        _slots[(int)((ulong)Interlocked.Increment(ref _calls) % (ulong)_slots.Length)].CallAsync(token);
+
+    public void Dispose()
+    {
+        foreach (var slot in _slots) slot.Dispose();
+    }
+
+    private static string PathOf(GrpcCall call) =>
+        "/" + Benchmark.Descriptor.FullName + "/" + (call == GrpcCall.Unary ? "Query" : "QueryStream");
+
+    /// <summary>The request as gRPC frames it: flag 0 (uncompressed), 4-byte big-endian length, the message.</summary>
+    private static byte[] Frame(QueryRequest request)
+    {
+        var message = request.ToByteArray();
+        var frame = new byte[5 + message.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)message.Length);
+        message.CopyTo(frame, 5);
+        return frame;
+    }
+}

@@ -1,0 +1,36 @@
+namespace LoadLeak.Scenarios.Grpc.Lean;
+
+/// <summary>
+/// While a read loop dispatches one read's frames, the calls those frames complete run their continuations on the
+/// same thread and start their next calls, spread round-robin over all the connections. Instead of one send per
+/// call on each of them, every connection touched during the dispatch is flushed once when it ends, the way an
+/// event-loop client writes once per loop iteration.
+/// </summary>
+internal static class SendBatch
+{
+    [ThreadStatic] private static int t_depth;
+    [ThreadStatic] private static List<Http2Connection>? t_deferred;
+
+    public static bool IsOpen => t_depth > 0;
+
+    public static void Open() => t_depth++;
+
+    /// <summary>Flushes the connection when the batch closes (only while <see cref="IsOpen"/>).</summary>
+    public static void Defer(Http2Connection connection)
+    {
+        var deferred = t_deferred ??= [];
+        if (!deferred.Contains(connection)) deferred.Add(connection);
+    }
+
+    public static void Close()
+    {
+        if (--t_depth > 0 || t_deferred is not { } deferred) return;
+        // A failed flush fails its calls, whose continuations may start calls here again: those send at once.
+        while (deferred.Count > 0)
+        {
+            var connection = deferred[^1];
+            deferred.RemoveAt(deferred.Count - 1);
+            connection.FlushDeferred();
+        }
+    }
+}
