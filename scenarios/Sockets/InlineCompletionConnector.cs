@@ -33,7 +33,8 @@ internal static class InlineCompletionConnector
         }
     }
 
-    private static void TryPreferInline(Socket socket)
+    /// <summary>Asks the runtime to complete this socket's I/O inline on its event thread, when it can.</summary>
+    public static void TryPreferInline(Socket socket)
     {
         if (Volatile.Read(ref _unsupported) != 0) return;
         try
