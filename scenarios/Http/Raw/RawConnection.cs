@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
-using LoadLeak.Scenarios.Sockets;
 
 namespace LoadLeak.Scenarios.Http.Raw;
 
@@ -22,15 +20,14 @@ internal enum ExchangeOutcome
 }
 
 /// <summary>
-/// One keep-alive TCP connection (TCP_NODELAY) with its own receive buffer and response parser, reused for every
-/// response it carries. Socket's Memory-based SendAsync/ReceiveAsync complete through an awaitable event-args object
-/// the socket caches, and this method's state machine comes from a pool, so an exchange allocates nothing.
+/// One keep-alive TCP connection with its own receive buffer and response parser, reused for every response it
+/// carries. The exchange's state machine comes from a pool and the transports allocate nothing per call, so an
+/// exchange allocates nothing.
 /// </summary>
-internal sealed class RawConnection(bool inlineCompletions) : IDisposable
+internal sealed class RawConnection(IRawTransport transport) : IDisposable
 {
     private const int ReceiveBufferBytes = 16 * 1024;
 
-    private readonly Socket _socket = new(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
     private readonly byte[] _buffer = new byte[ReceiveBufferBytes];
 
     public HttpResponseParser Parser { get; } = new();
@@ -41,23 +38,17 @@ internal sealed class RawConnection(bool inlineCompletions) : IDisposable
     /// <summary>Bytes of the current response received so far (also after an exception).</summary>
     public long ResponseBytes { get; private set; }
 
-    public async ValueTask ConnectAsync(EndPoint endPoint, CancellationToken token)
-    {
-        if (inlineCompletions) InlineCompletionConnector.TryPreferInline(_socket);
-        await _socket.ConnectAsync(endPoint, token).ConfigureAwait(false);
-    }
+    public ValueTask ConnectAsync(EndPoint endPoint, CancellationToken token) => transport.ConnectAsync(endPoint, token);
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ExchangeOutcome> ExchangeAsync(RawRequest request, CancellationToken token)
     {
         ResponseBytes = 0;
         Parser.Reset(request.IsHead);
-        var bytes = request.Bytes;
-        for (var sent = 0; sent < bytes.Length;)
-            sent += await _socket.SendAsync(bytes.AsMemory(sent), SocketFlags.None, token).ConfigureAwait(false);
+        await transport.SendAsync(request.Bytes, token).ConfigureAwait(false);
         while (true)
         {
-            var received = await _socket.ReceiveAsync(_buffer, SocketFlags.None, token).ConfigureAwait(false);
+            var received = await transport.ReceiveAsync(_buffer, token).ConfigureAwait(false);
             if (received == 0)
                 return ResponseBytes == 0 ? ExchangeOutcome.ClosedBeforeResponse
                     : Parser.EndsAtClose ? ExchangeOutcome.Complete
@@ -77,5 +68,5 @@ internal sealed class RawConnection(bool inlineCompletions) : IDisposable
     /// <summary>Whether the connection can carry the next request.</summary>
     public bool Reusable => Parser.KeepAlive && !Parser.HasExtraBytes && !Parser.EndsAtClose;
 
-    public void Dispose() => _socket.Dispose();
+    public void Dispose() => transport.Dispose();
 }

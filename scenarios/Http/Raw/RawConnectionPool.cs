@@ -9,7 +9,7 @@ namespace LoadLeak.Scenarios.Http.Raw;
 /// idle; a discarded one (closed, failed, state unknown) frees its slot for the next waiter. Dispose closes every
 /// connection, idle or in use, and fails the waiters.
 /// </summary>
-internal sealed class RawConnectionPool(EndPoint endPoint, int maxConnections, bool inlineCompletions) : IDisposable
+internal sealed class RawConnectionPool(EndPoint endPoint, int maxConnections, Func<IRawTransport> newTransport) : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Stack<RawConnection> _idle = new();
@@ -114,7 +114,7 @@ internal sealed class RawConnectionPool(EndPoint endPoint, int maxConnections, b
 
     private async ValueTask<RawConnection> OpenAsync(CancellationToken token)
     {
-        var connection = new RawConnection(inlineCompletions);
+        var connection = new RawConnection(newTransport());
         lock (_lock)
         {
             if (_disposed)

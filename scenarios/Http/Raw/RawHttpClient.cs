@@ -20,6 +20,7 @@ internal sealed class RawHttpClient : IHttpScenarioClient
     private readonly RawRequest _request;
     private readonly RawConnectionPool _pool;
     private readonly SharedTimeout _timeout;
+    private readonly Epoll.EpollLoop? _loop;
 
     public RawHttpClient(HttpSettings settings)
     {
@@ -27,7 +28,14 @@ internal sealed class RawHttpClient : IHttpScenarioClient
         EndPoint endPoint = IPAddress.TryParse(settings.Url.IdnHost, out var address)
             ? new IPEndPoint(address, settings.Url.Port)
             : new DnsEndPoint(settings.Url.IdnHost, settings.Url.Port);
-        _pool = new RawConnectionPool(endPoint, settings.MaxConnections, settings.InlineCompletions);
+        var inline = settings.InlineCompletions;
+        if (Epoll.EpollNative.Supported && Environment.GetEnvironmentVariable("LOADLEAK_RAW_HTTP_EPOLL") != "0")
+        {
+            var loop = _loop = new Epoll.EpollLoop();
+            _pool = new RawConnectionPool(endPoint, settings.MaxConnections, () => new Epoll.EpollTransport(loop, inline));
+        }
+        else
+            _pool = new RawConnectionPool(endPoint, settings.MaxConnections, () => new SocketTransport(inline));
         _timeout = new SharedTimeout(settings.Timeout);
     }
 
@@ -74,6 +82,7 @@ internal sealed class RawHttpClient : IHttpScenarioClient
     public void Dispose()
     {
         _pool.Dispose();
+        _loop?.Dispose();
         _timeout.Dispose();
     }
 
