@@ -55,6 +55,21 @@ public sealed class RawHttpClientTests(TargetFixture fixture)
     }
 
     [Fact]
+    public async Task Connects_a_server_never_accepts_time_out()
+    {
+        // A listener that never accepts: once its backlog is full, the kernel drops further SYNs and connects hang.
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        socket.Listen(1);
+        var port = ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port;
+        var props = ScenarioCatalog.Create("http", Json($$"""{"Client":"raw","Url":"http://127.0.0.1:{{port}}/x","MaxConnections":6,"TimeoutMs":300}"""), new ScenarioEnvironment(new Dictionary<string, string>(), null));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var responses = await ScenarioDriver.RunAsync(props, iterations: 12, concurrency: 6);
+        Assert.All(responses, r => Assert.Equal("timeout", r.StatusCode));
+        Assert.InRange(started.Elapsed.TotalSeconds, 0, 10);
+    }
+
+    [Fact]
     public async Task Stopping_fails_the_requests_in_flight_and_those_waiting_for_a_connection()
     {
         var scenario = new HttpScenario(HttpSettings.Read(new SettingsReader("http", Json(

@@ -37,7 +37,8 @@ internal sealed class EpollLoop : IDisposable
     {
         var id = (ulong)Interlocked.Increment(ref _nextId);
         _signals[id] = signal;
-        const uint events = EpollNative.EPOLLIN | EpollNative.EPOLLRDHUP | EpollNative.EPOLLET;
+        // EPOLLOUT for the connect's completion; edge-triggered, it fires again only after a send found the buffer full.
+        const uint events = EpollNative.EPOLLIN | EpollNative.EPOLLOUT | EpollNative.EPOLLRDHUP | EpollNative.EPOLLET;
         if (EpollNative.Add(_epfd, (int)socket.SafeHandle.DangerousGetHandle(), events, id) != 0)
         {
             _signals.TryRemove(id, out _);
@@ -51,7 +52,7 @@ internal sealed class EpollLoop : IDisposable
 
     private void OnEvent(ulong id)
     {
-        // Readable, closed by the peer, or in error: in every case the next recv tells which.
+        // Connected, readable, closed by the peer, or in error: in every case the next call tells which.
         if (_signals.TryGetValue(id, out var signal)) signal.Signal();
     }
 

@@ -6,6 +6,7 @@ namespace LoadLeak.Scenarios.Http.Raw.Epoll;
 internal static partial class EpollNative
 {
     public const uint EPOLLIN = 0x001;
+    public const uint EPOLLOUT = 0x004;
     public const uint EPOLLERR = 0x008;
     public const uint EPOLLHUP = 0x010;
     public const uint EPOLLRDHUP = 0x2000;

@@ -6,8 +6,8 @@ namespace LoadLeak.Scenarios.Http.Raw.Epoll;
 
 /// <summary>
 /// A connection driven by the client's <see cref="EpollLoop"/>: a non-blocking socket the runtime's socket engine
-/// never sees (connected with a blocking connect on a pool thread, then switched to non-blocking), written and read
-/// with plain send/recv calls. A receive first waits for a readable edge, then reads; a read that fills the buffer
+/// never sees (its async calls would register it there too, and every response would then wake two threads),
+/// connected, written and read with plain connect/send/recv calls. A receive first waits for a readable edge, then reads; a read that fills the buffer
 /// is followed by another read without waiting, since edge-triggered epoll signals only data that arrives later.
 /// </summary>
 internal sealed class EpollTransport(EpollLoop loop, bool inlineCompletions) : IRawTransport
@@ -21,12 +21,49 @@ internal sealed class EpollTransport(EpollLoop loop, bool inlineCompletions) : I
 
     public async ValueTask ConnectAsync(EndPoint endPoint, CancellationToken token)
     {
-        // A blocking connect keeps the socket away from the runtime's epoll engine (an async connect would register it
-        // there too, and every response would then wake two threads). Only MaxConnections connects happen in a run;
-        // on a timeout the pool thread is left to finish the connect and the socket is closed.
-        await Task.Run(() => _socket.Connect(endPoint), token).WaitAsync(token).ConfigureAwait(false);
+        // Registered before connecting: a non-blocking connect's completion (or failure) is an edge like any other.
         _socket.Blocking = false;
         _id = loop.Add(_socket, _signal);
+        var (addresses, port) = endPoint switch
+        {
+            IPEndPoint ip => ([ip.Address], ip.Port),
+            DnsEndPoint dns => (await Dns.GetHostAddressesAsync(dns.Host, token).ConfigureAwait(false), dns.Port),
+            _ => throw new ArgumentException($"unsupported endpoint {endPoint}", nameof(endPoint)),
+        };
+        SocketException? failure = null;
+        foreach (var address in addresses)
+        {
+            try
+            {
+                await ConnectOnceAsync(new IPEndPoint(address, port), token).ConfigureAwait(false);
+                return;
+            }
+            catch (SocketException error)
+            {
+                // Linux lets a socket whose connect failed try the next address.
+                failure = error;
+            }
+        }
+        throw failure ?? new SocketException((int)SocketError.HostNotFound);
+    }
+
+    private async ValueTask ConnectOnceAsync(IPEndPoint endPoint, CancellationToken token)
+    {
+        try
+        {
+            _socket.Connect(endPoint);
+            return;
+        }
+        catch (SocketException error) when (error.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
+        {
+        }
+        while (true)
+        {
+            await _signal.WaitAsync(token).ConfigureAwait(false);
+            var code = (int)_socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+            if (code != 0) throw new SocketException(code);
+            if (_socket.Poll(0, SelectMode.SelectWrite)) return;
+        }
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
