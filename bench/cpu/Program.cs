@@ -17,7 +17,8 @@ var copies = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureIn
 var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
 var warmUp = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;
 
-// LL_SOCKET_COMPLETIONS=inline|threadpool overrides the scenarios' "auto" choice for A/B runs.
+// LL_SOCKET_COMPLETIONS=inline|threadpool overrides the scenarios' "auto" choice for A/B runs;
+// LL_HTTP_CLIENT=raw sends with the raw HTTP/1.1 client instead of SocketsHttpHandler.
 var inline = Environment.GetEnvironmentVariable("LL_SOCKET_COMPLETIONS") is { } completions
     ? completions == "inline"
     : SocketCompletions.InlineByDefault;
@@ -42,6 +43,7 @@ else
         new Dictionary<string, string>(), template.JsonBody, template, copies, TimeSpan.FromSeconds(30))
     {
         InlineCompletions = inline,
+        Client = Environment.GetEnvironmentVariable("LL_HTTP_CLIENT") == "raw" ? HttpClientKind.Raw : HttpClientKind.HttpClient,
     };
     props = new HttpScenario(settings).ToProps("http");
 }

@@ -33,7 +33,7 @@ internal static class InlineCompletionConnector
         }
     }
 
-    /// <summary>Asks for inline completions on a socket the caller opens itself (the lean gRPC client).</summary>
+    /// <summary>Asks the runtime to complete this socket's I/O inline on its event thread, when it can (sockets the raw HTTP and lean gRPC clients open themselves).</summary>
     internal static void TryPreferInline(Socket socket)
     {
         if (Volatile.Read(ref _unsupported) != 0) return;

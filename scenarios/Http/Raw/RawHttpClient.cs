@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using LoadLeak.Engine.Scenarios;
+using LoadLeak.Scenarios.Timing;
+
+namespace LoadLeak.Scenarios.Http.Raw;
+
+/// <summary>
+/// The lean HTTP/1.1 client (CustomSettings <c>Client: "raw"</c>): plain http, keep-alive connections from a
+/// <see cref="RawConnectionPool"/>, the request's bytes built once (<see cref="RawRequest"/>) and written with one
+/// send, the response parsed as it arrives (<see cref="HttpResponseParser"/>) with its body counted, not kept.
+/// SocketsHttpHandler spends most of its CPU per request on work a load generator does not need (a request
+/// message, header collections, content streams per request); this spends it on the socket calls.
+/// A request whose connection turns out closed by the server before any byte of the response (an idle keep-alive
+/// timeout) is sent once more on a fresh connection; any other failure closes the connection, never reused.
+/// </summary>
+internal sealed class RawHttpClient : IHttpScenarioClient
+{
+    private readonly RawRequest _request;
+    private readonly RawConnectionPool _pool;
+    private readonly SharedTimeout _timeout;
+    private readonly Epoll.EpollLoop? _loop;
+
+    public RawHttpClient(HttpSettings settings)
+    {
+        _request = RawRequest.Build(settings);
+        EndPoint endPoint = IPAddress.TryParse(settings.Url.IdnHost, out var address)
+            ? new IPEndPoint(address, settings.Url.Port)
+            : new DnsEndPoint(settings.Url.IdnHost, settings.Url.Port);
+        var inline = settings.InlineCompletions;
+        if (Epoll.EpollNative.Supported && Environment.GetEnvironmentVariable("LOADLEAK_RAW_HTTP_EPOLL") != "0")
+        {
+            var loop = _loop = new Epoll.EpollLoop();
+            _pool = new RawConnectionPool(endPoint, settings.MaxConnections, () => new Epoll.EpollTransport(loop, inline));
+        }
+        else
+            _pool = new RawConnectionPool(endPoint, settings.MaxConnections, () => new SocketTransport(inline));
+        _timeout = new SharedTimeout(settings.Timeout);
+    }
+
+    public async Task<Response> SendAsync(IScenarioContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        RawConnection? connection = null;
+        try
+        {
+            var token = _timeout.For(started, context.CancellationToken);
+            for (var attempt = 0; ; attempt++)
+            {
+                connection = await _pool.RentAsync(token).ConfigureAwait(false);
+                var mayRetry = attempt == 0 && connection.Served > 0;
+                ExchangeOutcome outcome;
+                try
+                {
+                    outcome = await connection.ExchangeAsync(_request, token).ConfigureAwait(false);
+                }
+                catch (SocketException error) when (mayRetry && connection.ResponseBytes == 0 && IsPeerClosed(error.SocketErrorCode))
+                {
+                    outcome = ExchangeOutcome.ClosedBeforeResponse;
+                }
+                if (outcome == ExchangeOutcome.ClosedBeforeResponse && mayRetry)
+                {
+                    _pool.Discard(connection);
+                    connection = null;
+                    continue;
+                }
+                var response = ToResponse(outcome, connection);
+                if (outcome == ExchangeOutcome.Complete && connection.Reusable) _pool.Return(connection);
+                else _pool.Discard(connection);
+                return response;
+            }
+        }
+        catch (Exception exception)
+        {
+            // Timed out, cancelled or failed mid-exchange: what is still in flight on this connection is unknown.
+            if (connection is not null) _pool.Discard(connection);
+            return HttpFailure.From(exception, context.CancellationToken, Stopwatch.GetElapsedTime(started).TotalMilliseconds, _timeout.Timeout);
+        }
+    }
+
+    public void Dispose()
+    {
+        _pool.Dispose();
+        _loop?.Dispose();
+        _timeout.Dispose();
+    }
+
+    private Response ToResponse(ExchangeOutcome outcome, RawConnection connection)
+    {
+        var size = _request.Bytes.Length + connection.ResponseBytes;
+        var parser = connection.Parser;
+        return outcome switch
+        {
+            ExchangeOutcome.Complete when parser.StatusCode is >= 200 and < 300 => Response.Ok(HttpStatusText.Of(parser.StatusCode), size),
+            ExchangeOutcome.Complete => Response.Fail(HttpStatusText.Of(parser.StatusCode), $"HTTP {parser.StatusCode} {parser.ReasonPhrase}".TrimEnd(), size),
+            ExchangeOutcome.Malformed => Response.Fail("bad-response", "not a valid HTTP/1.x response: " + parser.Problem, size),
+            ExchangeOutcome.EndedEarly => Response.Fail("response-ended", "the server closed the connection in the middle of the response", size),
+            _ => Response.Fail("response-ended", "the server closed the connection before responding", size),
+        };
+    }
+
+    // How a write or read on a connection the server already closed fails (EPIPE is reported as Shutdown).
+    private static bool IsPeerClosed(SocketError error) =>
+        error is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown;
+}
