@@ -60,8 +60,9 @@ internal sealed partial class Http2Connection
     }
 
     /// <summary>
-    /// The server is closing: calls above its last stream id were never processed and fail with Unavailable; calls
-    /// at or below it finish normally; new calls go to a new connection; this one closes once drained.
+    /// The server is closing: calls above its last stream id never reached its application, so they and the calls
+    /// still queued here move to a new connection (once per call, else they fail with Unavailable); calls at or
+    /// below it finish normally; new calls go to a new connection; this one closes once drained.
     /// </summary>
     private void OnGoAway(FrameHeader header, ReadOnlySpan<byte> payload)
     {
@@ -69,23 +70,23 @@ internal sealed partial class Http2Connection
         if (payload.Length < 8) throw new Http2ConnectionException(Http2ErrorCode.FrameSizeError, $"GOAWAY of {payload.Length} bytes");
         var lastStreamId = (int)(BinaryPrimitives.ReadUInt32BigEndian(payload) & 0x7fff_ffff);
         var code = (Http2ErrorCode)BinaryPrimitives.ReadUInt32BigEndian(payload[4..]);
-        List<LeanStream> refused;
+        List<LeanStream> unprocessed;
         bool drained;
         lock (_sync)
         {
             _draining = true;
-            refused = [.. _streams.Values.Where(stream => stream.Id > lastStreamId), .. _waiting];
-            foreach (var stream in refused)
+            unprocessed = [.. _streams.Values.Where(stream => stream.Id > lastStreamId).OrderBy(stream => stream.Id), .. _waiting];
+            foreach (var stream in unprocessed)
             {
-                _streams.Remove(stream.Id);
+                if (stream.Id != 0) _streams.Remove(stream.Id);
                 if (stream.BodyBlocked) _blocked.Remove(stream);
             }
             _waiting.Clear();
             drained = _streams.Count == 0;
         }
         var reason = $"the server is going away (GOAWAY {code}) and did not process the call";
-        foreach (var stream in refused)
-            if (stream.TrySettle(StatusCode.Unavailable, reason)) stream.Signal();
+        foreach (var stream in unprocessed)
+            if (!TryRetry(stream) && stream.TrySettle(StatusCode.Unavailable, reason)) stream.Signal();
         if (drained) Abort($"the server sent GOAWAY ({code})");
     }
 }

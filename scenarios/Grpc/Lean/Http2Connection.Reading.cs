@@ -174,7 +174,27 @@ internal sealed partial class Http2Connection
         if (payload.Length != 4) throw new Http2ConnectionException(Http2ErrorCode.FrameSizeError, $"RST_STREAM of {payload.Length} bytes");
         if (Find(header.StreamId) is not { } stream) return;
         var code = (Http2ErrorCode)BinaryPrimitives.ReadUInt32BigEndian(payload);
+        // REFUSED_STREAM guarantees the server did not process the call (RFC 9113 §8.7); SocketsHttpHandler, under
+        // Grpc.Net.Client, retries such a request before its response headers, and so do we, once per call.
+        if (code == Http2ErrorCode.RefusedStream && !stream.HeadersReceived && Detach(stream) && TryRetry(stream)) return;
         Fail(stream, new GrpcCallException(GrpcStatusMap.FromReset(code), $"the server reset the stream (HTTP/2 RST_STREAM {code})"), reset: null);
+    }
+
+    /// <summary>Takes an unsettled stream off this connection without settling it; false when it is no longer here.</summary>
+    private bool Detach(LeanStream stream)
+    {
+        if (stream.IsSettled) return false;
+        bool drained;
+        lock (_sync)
+        {
+            if (!_streams.Remove(stream.Id)) return false;
+            if (stream.BodyBlocked) _blocked.Remove(stream);
+            stream.BodyBlocked = false;
+            StartWaitingLocked();
+            drained = _draining && !_closed && _streams.Count == 0 && _waiting.All(waiting => waiting.IsSettled);
+        }
+        if (drained) Abort("the connection drained after GOAWAY");
+        return true;
     }
 
     private void Finish(LeanStream stream)

@@ -21,6 +21,7 @@ internal sealed partial class Http2Connection : IDisposable
 
     private readonly Socket _socket;
     private readonly LeanCallShape _shape;
+    private readonly Action<LeanStream> _retry;
     private readonly Lock _sync = new();
     private readonly FrameOutbox _outbox;
     private readonly PeerSettings _peer = new();
@@ -34,10 +35,11 @@ internal sealed partial class Http2Connection : IDisposable
     private bool _draining;
     private bool _closed;
 
-    private Http2Connection(Socket socket, LeanCallShape shape)
+    private Http2Connection(Socket socket, LeanCallShape shape, Action<LeanStream> retry)
     {
         _socket = socket;
         _shape = shape;
+        _retry = retry;
         _outbox = new FrameOutbox(socket, _sync);
     }
 
@@ -52,8 +54,11 @@ internal sealed partial class Http2Connection : IDisposable
         get { lock (_sync) return _closed; }
     }
 
-    /// <summary>Connects, sends the preface and our SETTINGS, and returns once the server's SETTINGS arrived.</summary>
-    public static async Task<Http2Connection> ConnectAsync(LeanCallShape shape)
+    /// <summary>
+    /// Connects, sends the preface and our SETTINGS, and returns once the server's SETTINGS arrived.
+    /// <paramref name="retry"/> takes the calls the server did not process, to carry them on another connection.
+    /// </summary>
+    public static async Task<Http2Connection> ConnectAsync(LeanCallShape shape, Action<LeanStream> retry)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         if (shape.InlineCompletions) InlineCompletionConnector.TryPreferInline(socket);
@@ -73,7 +78,7 @@ internal sealed partial class Http2Connection : IDisposable
             socket.Dispose();
             throw;
         }
-        var connection = new Http2Connection(socket, shape);
+        var connection = new Http2Connection(socket, shape, retry);
         connection.Start();
         try
         {
@@ -121,17 +126,46 @@ internal sealed partial class Http2Connection : IDisposable
         }
         SendSoon(flush);
         if (token.CanBeCanceled)
-            stream.Registration = token.UnsafeRegister(static state => ((LeanStream)state!).Connection.Cancel((LeanStream)state!), stream);
+            stream.Registration = token.UnsafeRegister(static state => Cancel((LeanStream)state!), stream);
         call = new ValueTask<long>(stream, 0);
         return true;
     }
 
+    /// <summary>
+    /// Carries a call another connection did not process (its <see cref="LeanStream.PrepareRetry"/> done); false when
+    /// this one takes no new streams. A call cancelled on the way is dropped here: its canceller settled it.
+    /// </summary>
+    public bool TryAdopt(LeanStream stream)
+    {
+        bool flush;
+        lock (_sync)
+        {
+            if (_closed || _draining) return false;
+            stream.Connection = this;
+            if (stream.IsSettled) return true;
+            if (_streams.Count >= _peer.MaxConcurrentStreams) _waiting.Enqueue(stream);
+            else StartLocked(stream);
+            flush = !SendBatch.IsOpen && _outbox.ClaimSend();
+        }
+        SendSoon(flush);
+        return true;
+    }
+
     /// <summary>The call's token fired: Cancelled, and RST_STREAM(CANCEL) tells the server to stop.</summary>
-    private void Cancel(LeanStream stream)
+    private static void Cancel(LeanStream stream)
     {
         if (!stream.TrySettle(StatusCode.Cancelled, "Call canceled by the client.")) return;
-        Release(stream, Http2ErrorCode.Cancel);
+        // Read after settling: a connection adopting the stream meanwhile either sees it settled or is read here.
+        stream.Connection.Release(stream, Http2ErrorCode.Cancel);
         stream.Signal();
+    }
+
+    /// <summary>Hands a call the server did not process to the slot for its one retry; false when it had it already.</summary>
+    private bool TryRetry(LeanStream stream)
+    {
+        if (stream.IsSettled || !stream.PrepareRetry()) return false;
+        _retry(stream);
+        return true;
     }
 
     /// <summary>Lets go of a settled stream: frees its slot for a waiting call, resets it on the wire if asked.</summary>
@@ -140,7 +174,8 @@ internal sealed partial class Http2Connection : IDisposable
         bool flush, drained;
         lock (_sync)
         {
-            if (stream.Id != 0 && _streams.Remove(stream.Id))
+            // By id and identity: a stream that moved to another connection may carry an id in use here.
+            if (stream.Id != 0 && _streams.TryGetValue(stream.Id, out var held) && held == stream && _streams.Remove(stream.Id))
             {
                 if (reset is { } code && !_closed) AppendResetLocked(stream.Id, code);
                 if (stream.BodyBlocked) _blocked.Remove(stream);

@@ -6,7 +6,8 @@ namespace LoadLeak.Scenarios.Grpc.Lean;
 /// One of the lean client's MaxConnections places: holds the current connection, opens the first one on the
 /// first call and a new one whenever the current one takes no new streams (failed, closed, GOAWAY, stream ids
 /// used up). Calls waiting for a connection share one connect attempt; a failed connect fails them with
-/// Unavailable and the next call tries again.
+/// Unavailable and the next call tries again. Calls a connection did not process (GOAWAY, REFUSED_STREAM) come
+/// back here once and go to the current connection, or a new one.
 /// </summary>
 internal sealed class LeanConnectionSlot(LeanCallShape shape) : IDisposable
 {
@@ -42,6 +43,24 @@ internal sealed class LeanConnectionSlot(LeanCallShape shape) : IDisposable
         throw new RpcException(new Status(StatusCode.Unavailable, "no connection to the server took the call"));
     }
 
+    private void Retry(LeanStream stream) => _ = RetryAsync(stream);
+
+    private async Task RetryAsync(LeanStream stream)
+    {
+        string reason;
+        try
+        {
+            for (var attempt = 0; attempt < 3; attempt++)
+                if ((await Connecting().ConfigureAwait(false)).TryAdopt(stream)) return;
+            reason = "no connection to the server took the retried call";
+        }
+        catch (Exception e)
+        {
+            reason = $"Error connecting to {shape.Endpoint.Host}:{shape.Endpoint.Port}: {e.Message}";
+        }
+        if (stream.TrySettle(StatusCode.Unavailable, reason)) stream.Signal();
+    }
+
     private Task<Http2Connection> Connecting()
     {
         lock (_sync)
@@ -55,7 +74,7 @@ internal sealed class LeanConnectionSlot(LeanCallShape shape) : IDisposable
 
     private async Task<Http2Connection> ConnectAsync()
     {
-        var connection = await Http2Connection.ConnectAsync(shape).ConfigureAwait(false);
+        var connection = await Http2Connection.ConnectAsync(shape, Retry).ConfigureAwait(false);
         lock (_sync)
         {
             if (!_disposed)

@@ -26,7 +26,21 @@ internal sealed class LeanStream(Http2Connection connection, bool unary, int max
     private long _result;
     private RpcException? _failure;
 
-    public Http2Connection Connection => connection;
+    private Http2Connection _connection = connection;
+
+    /// <summary>The connection carrying the stream; a transparent retry moves it (see <see cref="PrepareRetry"/>).</summary>
+    public Http2Connection Connection
+    {
+        get => Volatile.Read(ref _connection);
+        // A full fence: the adopting connection then reads IsSettled, while a cancelling caller settles, then reads this.
+        set => Interlocked.Exchange(ref _connection, value);
+    }
+
+    /// <summary>True once the call used its one transparent retry.</summary>
+    public bool Retried { get; private set; }
+
+    /// <summary>True once the response headers arrived: from then on the server has processed the call.</summary>
+    public bool HeadersReceived => _headersDone;
     public int Id { get; set; }
     public long SendWindow { get; set; }
     public int BodySent { get; set; }
@@ -81,6 +95,30 @@ internal sealed class LeanStream(Http2Connection connection, bool unary, int max
     {
         if (_failure is { } failure) _completion.SetException(failure);
         else _completion.SetResult(_result);
+    }
+
+    /// <summary>
+    /// Forgets the attempt the server did not process (GOAWAY above its last stream id, REFUSED_STREAM, or still
+    /// queued) so a new connection can carry the call; false when the call used its one retry already.
+    /// </summary>
+    public bool PrepareRetry()
+    {
+        if (Retried || _headersDone) return false;
+        Retried = true;
+        Id = 0;
+        SendWindow = 0;
+        BodySent = 0;
+        BodyBlocked = false;
+        ReceivedSinceUpdate = 0;
+        _messages.Release();
+        _messages = new GrpcMessageAssembler(maxMessageSize);
+        _receivedBytes = 0;
+        _messageCount = 0;
+        _httpStatus = 0;
+        _grpcContentType = false;
+        _grpcStatus = null;
+        _grpcMessage = null;
+        return true;
     }
 
     /// <summary>Returns a half-gathered message's buffer; only the read loop, which alone feeds the stream, calls it.</summary>
