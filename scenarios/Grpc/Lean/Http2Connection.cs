@@ -16,7 +16,7 @@ internal sealed partial class Http2Connection : IDisposable
 {
     // Our receive windows, far above what a call needs, so the server never waits for a WINDOW_UPDATE; we
     // return consumed bytes in batches once half a window is used.
-    private const int OurStreamWindow = 8 * 1024 * 1024;
+    internal const int OurStreamWindow = 8 * 1024 * 1024;
     private const int OurConnectionWindow = 32 * 1024 * 1024;
 
     private readonly Socket _socket;
