@@ -180,23 +180,6 @@ internal sealed partial class Http2Connection
         Fail(stream, new GrpcCallException(GrpcStatusMap.FromReset(code), $"the server reset the stream (HTTP/2 RST_STREAM {code})"), reset: null);
     }
 
-    /// <summary>Takes an unsettled stream off this connection without settling it; false when it is no longer here.</summary>
-    private bool Detach(LeanStream stream)
-    {
-        if (stream.IsSettled) return false;
-        bool drained;
-        lock (_sync)
-        {
-            if (!_streams.Remove(stream.Id)) return false;
-            if (stream.BodyBlocked) _blocked.Remove(stream);
-            stream.BodyBlocked = false;
-            StartWaitingLocked();
-            drained = _draining && !_closed && _streams.Count == 0 && _waiting.All(waiting => waiting.IsSettled);
-        }
-        if (drained) Abort("the connection drained after GOAWAY");
-        return true;
-    }
-
     private void Finish(LeanStream stream)
     {
         if (!stream.TrySettleFromTrailers()) return;

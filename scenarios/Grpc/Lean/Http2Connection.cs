@@ -131,26 +131,6 @@ internal sealed partial class Http2Connection : IDisposable
         return true;
     }
 
-    /// <summary>
-    /// Carries a call another connection did not process (its <see cref="LeanStream.PrepareRetry"/> done); false when
-    /// this one takes no new streams. A call cancelled on the way is dropped here: its canceller settled it.
-    /// </summary>
-    public bool TryAdopt(LeanStream stream)
-    {
-        bool flush;
-        lock (_sync)
-        {
-            if (_closed || _draining) return false;
-            stream.Connection = this;
-            if (stream.IsSettled) return true;
-            if (_streams.Count >= _peer.MaxConcurrentStreams) _waiting.Enqueue(stream);
-            else StartLocked(stream);
-            flush = !SendBatch.IsOpen && _outbox.ClaimSend();
-        }
-        SendSoon(flush);
-        return true;
-    }
-
     /// <summary>The call's token fired: Cancelled, and RST_STREAM(CANCEL) tells the server to stop.</summary>
     private static void Cancel(LeanStream stream)
     {
@@ -158,14 +138,6 @@ internal sealed partial class Http2Connection : IDisposable
         // Read after settling: a connection adopting the stream meanwhile either sees it settled or is read here.
         stream.Connection.Release(stream, Http2ErrorCode.Cancel);
         stream.Signal();
-    }
-
-    /// <summary>Hands a call the server did not process to the slot for its one retry; false when it had it already.</summary>
-    private bool TryRetry(LeanStream stream)
-    {
-        if (stream.IsSettled || !stream.PrepareRetry()) return false;
-        _retry(stream);
-        return true;
     }
 
     /// <summary>Lets go of a settled stream: frees its slot for a waiting call, resets it on the wire if asked.</summary>
