@@ -146,8 +146,9 @@ internal sealed partial class Http2Connection : IDisposable
         bool flush, drained;
         lock (_sync)
         {
-            // By id and identity: a stream that moved to another connection may carry an id in use here.
-            if (stream.Id != 0 && _streams.TryGetValue(stream.Id, out var held) && held == stream && _streams.Remove(stream.Id))
+            // By id and identity: a stream that moved to another connection may carry an id in use here (one lookup
+            // on the hot path; the rare other stream is put back).
+            if (stream.Id != 0 && _streams.Remove(stream.Id, out var held) && (held == stream || !_streams.TryAdd(held.Id, held)))
             {
                 if (reset is { } code && !_closed) AppendResetLocked(stream.Id, code);
                 if (stream.BodyBlocked) _blocked.Remove(stream);
