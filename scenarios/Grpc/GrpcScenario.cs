@@ -68,12 +68,13 @@ public sealed class GrpcScenario
         var (caller, deadline) = (_caller, _deadline);
         if (caller is null || deadline is null) throw new InvalidOperationException("gRPC scenario used before Init");
         var started = Stopwatch.GetTimestamp();
+        var token = deadline.For(started, context.CancellationToken);
         try
         {
-            var received = await caller.CallAsync(deadline.For(started, context.CancellationToken));
+            var received = await caller.CallAsync(token);
             return OkResponse(_requestSize + received);
         }
-        catch (Exception failure) when (!context.CancellationToken.IsCancellationRequested && IsPastDeadline(failure, started))
+        catch (Exception failure) when (!context.CancellationToken.IsCancellationRequested && IsPastDeadline(failure, started, token))
         {
             return Response.Fail(nameof(StatusCode.DeadlineExceeded), $"no reply within the {_settings.Deadline.TotalMilliseconds:0} ms deadline",
                 _requestSize, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -92,15 +93,16 @@ public sealed class GrpcScenario
     }
 
     /// <summary>
-    /// A call that ended because its deadline passed, whichever side noticed first: the client's deadline token
-    /// (the only thing that cancels a call while the run goes on), or the server, whose deadline fires up to 1/16
-    /// of it earlier and resets the stream, which the client sees as Unavailable ("the request was aborted").
-    /// Grpc.Net.Client's own deadline timer reported both as DeadlineExceeded; so does this.
+    /// A call that ended because its deadline passed, whichever side noticed first: the client's deadline token,
+    /// or the server, whose deadline fires up to 1/16 of it earlier and resets the stream, which the client sees
+    /// as Unavailable ("the request was aborted"). Grpc.Net.Client's own deadline timer reported both as
+    /// DeadlineExceeded; so does this. A server that cancels a call before the deadline stays Cancelled.
     /// </summary>
-    private bool IsPastDeadline(Exception failure, long started) => failure switch
+    private bool IsPastDeadline(Exception failure, long started, CancellationToken token) => failure switch
     {
-        RpcException { StatusCode: StatusCode.Cancelled } or OperationCanceledException => true,
-        RpcException { StatusCode: not StatusCode.DeadlineExceeded } => Stopwatch.GetElapsedTime(started) >= _settings.Deadline,
+        OperationCanceledException => token.IsCancellationRequested,
+        RpcException { StatusCode: not StatusCode.DeadlineExceeded } =>
+            token.IsCancellationRequested || Stopwatch.GetElapsedTime(started) >= _settings.Deadline,
         _ => false,
     };
 

@@ -1,11 +1,8 @@
 using System.Text.Json;
 using Google.Protobuf;
-using Grpc.Core;
 using LoadLeak.Engine.Scenarios;
 using LoadLeak.Protos;
 using LoadLeak.Scenarios;
-using LoadLeak.Scenarios.Grpc;
-using LoadLeak.Scenarios.Grpc.Lean;
 using LoadLeak.Scenarios.Settings;
 
 namespace LoadLeak.IntegrationTests.Protocols;
@@ -81,25 +78,18 @@ public sealed class LeanGrpcStreamFailureTests
             }
         });
 
-        // The caller itself, not the scenario: the scenario reports any Cancelled as DeadlineExceeded (the client's
-        // own deadline is the only thing that cancels a call during a run), which would hide the mapping tested here.
+        // Through the scenario, as a run reports them: a server's CANCEL before the deadline stays Cancelled.
+        var props = Lean(server.Port);
+        var init = new TestInitContext(props.Name, props.CustomSettings, new CollectingLog());
+        await props.Init!(init);
         var statuses = new List<string>();
-        var settings = GrpcSettings.Read(new SettingsReader("grpc", Settings(server.Port), Environment));
-        using (var caller = new LeanGrpcCaller(settings, new QueryRequest { Op = "query" }))
+        try
         {
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            for (var call = 1; call <= 6; call++)
-            {
-                try
-                {
-                    await caller.CallAsync(deadline.Token);
-                    statuses.Add("OK");
-                }
-                catch (RpcException e)
-                {
-                    statuses.Add(e.StatusCode.ToString());
-                }
-            }
+            for (var call = 1; call <= 6; call++) statuses.Add((await ScenarioDriver.RunOnceAsync(props)).StatusCode);
+        }
+        finally
+        {
+            await props.Clean!(init);
         }
 
         // Requests 3 → 4 (refused, retried, answered) and 5 → 6 (refused twice); 7 refused after its headers.
