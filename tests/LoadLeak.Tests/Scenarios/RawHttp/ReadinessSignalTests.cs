@@ -21,37 +21,53 @@ public sealed class ReadinessSignalTests
     [Fact]
     public async Task Edges_racing_the_wait_after_EAGAIN_are_never_lost()
     {
-        // The transport's pattern: try the socket ("produced" stands for the bytes queued), wait only when it is
-        // empty. A producer on another thread queues then signals, often right between the check and the wait; a
-        // lost edge leaves the consumer waiting with data queued, and the timeout fails the test.
-        const int Edges = 200_000;
-        var signal = new ReadinessSignal(runContinuationsAsynchronously: true);
-        long produced = 0;
+        // The transport's pattern on two threads: the consumer tries the socket ("produced" stands for the bytes
+        // queued) and waits only when it finds nothing; the producer queues the next item only once the last one was
+        // taken, then signals, landing anywhere around the consumer's check and wait. Each edge is the only one that
+        // can wake the consumer, so one lost edge stalls both sides and the timeout fails the test. On a busy machine
+        // the producer stops early (after 3 s) rather than let slowness look like a stall.
+        const int MaxRounds = 20_000;
+        var signal = new ReadinessSignal(runContinuationsAsynchronously: false);
+        long produced = 0, consumed = 0, waits = 0, target = long.MaxValue;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var producer = new Thread(() =>
+        var consumer = Task.Factory.StartNew(() =>
         {
-            for (var i = 0; i < Edges && !timeout.IsCancellationRequested; i++)
+            // The gap between finding nothing and waiting (in the transport: EAGAIN, then the async machinery)
+            // varies, so the producer's edges land before, inside and after it; every third wait holds the gap open
+            // until the next item is queued (bounded), so some edges surely land inside it.
+            var gap = new Random(11);
+            while (Volatile.Read(ref consumed) < Volatile.Read(ref target))
             {
-                Interlocked.Increment(ref produced);
-                signal.Signal();
-                if (i % 64 == 0) Thread.Yield();
+                var available = Volatile.Read(ref produced);
+                if (available > consumed)
+                {
+                    Volatile.Write(ref consumed, available);
+                    continue;
+                }
+                if (++waits % 3 == 0)
+                {
+                    for (var spins = 0; spins < 100_000 && Volatile.Read(ref produced) == available; spins++) Thread.SpinWait(1);
+                    Thread.SpinWait(100); // the producer signals right after it queues
+                }
+                else
+                    Thread.SpinWait(gap.Next(0, 200));
+                signal.WaitAsync(timeout.Token).AsTask().Wait();
             }
-        });
-        producer.Start();
-        long consumed = 0, waits = 0;
-        while (consumed < Edges)
+        }, TaskCreationOptions.LongRunning);
+        var jitter = new Random(7);
+        var producing = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < MaxRounds && producing.Elapsed < TimeSpan.FromSeconds(3); i++)
         {
-            var available = Interlocked.Read(ref produced);
-            if (available > consumed)
-            {
-                consumed = available;
-                continue;
-            }
-            waits++;
-            await signal.WaitAsync(timeout.Token);
+            var spin = new SpinWait();
+            while (Volatile.Read(ref consumed) < i && !timeout.IsCancellationRequested) spin.SpinOnce();
+            Thread.SpinWait(jitter.Next(0, 100));
+            Interlocked.Increment(ref produced);
+            signal.Signal();
         }
-        producer.Join();
-        Assert.Equal(Edges, consumed);
+        Volatile.Write(ref target, Volatile.Read(ref produced));
+        signal.Signal(); // wakes a consumer that already took the last item
+        var error = await Record.ExceptionAsync(() => consumer);
+        Assert.True(error is null, $"the consumer stalled at {Volatile.Read(ref consumed)} of {Volatile.Read(ref produced)}: {error?.GetType().Name}");
         Assert.True(waits > 0);
     }
 
