@@ -60,14 +60,17 @@ public sealed class ReadinessSignalTests
         {
             var spin = new SpinWait();
             while (Volatile.Read(ref consumed) < i && !timeout.IsCancellationRequested) spin.SpinOnce();
+            if (timeout.IsCancellationRequested) break;
             Thread.SpinWait(jitter.Next(0, 100));
             Interlocked.Increment(ref produced);
             signal.Signal();
         }
+        var stalled = timeout.IsCancellationRequested;
+        var (stalledAt, queued) = (Volatile.Read(ref consumed), Volatile.Read(ref produced));
         Volatile.Write(ref target, Volatile.Read(ref produced));
         signal.Signal(); // wakes a consumer that already took the last item
         var error = await Record.ExceptionAsync(() => consumer);
-        Assert.True(error is null, $"the consumer stalled at {Volatile.Read(ref consumed)} of {Volatile.Read(ref produced)}: {error?.GetType().Name}");
+        Assert.True(error is null && !stalled, $"the consumer stalled having taken {stalledAt} of {queued} items: {error?.GetType().Name}");
         Assert.True(waits > 0);
     }
 
