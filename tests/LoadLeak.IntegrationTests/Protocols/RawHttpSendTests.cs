@@ -24,7 +24,7 @@ public sealed class RawHttpSendTests
     {
         var answer = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nthanks");
         // A small window and paced reads: the client's sends find the buffer full many times over.
-        await using var server = new ScriptedHttpServer((_, _) => ([answer], false), new ScriptedHttpServer.Pacing(16 * 1024, 16 * 1024, 1));
+        await using var server = new ScriptedHttpServer((_, _) => ([answer], false), new ScriptedHttpServer.Pacing(32 * 1024, 32 * 1024, 1));
         var body = new string('b', BigBodyBytes);
         using var client = Client($$"""{"Client":"raw","Method":"PUT","Url":"http://127.0.0.1:{{server.Port}}/big","Body":"{{body}}","TimeoutMs":12000}""", epoll, out var requestBytes);
 
