@@ -6,9 +6,9 @@ namespace LoadLeak.Scenarios.Http.Raw.Epoll;
 
 /// <summary>
 /// The raw HTTP client's own epoll thread: each connection's socket is registered once, edge-triggered, and an
-/// edge wakes that connection's readable or writable <see cref="ReadinessSignal"/> (<see cref="SocketReadiness"/>). Unlike the runtime's socket engine, a receive here
-/// waits for readiness first instead of trying the socket right after the request went out (a recvfrom that
-/// almost always finds nothing), which saves one system call per request. One loop per scenario run; Dispose
+/// edge wakes that connection's readable or writable <see cref="ReadinessSignal"/> (<see cref="SocketReadiness"/>).
+/// Unlike the runtime's socket engine, a receive here waits for readiness first instead of trying the socket right
+/// after the request went out (a recvfrom that almost always finds nothing), which saves one system call per request. One loop per scenario run; Dispose
 /// stops it within <see cref="PollTimeoutMs"/>.
 /// </summary>
 internal sealed class EpollLoop : IDisposable
