@@ -19,6 +19,15 @@ internal sealed class RawConnectionPool(EndPoint endPoint, int maxConnections, F
     private int _slotsTaken;
     private bool _disposed;
 
+    /// <summary>Connections open now, idle or in use (each holds a socket).</summary>
+    public int OpenCount
+    {
+        get
+        {
+            lock (_lock) return _open.Count;
+        }
+    }
+
     public ValueTask<RawConnection> RentAsync(CancellationToken token)
     {
         TaskCompletionSource<RawConnection?> waiter;

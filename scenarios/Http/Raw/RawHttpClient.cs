@@ -23,13 +23,19 @@ internal sealed class RawHttpClient : IHttpScenarioClient
     private readonly Epoll.EpollLoop? _loop;
 
     public RawHttpClient(HttpSettings settings)
+        : this(settings, useEpoll: Epoll.EpollNative.Supported && Environment.GetEnvironmentVariable("LOADLEAK_RAW_HTTP_EPOLL") != "0")
+    {
+    }
+
+    /// <summary>Tests pick the transport here rather than through the process-wide environment variable.</summary>
+    internal RawHttpClient(HttpSettings settings, bool useEpoll)
     {
         _request = RawRequest.Build(settings);
         EndPoint endPoint = IPAddress.TryParse(settings.Url.IdnHost, out var address)
             ? new IPEndPoint(address, settings.Url.Port)
             : new DnsEndPoint(settings.Url.IdnHost, settings.Url.Port);
         var inline = settings.InlineCompletions;
-        if (Epoll.EpollNative.Supported && Environment.GetEnvironmentVariable("LOADLEAK_RAW_HTTP_EPOLL") != "0")
+        if (useEpoll)
         {
             var loop = _loop = new Epoll.EpollLoop();
             _pool = new RawConnectionPool(endPoint, settings.MaxConnections, () => new Epoll.EpollTransport(loop, inline));
@@ -78,6 +84,9 @@ internal sealed class RawHttpClient : IHttpScenarioClient
             return HttpFailure.From(exception, context.CancellationToken, Stopwatch.GetElapsedTime(started).TotalMilliseconds, _timeout.Timeout);
         }
     }
+
+    /// <summary>Connections (sockets) open now: a failed or timed-out exchange closes its own.</summary>
+    internal int OpenConnections => _pool.OpenCount;
 
     public void Dispose()
     {

@@ -14,16 +14,24 @@ internal sealed class ScriptedHttpServer : IAsyncDisposable
     /// <summary>What to answer the <c>request</c>-th request (1-based) on the <c>connection</c>-th connection (1-based).</summary>
     public delegate (byte[][] Pieces, bool Close) Script(int connection, int request);
 
+    /// <summary>A slow reader: a small receive buffer, reads of at most <c>ChunkBytes</c>, a pause after each.</summary>
+    public sealed record Pacing(int ReceiveBufferBytes, int ChunkBytes, int PauseMs);
+
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Script _script;
+    private readonly Pacing? _pacing;
     private readonly Task _accepting;
     private int _connections;
     private int _requests;
+    private long _bodyBytes;
 
-    public ScriptedHttpServer(Script script)
+    public ScriptedHttpServer(Script script, Pacing? pacing = null)
     {
         _script = script;
+        _pacing = pacing;
+        // Set on the listener, so accepted sockets start with it (and the window stays small from the handshake on).
+        if (pacing is not null) _listener.Server.ReceiveBufferSize = pacing.ReceiveBufferBytes;
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -31,6 +39,9 @@ internal sealed class ScriptedHttpServer : IAsyncDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
     public int Connections => Volatile.Read(ref _connections);
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Request body bytes received, all requests together.</summary>
+    public long BodyBytes => Interlocked.Read(ref _bodyBytes);
 
     private async Task AcceptAsync()
     {
@@ -53,7 +64,7 @@ internal sealed class ScriptedHttpServer : IAsyncDisposable
         client.NoDelay = true;
         var stream = client.GetStream();
         var pending = new List<byte>();
-        var buffer = new byte[4096];
+        var buffer = new byte[_pacing?.ChunkBytes ?? 4096];
         try
         {
             for (var request = 1; ; request++)
@@ -69,11 +80,13 @@ internal sealed class ScriptedHttpServer : IAsyncDisposable
                 var length = ContentLength(head);
                 while (pending.Count < headEnd + 4 + length)
                 {
+                    if (_pacing is not null) await Task.Delay(_pacing.PauseMs, _stop.Token);
                     var read = await stream.ReadAsync(buffer, _stop.Token);
                     if (read == 0) return;
                     pending.AddRange(buffer.AsSpan(0, read));
                 }
                 pending.RemoveRange(0, headEnd + 4 + length);
+                Interlocked.Add(ref _bodyBytes, length);
                 Interlocked.Increment(ref _requests);
                 var (pieces, close) = _script(connection, request);
                 foreach (var piece in pieces)

@@ -6,9 +6,9 @@ namespace LoadLeak.Scenarios.Http.Raw.Epoll;
 
 /// <summary>
 /// The raw HTTP client's own epoll thread: each connection's socket is registered once, edge-triggered, and an
-/// edge wakes that connection's <see cref="ReadinessSignal"/>. Unlike the runtime's socket engine, a receive here
-/// waits for readiness first instead of trying the socket right after the request went out (a recvfrom that
-/// almost always finds nothing), which saves one system call per request. One loop per scenario run; Dispose
+/// edge wakes that connection's readable or writable <see cref="ReadinessSignal"/> (<see cref="SocketReadiness"/>).
+/// Unlike the runtime's socket engine, a receive here waits for readiness first instead of trying the socket right
+/// after the request went out (a recvfrom that almost always finds nothing), which saves one system call per request. One loop per scenario run; Dispose
 /// stops it within <see cref="PollTimeoutMs"/>.
 /// </summary>
 internal sealed class EpollLoop : IDisposable
@@ -17,8 +17,8 @@ internal sealed class EpollLoop : IDisposable
     private const int MaxEventsPerWait = 256;
 
     private readonly int _epfd;
-    private readonly ConcurrentDictionary<ulong, ReadinessSignal> _signals = new();
-    private readonly Action<ulong> _onEvent;
+    private readonly ConcurrentDictionary<ulong, SocketReadiness> _signals = new();
+    private readonly Action<ulong, uint> _onEvent;
     private readonly Thread _thread;
     private long _nextId;
     private volatile bool _stopping;
@@ -32,12 +32,13 @@ internal sealed class EpollLoop : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Registers a connected socket; its signal fires on every edge until <see cref="Remove"/>.</summary>
-    public ulong Add(Socket socket, ReadinessSignal signal)
+    /// <summary>Registers a socket; its signals fire on every edge until <see cref="Remove"/>.</summary>
+    public ulong Add(Socket socket, SocketReadiness signal)
     {
         var id = (ulong)Interlocked.Increment(ref _nextId);
         _signals[id] = signal;
-        // EPOLLOUT for the connect's completion; edge-triggered, it fires again only after a send found the buffer full.
+        // EPOLLOUT for the connect's completion and for room after a send found the buffer full (edge-triggered: the
+        // kernel wakes writers only after a send failed with EAGAIN; other events may carry the bit along, harmlessly).
         const uint events = EpollNative.EPOLLIN | EpollNative.EPOLLOUT | EpollNative.EPOLLRDHUP | EpollNative.EPOLLET;
         if (EpollNative.Add(_epfd, (int)socket.SafeHandle.DangerousGetHandle(), events, id) != 0)
         {
@@ -50,10 +51,10 @@ internal sealed class EpollLoop : IDisposable
     /// <summary>Forgets a connection; closing its socket takes it out of the epoll set.</summary>
     public void Remove(ulong id) => _signals.TryRemove(id, out _);
 
-    private void OnEvent(ulong id)
+    private void OnEvent(ulong id, uint events)
     {
-        // Connected, readable, closed by the peer, or in error: in every case the next call tells which.
-        if (_signals.TryGetValue(id, out var signal)) signal.Signal();
+        // Connected, readable, writable, closed by the peer, or in error: the next call on that side tells which.
+        if (_signals.TryGetValue(id, out var signal)) signal.Dispatch(events);
     }
 
     private void Run()

@@ -63,8 +63,8 @@ internal static partial class EpollNative
         return CtlAligned(epfd, EPOLL_CTL_ADD, fd, &aligned);
     }
 
-    /// <summary>Waits for events and hands each one's data to <paramref name="onEvent"/>; the count, or -1 (errno set).</summary>
-    public static unsafe int Wait(int epfd, Span<byte> scratch, int timeoutMs, Action<ulong> onEvent)
+    /// <summary>Waits for events and hands each one's data and event bits to <paramref name="onEvent"/>; the count, or -1 (errno set).</summary>
+    public static unsafe int Wait(int epfd, Span<byte> scratch, int timeoutMs, Action<ulong, uint> onEvent)
     {
         if (Packed)
         {
@@ -72,7 +72,7 @@ internal static partial class EpollNative
             {
                 var events = (PackedEvent*)raw;
                 var n = WaitPacked(epfd, events, scratch.Length / sizeof(PackedEvent), timeoutMs);
-                for (var i = 0; i < n; i++) onEvent(events[i].Data);
+                for (var i = 0; i < n; i++) onEvent(events[i].Data, events[i].Events);
                 return n;
             }
         }
@@ -80,7 +80,7 @@ internal static partial class EpollNative
         {
             var events = (AlignedEvent*)raw;
             var n = WaitAligned(epfd, events, scratch.Length / sizeof(AlignedEvent), timeoutMs);
-            for (var i = 0; i < n; i++) onEvent(events[i].Data);
+            for (var i = 0; i < n; i++) onEvent(events[i].Data, events[i].Events);
             return n;
         }
     }

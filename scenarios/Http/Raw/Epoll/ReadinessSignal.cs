@@ -3,14 +3,16 @@ using System.Threading.Tasks.Sources;
 namespace LoadLeak.Scenarios.Http.Raw.Epoll;
 
 /// <summary>
-/// A connection's "readable" edge from the epoll loop (edge-triggered: one per arrival of new data), awaitable
-/// without allocating. An edge that comes while nobody waits is remembered, so the next wait returns at once; a
-/// wait can be cancelled (the request's timeout). States: idle, waiting (a waiter is parked), readable (an edge
-/// came and nobody consumed it yet).
+/// One side's edges (readable or writable) of a connection from the epoll loop, awaitable without allocating.
+/// Edge-triggered epoll reports a change once, so none may be lost: an edge that comes while nobody waits (say,
+/// between a recv or send that returned EAGAIN and the wait after it) is remembered, and the next wait returns at
+/// once; several such edges merge into one, which is enough because the caller retries the call until EAGAIN
+/// before waiting again. A wait can be cancelled (the request's timeout). States: idle, waiting (a waiter is
+/// parked), ready (an edge came and no wait consumed it yet).
 /// </summary>
 internal sealed class ReadinessSignal : IValueTaskSource
 {
-    private const int Idle = 0, Waiting = 1, Readable = 2;
+    private const int Idle = 0, Waiting = 1, Ready = 2;
 
     private ManualResetValueTaskSourceCore<bool> _core;
     private CancellationTokenRegistration _registration;
@@ -22,13 +24,13 @@ internal sealed class ReadinessSignal : IValueTaskSource
     /// <summary>Completes when an edge came since the last wait returned (at once if one already did).</summary>
     public ValueTask WaitAsync(CancellationToken token)
     {
-        if (Volatile.Read(ref _state) == Readable)
+        if (Volatile.Read(ref _state) == Ready)
         {
             Volatile.Write(ref _state, Idle);
             return ValueTask.CompletedTask;
         }
         _core.Reset();
-        if (Interlocked.CompareExchange(ref _state, Waiting, Idle) == Readable)
+        if (Interlocked.CompareExchange(ref _state, Waiting, Idle) == Ready)
         {
             Volatile.Write(ref _state, Idle);
             return ValueTask.CompletedTask;
@@ -50,7 +52,8 @@ internal sealed class ReadinessSignal : IValueTaskSource
                 _core.SetResult(true);
                 return;
             }
-            if (Interlocked.CompareExchange(ref _state, Readable, state) == state) return;
+            // Already ready: the edge merges with the one pending (no write, so no contention with the consumer).
+            if (state == Ready || Interlocked.CompareExchange(ref _state, Ready, state) == state) return;
         }
     }
 
