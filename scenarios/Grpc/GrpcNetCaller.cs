@@ -18,8 +18,7 @@ internal sealed class GrpcNetCaller : IGrpcCaller
     private readonly QueryRequest _request;
     private readonly Metadata _headers;
     private readonly GrpcChannel[] _channels;
-    private readonly Benchmark.BenchmarkClient[] _clients;
-    private long _calls;
+    private readonly RoundRobin<Benchmark.BenchmarkClient> _clients;
 
     public GrpcNetCaller(GrpcSettings settings, QueryRequest request)
     {
@@ -27,7 +26,7 @@ internal sealed class GrpcNetCaller : IGrpcCaller
         _request = request;
         _headers = new Metadata { { RequestTemplate.GrpcMetadataKey, settings.Template.BenchmarkId } };
         _channels = Enumerable.Range(0, settings.MaxConnections).Select(_ => CreateChannel()).ToArray();
-        _clients = _channels.Select(channel => new Benchmark.BenchmarkClient(channel)).ToArray();
+        _clients = new(_channels.Select(channel => new Benchmark.BenchmarkClient(channel)).ToArray());
     }
 
     private GrpcChannel CreateChannel()
@@ -55,7 +54,7 @@ internal sealed class GrpcNetCaller : IGrpcCaller
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<long> CallAsync(CancellationToken token)
     {
-        var client = _clients[(int)((ulong)Interlocked.Increment(ref _calls) % (ulong)_clients.Length)];
+        var client = _clients.Next();
         var options = new CallOptions(_headers, cancellationToken: token);
         if (_settings.Call == GrpcCall.Unary) return (await client.QueryAsync(_request, options)).CalculateSize();
         using var call = client.QueryStream(_request, options);

@@ -36,7 +36,7 @@ internal sealed class LeanConnectionSlot(LeanCallShape shape) : IDisposable
             catch (Exception e) when (!token.IsCancellationRequested)
             {
                 // Only the call's own token (its deadline, the run stopping) makes waiting for a connection a cancellation.
-                throw new RpcException(new Status(StatusCode.Unavailable, $"Error connecting to {shape.Endpoint.Host}:{shape.Endpoint.Port}: {e.Message}", e));
+                throw new RpcException(new Status(StatusCode.Unavailable, ConnectFailed(e), e));
             }
             if (connection.TryCall(token, out var call)) return await call.ConfigureAwait(false);
         }
@@ -56,10 +56,12 @@ internal sealed class LeanConnectionSlot(LeanCallShape shape) : IDisposable
         }
         catch (Exception e)
         {
-            reason = $"Error connecting to {shape.Endpoint.Host}:{shape.Endpoint.Port}: {e.Message}";
+            reason = ConnectFailed(e);
         }
         if (stream.TrySettle(StatusCode.Unavailable, reason)) stream.Signal();
     }
+
+    private string ConnectFailed(Exception e) => $"Error connecting to {shape.Endpoint.Host}:{shape.Endpoint.Port}: {e.Message}";
 
     private Task<Http2Connection> Connecting()
     {

@@ -14,8 +14,7 @@ namespace LoadLeak.Scenarios.Grpc.Lean;
 /// </summary>
 internal sealed class LeanGrpcCaller : IGrpcCaller
 {
-    private readonly LeanConnectionSlot[] _slots;
-    private long _calls;
+    private readonly RoundRobin<LeanConnectionSlot> _slots;
 
     public LeanGrpcCaller(GrpcSettings settings, QueryRequest request)
     {
@@ -28,15 +27,15 @@ internal sealed class LeanGrpcCaller : IGrpcCaller
             Frame(request),
             settings.Call == GrpcCall.Unary,
             settings.InlineCompletions);
-        _slots = Enumerable.Range(0, settings.MaxConnections).Select(_ => new LeanConnectionSlot(shape)).ToArray();
+        _slots = new(Enumerable.Range(0, settings.MaxConnections).Select(_ => new LeanConnectionSlot(shape)).ToArray());
     }
 
     public ValueTask<long> CallAsync(CancellationToken token) =>
-        _slots[(int)((ulong)Interlocked.Increment(ref _calls) % (ulong)_slots.Length)].CallAsync(token);
+        _slots.Next().CallAsync(token);
 
     public void Dispose()
     {
-        foreach (var slot in _slots) slot.Dispose();
+        foreach (var slot in _slots.Items) slot.Dispose();
     }
 
     private static string PathOf(GrpcCall call) =>
