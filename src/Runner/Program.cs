@@ -1,3 +1,3 @@
-using LoadLeak.Runner.Cli;
+using LoadLeak.Cli;
 
 return await CliApp.RunAsync(args, new StandardUserConsole());

@@ -10,7 +10,7 @@ public static class RepoPaths
     public static string Configuration { get; } =
         typeof(RepoPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 
-    public static string LoadLeakDll => Path.Combine(Root, "src", "Runner", "bin", Configuration, "net10.0", "loadleak.dll");
+    public static string LoadLeakDll => Path.Combine(Root, "src", "Runner", "bin", Configuration, "net10.0", "LoadLeak.Runner.dll");
 
     public static string TestConfig(string name) => Path.Combine(Root, "tests", "LoadLeak.IntegrationTests", "configs", name);
 

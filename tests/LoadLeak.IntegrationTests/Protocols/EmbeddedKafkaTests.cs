@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using LoadLeak.Runner.Kafka;
+using LoadLeak.Kafka;
 
 namespace LoadLeak.IntegrationTests.Protocols;
 

@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Simulations;
-using LoadLeak.Runner.Kafka;
+using LoadLeak.Kafka;
 using LoadLeak.Scenarios;
 using LoadLeak.Scenarios.Kafka;
 using LoadLeak.Scenarios.Settings;

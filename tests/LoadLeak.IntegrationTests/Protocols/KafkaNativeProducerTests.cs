@@ -3,7 +3,7 @@ using Confluent.Kafka;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Simulations;
-using LoadLeak.Runner.Kafka;
+using LoadLeak.Kafka;
 using LoadLeak.Scenarios;
 using LoadLeak.Scenarios.Settings;
 using Xunit.Abstractions;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LoadLeak.Runner.Kafka;
+using LoadLeak.Kafka;
 using LoadLeak.Scenarios;
 using LoadLeak.Scenarios.Kafka;
 using LoadLeak.Scenarios.Settings;

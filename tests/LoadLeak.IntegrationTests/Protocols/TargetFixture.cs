@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using LoadLeak.Runner.Kafka;
+using LoadLeak.Kafka;
 using LoadLeak.Scenarios.Settings;
 
 namespace LoadLeak.IntegrationTests.Protocols;

@@ -1,6 +1,6 @@
 using LoadLeak.Engine;
-using LoadLeak.Runner.Cli;
-using LoadLeak.Runner.Commands;
+using LoadLeak.Cli;
+using LoadLeak.Commands;
 using Xunit.Abstractions;
 
 namespace LoadLeak.Tests.Cli;

@@ -2,8 +2,8 @@ using System.Text.Json;
 using LoadLeak.Engine;
 using LoadLeak.Engine.Running;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Runner.Reports;
-using LoadLeak.Runner.Running;
+using LoadLeak.Reports;
+using LoadLeak.Running;
 
 namespace LoadLeak.Tests.Reliability;
 

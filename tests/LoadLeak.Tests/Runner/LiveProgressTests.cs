@@ -1,5 +1,5 @@
 using LoadLeak.Engine.Stats;
-using LoadLeak.Runner.Running;
+using LoadLeak.Running;
 
 namespace LoadLeak.Tests.Runner;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Runner.Reports;
-using LoadLeak.Runner.Running;
+using LoadLeak.Reports;
+using LoadLeak.Running;
 
 namespace LoadLeak.Tests.Runner;
 

@@ -4,11 +4,11 @@ using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Simulations;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Runner.Commands;
-using LoadLeak.Runner.Comparing;
-using LoadLeak.Runner.Running;
-using LoadLeak.Runner.Soak;
-using LoadLeak.Runner.Targets;
+using LoadLeak.Commands;
+using LoadLeak.Comparing;
+using LoadLeak.Running;
+using LoadLeak.Soak;
+using LoadLeak.Targets;
 
 namespace LoadLeak.Tests.Runner;
 

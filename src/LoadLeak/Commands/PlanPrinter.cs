@@ -1,0 +1,42 @@
+using System.Globalization;
+using LoadLeak.Cli;
+using LoadLeak.Running;
+using LoadLeak.Targets;
+using LoadLeak.Scenarios;
+using LoadLeak.Scenarios.Settings;
+
+namespace LoadLeak.Commands;
+
+/// <summary>
+/// `run --dry-run`: builds every scenario exactly as a run would (so every config error surfaces)
+/// and prints the planned phases, without launching, connecting or writing anything.
+/// </summary>
+public static class PlanPrinter
+{
+    public static void Print(IUserConsole console, RunPlan plan)
+    {
+        var placeholders = Placeholders.WithFreePorts().Set("kafka", "127.0.0.1:9092");
+        var environment = new ScenarioEnvironment(placeholders.Values, "127.0.0.1:9092");
+        var settings = plan.Config.ToEngineSettings(
+            config => ScenarioCatalog.Create(config.ScenarioName, config.CustomSettings, environment),
+            plan.DurationScale);
+        if (plan.Soak is { } soak) settings = soak.Shape(settings);
+        console.Info($"config {plan.ConfigPath}: {settings.Scenarios.Count} scenario(s), " +
+                     (settings.Sequential ? "one after another" : "concurrently") +
+                     $", duration scale {plan.DurationScale.ToString(CultureInfo.InvariantCulture)}");
+        foreach (var scenario in settings.Scenarios)
+        {
+            console.Info($"  {scenario.Name}: warm-up {scenario.WarmUpDuration:c}");
+            foreach (var simulation in scenario.LoadSimulations)
+                console.Info($"    {simulation.Describe()}");
+        }
+        console.Info(plan.Target switch
+        {
+            TargetSpec.Attach a => $"target: attach to pid {a.Pid}",
+            TargetSpec.Launch l => $"target: {l.CommandTemplate}",
+            _ => "target: ?",
+        });
+        if (plan.ReadyUrl is not null) console.Info($"readiness: {plan.ReadyUrl}");
+        console.Info($"reports: {plan.OutDir}");
+    }
+}

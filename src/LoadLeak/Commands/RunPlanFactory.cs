@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using LoadLeak.Correlator.Analysis;
+using LoadLeak.Engine;
+using LoadLeak.Engine.Config;
+using LoadLeak.Running;
+using LoadLeak.Targets;
+
+namespace LoadLeak.Commands;
+
+/// <summary>Turns validated flags and the config file into a frozen <see cref="RunPlan"/>.</summary>
+public static class RunPlanFactory
+{
+    public const string DefaultConfigName = "nbomber-config.json";
+
+    public static RunPlan Create(TargetRunSettings settings, string commandLine)
+    {
+        var configPath = ResolveConfig(settings.Config);
+        var config = NBomberConfig.Load(configPath);
+        var scale = settings.ParsedDurationScale;
+        var options = RunOptions.From(config.Extensions).Scaled(scale);
+        var runId = NewRunId();
+        var target = Target(settings, config);
+        return new RunPlan
+        {
+            RunId = runId,
+            OutDir = Path.GetFullPath(settings.Out ?? Path.Combine(config.ReportFolder ?? "reports", runId)),
+            ConfigPath = configPath,
+            Config = config,
+            Target = target,
+            ReadyUrl = ReadyUrl(settings, target),
+            ReadyTimeout = TimeSpan.FromSeconds(settings.ReadyTimeoutSeconds),
+            DurationScale = scale,
+            UseEventPipe = !settings.NoEventPipe,
+            CommandLine = commandLine,
+            Options = options,
+            LeakOptions = LeakOptionsOf(config.Extensions),
+            Snapshots = settings.Snapshots,
+            KeepDumps = settings.KeepDumps,
+        };
+    }
+
+    public static string ResolveConfig(string? flag)
+    {
+        if (flag is not null)
+        {
+            var full = Path.GetFullPath(flag);
+            return File.Exists(full) ? full : throw new ConfigException($"--config: file not found: {full}");
+        }
+        var local = Path.GetFullPath(DefaultConfigName);
+        if (File.Exists(local)) return local;
+        var bundled = BundledTarget.RepoRoot is { } root ? Path.Combine(root, DefaultConfigName) : null;
+        if (bundled is not null && File.Exists(bundled)) return bundled;
+        throw new ConfigException($"--config: no {DefaultConfigName} in the current folder; pass --config FILE");
+    }
+
+    private static TargetSpec Target(TargetRunSettings settings, NBomberConfig config)
+    {
+        if (settings.TargetPid is { } pid) return new TargetSpec.Attach(pid);
+        if (settings.TargetCmd is { } command) return new TargetSpec.Launch(command, Bundled: false);
+        var bundled = BundledTarget.Command();
+        if (!KafkaNeeds.EmbeddedBroker(config, null))
+            bundled = bundled.Replace(" --kafka {kafka}", "", StringComparison.Ordinal);
+        return new TargetSpec.Launch(bundled, Bundled: true);
+    }
+
+    private static string? ReadyUrl(TargetRunSettings settings, TargetSpec target)
+    {
+        if (settings.TargetUrl is not null) return settings.TargetUrl;
+        return target switch
+        {
+            TargetSpec.Launch { Bundled: true } => BundledTarget.DefaultReadyUrl,
+            // Without a readiness URL, at least wait for the port the command was given to accept connections.
+            TargetSpec.Launch launch when launch.CommandTemplate.Contains("{port}", StringComparison.Ordinal) => "tcp://127.0.0.1:{port}",
+            _ => null,
+        };
+    }
+
+    private static LeakOptions LeakOptionsOf(JsonElement extensions) =>
+        extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty("Leak", out var leak)
+            ? LeakOptions.FromJson(leak, "LoadLeak.Leak")
+            : new LeakOptions();
+
+    private static string NewRunId() =>
+        DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..4];
+}

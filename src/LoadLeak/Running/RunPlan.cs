@@ -1,0 +1,38 @@
+using LoadLeak.Engine.Config;
+
+using LoadLeak.Soak;
+
+namespace LoadLeak.Running;
+
+/// <summary>How the target is obtained: launched from a command template, or attached to by pid.</summary>
+public abstract record TargetSpec
+{
+    public sealed record Launch(string CommandTemplate, bool Bundled) : TargetSpec;
+    public sealed record Attach(int Pid) : TargetSpec;
+}
+
+/// <summary>
+/// Everything one run needs, validated and frozen before anything starts (BenchmarkDotNet's
+/// mutable config → immutable snapshot): flags and config are not read again after this.
+/// </summary>
+public sealed record RunPlan
+{
+    public required string RunId { get; init; }
+    public required string OutDir { get; init; }
+    public required string ConfigPath { get; init; }
+    public required NBomberConfig Config { get; init; }
+    public required TargetSpec Target { get; init; }
+    /// <summary>Readiness URL template ({port} not yet filled); null means no readiness check.</summary>
+    public string? ReadyUrl { get; init; }
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public double DurationScale { get; init; } = 1;
+    public bool UseEventPipe { get; init; } = true;
+    public string CommandLine { get; init; } = "";
+    public RunOptions Options { get; init; } = RunOptions.Default;
+    public Correlator.Analysis.LeakOptions LeakOptions { get; init; } = new();
+    /// <summary>Take and diff heap snapshots (baseline, peak, after cool-down).</summary>
+    public bool Snapshots { get; init; }
+    public bool KeepDumps { get; init; }
+    /// <summary>Soak mode; null for an ordinary run.</summary>
+    public SoakPlan? Soak { get; init; }
+}
