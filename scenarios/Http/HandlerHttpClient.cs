@@ -5,8 +5,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using LoadLeak.Engine.Scenarios;
 using LoadLeak.Scenarios.Sockets;
-using LoadLeak.Scenarios.Timing;
 using LoadLeak.Scenarios.Template;
+using LoadLeak.Scenarios.Timing;
 
 namespace LoadLeak.Scenarios.Http;
 

@@ -1,5 +1,5 @@
-using LoadLeak.Engine.Scenarios;
 using Confluent.Kafka;
+using LoadLeak.Engine.Scenarios;
 
 namespace LoadLeak.Scenarios.Kafka;
 

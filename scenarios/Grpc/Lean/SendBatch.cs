@@ -8,23 +8,23 @@ namespace LoadLeak.Scenarios.Grpc.Lean;
 /// </summary>
 internal static class SendBatch
 {
-    [ThreadStatic] private static int t_depth;
-    [ThreadStatic] private static List<Http2Connection>? t_deferred;
+    [ThreadStatic] private static int _depth;
+    [ThreadStatic] private static List<Http2Connection>? _deferred;
 
-    public static bool IsOpen => t_depth > 0;
+    public static bool IsOpen => _depth > 0;
 
-    public static void Open() => t_depth++;
+    public static void Open() => _depth++;
 
     /// <summary>Flushes the connection when the batch closes (only while <see cref="IsOpen"/>).</summary>
     public static void Defer(Http2Connection connection)
     {
-        var deferred = t_deferred ??= [];
+        var deferred = _deferred ??= [];
         if (!deferred.Contains(connection)) deferred.Add(connection);
     }
 
     public static void Close()
     {
-        if (--t_depth > 0 || t_deferred is not { } deferred) return;
+        if (--_depth > 0 || _deferred is not { } deferred) return;
         // A failed flush fails its calls, whose continuations may start calls here again: those send at once.
         while (deferred.Count > 0)
         {

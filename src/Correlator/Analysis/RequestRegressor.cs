@@ -1,5 +1,5 @@
-using LoadLeak.Engine.Stats;
 using System.Globalization;
+using LoadLeak.Engine.Stats;
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Statistics;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using LoadLeak.Engine.Schedules;
 using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Schedules;
 
 namespace LoadLeak.Engine.Running;
 

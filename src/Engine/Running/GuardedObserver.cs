@@ -1,5 +1,5 @@
-using LoadLeak.Engine.Stats;
 using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Stats;
 
 namespace LoadLeak.Engine.Running;
 

@@ -47,21 +47,21 @@ public sealed class InjectionSchedule
             case IterationsForInject i:
                 return new InjectionSchedule(i.Interval, null, i.Iterations, i.Rate, _ => i.Rate) { EndRatePerSecond = i.Rate / i.Interval.TotalSeconds };
             case RampingInject r:
-            {
-                var from = previousRatePerSecond * r.Interval.TotalSeconds;
-                var count = IntervalCount(r.During, r.Interval);
-                // Each interval runs at the rate reached at its end, so the last interval hits the target.
-                return new InjectionSchedule(r.Interval, r.During, null, r.Rate,
-                    index => from + (r.Rate - from) * Math.Min(index + 1, count) / count)
-                { EndRatePerSecond = r.Rate / r.Interval.TotalSeconds };
-            }
+                {
+                    var from = previousRatePerSecond * r.Interval.TotalSeconds;
+                    var count = IntervalCount(r.During, r.Interval);
+                    // Each interval runs at the rate reached at its end, so the last interval hits the target.
+                    return new InjectionSchedule(r.Interval, r.During, null, r.Rate,
+                        index => from + (r.Rate - from) * Math.Min(index + 1, count) / count)
+                    { EndRatePerSecond = r.Rate / r.Interval.TotalSeconds };
+                }
             case InjectRandom r:
-            {
-                var span = r.MaxRate - r.MinRate + 1;
-                return new InjectionSchedule(r.Interval, r.During, null, (r.MinRate + r.MaxRate) / 2.0,
-                    index => r.MinRate + (long)(Mix(seed, index) % (ulong)span))
-                { EndRatePerSecond = (r.MinRate + r.MaxRate) / 2.0 / r.Interval.TotalSeconds };
-            }
+                {
+                    var span = r.MaxRate - r.MinRate + 1;
+                    return new InjectionSchedule(r.Interval, r.During, null, (r.MinRate + r.MaxRate) / 2.0,
+                        index => r.MinRate + (long)(Mix(seed, index) % (ulong)span))
+                    { EndRatePerSecond = (r.MinRate + r.MaxRate) / 2.0 / r.Interval.TotalSeconds };
+                }
             case Pause p:
                 return new InjectionSchedule(TimeSpan.FromSeconds(1), p.During, null, 0, _ => 0);
             default:

@@ -129,14 +129,20 @@ public sealed class ScenarioMetrics
 
         public Counters Read() => new()
         {
-            Ok = Interlocked.Read(ref Ok), Fail = Interlocked.Read(ref Fail), Bytes = Interlocked.Read(ref Bytes),
-            Late = Interlocked.Read(ref Late), Dropped = Interlocked.Read(ref Dropped),
+            Ok = Interlocked.Read(ref Ok),
+            Fail = Interlocked.Read(ref Fail),
+            Bytes = Interlocked.Read(ref Bytes),
+            Late = Interlocked.Read(ref Late),
+            Dropped = Interlocked.Read(ref Dropped),
         };
 
         public Counters Minus(Counters other) => new()
         {
-            Ok = Ok - other.Ok, Fail = Fail - other.Fail, Bytes = Bytes - other.Bytes,
-            Late = Late - other.Late, Dropped = Dropped - other.Dropped,
+            Ok = Ok - other.Ok,
+            Fail = Fail - other.Fail,
+            Bytes = Bytes - other.Bytes,
+            Late = Late - other.Late,
+            Dropped = Dropped - other.Dropped,
         };
 
         public void Set(Counters other) => (Ok, Fail, Bytes, Late, Dropped) = (other.Ok, other.Fail, other.Bytes, other.Late, other.Dropped);

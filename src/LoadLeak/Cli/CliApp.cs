@@ -1,5 +1,5 @@
-using LoadLeak.Engine;
 using LoadLeak.Commands;
+using LoadLeak.Engine;
 using Spectre.Console.Cli;
 
 namespace LoadLeak.Cli;

@@ -1,9 +1,9 @@
-using LoadLeak.Reporting.Exporting;
-using LoadLeak.Reporting.Serialization;
-using LoadLeak.Reporting.Comparing;
-using LoadLeak.Reporting.Model;
 using LoadLeak.Cli;
 using LoadLeak.Comparing;
+using LoadLeak.Reporting.Comparing;
+using LoadLeak.Reporting.Exporting;
+using LoadLeak.Reporting.Model;
+using LoadLeak.Reporting.Serialization;
 using LoadLeak.Running;
 using Spectre.Console.Cli;
 
@@ -43,8 +43,12 @@ public sealed class CompareCommand(IUserConsole console, Interruption interrupti
             var (metrics, verdicts) = CandidateComparer.Summarize(runs[c.Name].Select(r => r.Doc).ToArray());
             return new CandidateDto
             {
-                Name = c.Name, Command = c.Command, Runs = runs[c.Name].Select(r => r.Folder).ToArray(),
-                LeakVerdicts = verdicts, Statuses = runs[c.Name].Select(r => r.Doc.Status).ToArray(), Metrics = metrics,
+                Name = c.Name,
+                Command = c.Command,
+                Runs = runs[c.Name].Select(r => r.Folder).ToArray(),
+                LeakVerdicts = verdicts,
+                Statuses = runs[c.Name].Select(r => r.Doc.Status).ToArray(),
+                Metrics = metrics,
             };
         }).ToArray();
         var document = new CompareDocument

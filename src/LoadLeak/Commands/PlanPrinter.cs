@@ -1,9 +1,9 @@
 using System.Globalization;
 using LoadLeak.Cli;
 using LoadLeak.Running;
-using LoadLeak.Targets;
 using LoadLeak.Scenarios;
 using LoadLeak.Scenarios.Settings;
+using LoadLeak.Targets;
 
 namespace LoadLeak.Commands;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
+using LoadLeak.Cli;
 using LoadLeak.Reporting.Exporting;
 using LoadLeak.Reporting.Serialization;
-using LoadLeak.Cli;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

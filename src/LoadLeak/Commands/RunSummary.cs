@@ -1,6 +1,6 @@
 using System.Globalization;
-using LoadLeak.Reporting.Model;
 using LoadLeak.Cli;
+using LoadLeak.Reporting.Model;
 using LoadLeak.Running;
 
 namespace LoadLeak.Commands;

@@ -1,10 +1,10 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using LoadLeak.Cli;
 using LoadLeak.Correlator;
 using LoadLeak.Correlator.Analysis;
 using LoadLeak.Engine.Running;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Cli;
 using LoadLeak.Running;
 using LoadLeak.Soak;
 using LoadLeak.Targets;

@@ -1,5 +1,5 @@
-using LoadLeak.Engine.Scenarios;
 using LoadLeak.Cli;
+using LoadLeak.Engine.Scenarios;
 
 namespace LoadLeak.Running;
 

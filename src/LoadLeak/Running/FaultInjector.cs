@@ -1,5 +1,5 @@
-using LoadLeak.Engine.Running;
 using LoadLeak.Cli;
+using LoadLeak.Engine.Running;
 using LoadLeak.Kafka;
 
 namespace LoadLeak.Running;

@@ -1,7 +1,7 @@
+using LoadLeak.Cli;
 using LoadLeak.Correlator.Forensics;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Stats;
-using LoadLeak.Cli;
 
 namespace LoadLeak.Running;
 

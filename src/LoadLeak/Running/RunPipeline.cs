@@ -1,15 +1,15 @@
+using LoadLeak.Cli;
 using LoadLeak.Correlator;
 using LoadLeak.Engine.Running;
-using LoadLeak.Reporting.Exporting;
-using LoadLeak.Reporting.Serialization;
-using LoadLeak.Reporting.Model;
-using LoadLeak.Cli;
 using LoadLeak.Kafka;
+using LoadLeak.Reporting.Exporting;
+using LoadLeak.Reporting.Model;
+using LoadLeak.Reporting.Serialization;
 using LoadLeak.Reports;
-using LoadLeak.Soak;
-using LoadLeak.Targets;
 using LoadLeak.Scenarios;
 using LoadLeak.Scenarios.Settings;
+using LoadLeak.Soak;
+using LoadLeak.Targets;
 
 namespace LoadLeak.Running;
 
@@ -41,7 +41,8 @@ public sealed class RunPipeline(IUserConsole console)
             // Build (and so validate) every scenario before anything is launched.
             var settings = plan.Config.ToEngineSettings(
                 config => ScenarioCatalog.Create(config.ScenarioName, config.CustomSettings, environment),
-                plan.DurationScale) with { Log = new ConsoleEngineLog(console) };
+                plan.DurationScale) with
+            { Log = new ConsoleEngineLog(console) };
             if (plan.Soak is { } soak) settings = soak.Shape(settings);
 
             target = await TargetStarter.StartAsync(plan, placeholders, console, interrupt);

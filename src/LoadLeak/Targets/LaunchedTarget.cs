@@ -84,7 +84,8 @@ public sealed class LaunchedTarget : ITarget
             catch (Exception ex) { failure = ex; }
             finally { started.Set(); }
             if (failure is null) exited.Wait();
-        }) { IsBackground = true, Name = "target parent" };
+        })
+        { IsBackground = true, Name = "target parent" };
         thread.Start();
         started.Wait();
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);

@@ -69,10 +69,18 @@ public static class SyntheticRunDocument
             ExitCode = 1,
             Meta = new RunMetadata
             {
-                ToolVersion = "0.1.0", Machine = "ci-runner-7", Os = "Debian GNU/Linux 12", ProcessorCount = 2,
-                Runtime = ".NET 10.0.12", ConfigPath = "nbomber-config.json", TestSuite = "soak", TestName = "uniform ramp",
+                ToolVersion = "0.1.0",
+                Machine = "ci-runner-7",
+                Os = "Debian GNU/Linux 12",
+                ProcessorCount = 2,
+                Runtime = ".NET 10.0.12",
+                ConfigPath = "nbomber-config.json",
+                TestSuite = "soak",
+                TestName = "uniform ramp",
                 TargetCommand = "dotnet samples/TargetService/bin/Release/net10.0/TargetService.dll --leak=cache",
-                TargetPid = 4242, TargetUrl = "http://127.0.0.1:5080", CommandLine = "loadleak run --config nbomber-config.json",
+                TargetPid = 4242,
+                TargetUrl = "http://127.0.0.1:5080",
+                CommandLine = "loadleak run --config nbomber-config.json",
             },
             Phases = phases,
             Scenarios = names.Select((n, i) => Scenario(n, i, intervals)).ToList(),
@@ -81,11 +89,19 @@ public static class SyntheticRunDocument
             Retained = retained,
             Attribution = phases.Where(p => p.Kind != "warmup").Select(p => new AttributionDto
             {
-                Phase = p.Name, Scenario = p.Scenario, Start = p.Start, End = p.End,
+                Phase = p.Name,
+                Scenario = p.Scenario,
+                Start = p.Start,
+                End = p.End,
                 Requests = (long)intervals.Where(i => i.Scenario == p.Scenario && i.T > p.Start && i.T <= p.End).Sum(i => i.Rps),
-                HeapDeltaBytes = (p.End - p.Start) * 4_000, RetainedDeltaBytes = (p.End - p.Start) * 3_500,
-                RssDeltaBytes = null, ThreadsDelta = 1, TimersDelta = (p.End - p.Start) / 120, FdsDelta = 0,
-                AllocRateBytesPerSec = 4.5e6, GcPauseShare = 0.012,
+                HeapDeltaBytes = (p.End - p.Start) * 4_000,
+                RetainedDeltaBytes = (p.End - p.Start) * 3_500,
+                RssDeltaBytes = null,
+                ThreadsDelta = 1,
+                TimersDelta = (p.End - p.Start) / 120,
+                FdsDelta = 0,
+                AllocRateBytesPerSec = 4.5e6,
+                GcPauseShare = 0.012,
             }).ToList(),
             BytesPerRequest = names.Select((n, i) => new RegressionDto(n, i == 0 ? 212.5 : 3.1, i == 0 ? 0.97 : 0.08, phases.Count(p => p.Scenario == n))).ToList(),
             Leak = new LeakDto
@@ -121,7 +137,14 @@ public static class SyntheticRunDocument
             },
             Capacity = new CapacityDto
             {
-                Sigma = 0.021, Kappa = 0.00012, Lambda = 19.5, RSquared = 0.987, PeakConcurrency = 89, PeakThroughput = 690, SloP99Ms = 50, KneeConcurrency = 300,
+                Sigma = 0.021,
+                Kappa = 0.00012,
+                Lambda = 19.5,
+                RSquared = 0.987,
+                PeakConcurrency = 89,
+                PeakThroughput = 690,
+                SloP99Ms = 50,
+                KneeConcurrency = 300,
                 Points = new double[] { 100, 200, 300, 400, 500 }.Select(n => new CapacityPointDto(names[0], n, 19.5 * n / (1 + 0.021 * (n - 1) + 0.00012 * n * (n - 1)) * (0.97 + 0.06 * random.NextDouble()), 5 + n * 0.1)).ToList(),
             },
             Thresholds =
@@ -165,12 +188,18 @@ public static class SyntheticRunDocument
         var scale = 1 + index * 0.4;
         return new ScenarioDto
         {
-            Name = name, Protocol = Protocols[index % 3], Ok = ok, Fail = fail, Rps = rows.Count == 0 ? 0 : rows.Average(r => r.Rps),
+            Name = name,
+            Protocol = Protocols[index % 3],
+            Ok = ok,
+            Fail = fail,
+            Rps = rows.Count == 0 ? 0 : rows.Average(r => r.Rps),
             LatencyMs = new LatencyDto(3.1 * scale, 4.2 * scale, 6.8 * scale, 9.5 * scale, 18.2 * scale, 41.0 * scale, 420 * scale, 4.0 * scale, 3.3 * scale),
             LatencyUncorrectedMs = new LatencyDto(3.0 * scale, 4.0 * scale, 6.1 * scale, 8.2 * scale, 12.9 * scale, 25.3 * scale, 380 * scale, 3.6 * scale, 2.4 * scale),
             StatusCodes = fail > 0 ? new Dictionary<string, long> { ["200"] = ok, ["503"] = fail } : new Dictionary<string, long> { ["200"] = ok },
             Errors = fail > 0 ? [new ErrorDto("503", "Service Unavailable: upstream \"broker\" <down>", fail)] : [],
-            BytesReceived = ok * 128, Late = rows.Sum(r => r.Late), Dropped = 0,
+            BytesReceived = ok * 128,
+            Late = rows.Sum(r => r.Late),
+            Dropped = 0,
         };
     }
 }

@@ -124,7 +124,9 @@ public sealed class KafkaNativeProducerTests(ITestOutputHelper output)
     {
         using var consumer = new ConsumerBuilder<Ignore, byte[]>(new ConsumerConfig
         {
-            BootstrapServers = bootstrap, GroupId = "native-it-" + topic, AutoOffsetReset = AutoOffsetReset.Earliest,
+            BootstrapServers = bootstrap,
+            GroupId = "native-it-" + topic,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
         }).Build();
         consumer.Subscribe(topic);
         var message = consumer.Consume(TimeSpan.FromSeconds(15)) ?? throw new TimeoutException($"no message on {topic}");

@@ -1,6 +1,6 @@
 using LoadLeak.IntegrationTests.Infrastructure;
-using TargetProcess = LoadLeak.IntegrationTests.Protocols.TargetProcess;
 using Xunit.Abstractions;
+using TargetProcess = LoadLeak.IntegrationTests.Protocols.TargetProcess;
 
 namespace LoadLeak.IntegrationTests.Reliability;
 

@@ -1,6 +1,6 @@
-using LoadLeak.Engine;
 using LoadLeak.Cli;
 using LoadLeak.Commands;
+using LoadLeak.Engine;
 using Xunit.Abstractions;
 
 namespace LoadLeak.Tests.Cli;

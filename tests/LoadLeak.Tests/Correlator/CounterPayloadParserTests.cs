@@ -9,8 +9,15 @@ public class CounterPayloadParserTests
 
     private static Dictionary<string, object?> Meter(string instrument, string tags = "", string? rate = null, string? value = null, string? lastValue = null) => new()
     {
-        ["sessionId"] = "s1", ["meterName"] = "System.Runtime", ["meterVersion"] = "", ["instrumentName"] = instrument,
-        ["unit"] = "By", ["tags"] = tags, ["rate"] = rate, ["value"] = value, ["lastValue"] = lastValue,
+        ["sessionId"] = "s1",
+        ["meterName"] = "System.Runtime",
+        ["meterVersion"] = "",
+        ["instrumentName"] = instrument,
+        ["unit"] = "By",
+        ["tags"] = tags,
+        ["rate"] = rate,
+        ["value"] = value,
+        ["lastValue"] = lastValue,
     };
 
     [Fact]

@@ -111,7 +111,8 @@ public class LifecycleEngineTests
                 lock (events) events.Add("clean");
                 return Task.CompletedTask;
             })
-            .WithLoadSimulations(new IterationsForConstant(1, 3)) with { CustomSettings = settings };
+            .WithLoadSimulations(new IterationsForConstant(1, 3)) with
+        { CustomSettings = settings };
 
         await RunAsync(scenario);
 

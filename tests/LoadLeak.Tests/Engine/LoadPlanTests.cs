@@ -1,7 +1,7 @@
 using LoadLeak.Engine;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Schedules;
 using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Schedules;
 using LoadLeak.Engine.Simulations;
 
 namespace LoadLeak.Tests.Engine;

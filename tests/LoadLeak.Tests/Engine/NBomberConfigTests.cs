@@ -159,7 +159,8 @@ public class NBomberConfigTests
     {
         var custom = JsonDocument.Parse("""{"a":1}""").RootElement.Clone();
         var props = Scenario.Create("s", _ => Task.FromResult(Response.Ok()))
-            .WithLoadSimulations(new KeepConstant(3, Second)).WithMaxFailCount(9) with { CustomSettings = custom };
+            .WithLoadSimulations(new KeepConstant(3, Second)).WithMaxFailCount(9) with
+        { CustomSettings = custom };
         var config = new ScenarioConfig("s", null, null, ScenarioProps.EmptyObject, null, null);
 
         var applied = NBomberConfig.ApplyTo(props, config);

@@ -1,11 +1,11 @@
 using System.Text.Json;
+using LoadLeak.Commands;
+using LoadLeak.Comparing;
 using LoadLeak.Engine;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Simulations;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Commands;
-using LoadLeak.Comparing;
 using LoadLeak.Running;
 using LoadLeak.Soak;
 using LoadLeak.Targets;
