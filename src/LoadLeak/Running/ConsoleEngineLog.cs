@@ -1,5 +1,5 @@
 using LoadLeak.Cli;
-using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Api;
 
 namespace LoadLeak.Running;
 

@@ -1,4 +1,4 @@
-namespace LoadLeak.Engine.Scenarios;
+namespace LoadLeak.Engine.Api;
 
 /// <summary>The outcome of one scenario iteration, as NBomber's Response.</summary>
 /// <param name="Count">

@@ -1,4 +1,4 @@
-namespace LoadLeak.Engine.Scenarios;
+namespace LoadLeak.Engine.Api;
 
 /// <summary>What a scenario step sees on each invocation.</summary>
 public interface IScenarioContext

@@ -1,4 +1,4 @@
-namespace LoadLeak.Engine.Scenarios;
+namespace LoadLeak.Engine.Api;
 
 /// <summary>
 /// A pass/fail check on a scenario's final statistics. <see cref="Description"/> is what the

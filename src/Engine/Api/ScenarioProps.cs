@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LoadLeak.Engine.Simulations;
 
-namespace LoadLeak.Engine.Scenarios;
+namespace LoadLeak.Engine.Api;
 
 /// <summary>
 /// A scenario as the user builds it (NBomber's ScenarioProps). Immutable: each With… returns a copy,
