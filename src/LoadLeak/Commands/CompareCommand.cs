@@ -1,5 +1,5 @@
 using LoadLeak.Cli;
-using LoadLeak.Comparing;
+using LoadLeak.Correlator.Comparing;
 using LoadLeak.Reporting.Comparing;
 using LoadLeak.Reporting.Exporting;
 using LoadLeak.Reporting.Model;

@@ -6,7 +6,7 @@ using LoadLeak.Correlator.Analysis;
 using LoadLeak.Engine.Running;
 using LoadLeak.Reporting.Model;
 using LoadLeak.Running;
-using LoadLeak.Soak;
+using LoadLeak.Correlator.Soak;
 using LoadLeak.Targets;
 
 namespace LoadLeak.Reports;

@@ -1,6 +1,6 @@
 using LoadLeak.Reporting.Model;
 
-namespace LoadLeak.Comparing;
+namespace LoadLeak.Correlator.Comparing;
 
 /// <summary>
 /// Candidates side by side: each metric's mean over the repeats, the difference to the baseline in %,

@@ -1,7 +1,7 @@
 using LoadLeak.Correlator.Analysis;
 using LoadLeak.Reporting.Model;
 
-namespace LoadLeak.Soak;
+namespace LoadLeak.Correlator.Soak;
 
 /// <summary>
 /// The soak verdict's forecast: Theil-Sen slopes of the retained heap (the forced-GC readings) and of

@@ -1,6 +1,6 @@
 using LoadLeak.Reporting.Model;
 
-namespace LoadLeak.Comparing;
+namespace LoadLeak.Correlator.Comparing;
 
 /// <summary>Reads the compared metrics off one run.json. Null where the run did not measure it.</summary>
 public static class RunMetricsExtractor

@@ -1,4 +1,4 @@
-namespace LoadLeak.Comparing;
+namespace LoadLeak.Correlator.Comparing;
 
 /// <summary>Metadata of the compared metrics, kept apart from their values (crank's way).</summary>
 public sealed record MetricInfo(string Name, string Unit, bool HigherIsBetter, string Description);
