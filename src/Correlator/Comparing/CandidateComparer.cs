@@ -18,7 +18,7 @@ public static class CandidateComparer
     public static IReadOnlyList<MetricComparisonDto> Compare(CandidateDto baseline, IReadOnlyList<CandidateDto> others) =>
         others.SelectMany(candidate => CompareMetrics.All.Select(metric => Compare(metric, baseline, candidate))).ToArray();
 
-    private static MetricComparisonDto Compare(MetricInfo metric, CandidateDto baseline, CandidateDto candidate)
+    private static MetricComparisonDto Compare(ComparedMetric metric, CandidateDto baseline, CandidateDto candidate)
     {
         var better = metric.HigherIsBetter ? "higher" : "lower";
         var a = baseline.Metrics[metric.Name];

@@ -1,11 +1,9 @@
 namespace LoadLeak.Correlator.Comparing;
 
-/// <summary>Metadata of the compared metrics, kept apart from their values (crank's way).</summary>
-public sealed record MetricInfo(string Name, string Unit, bool HigherIsBetter, string Description);
-
+/// <summary>The metrics `loadleak compare` puts side by side.</summary>
 public static class CompareMetrics
 {
-    public static readonly IReadOnlyList<MetricInfo> All =
+    public static readonly IReadOnlyList<ComparedMetric> All =
     [
         new("startup-time", "s", false, "launch until the readiness check passed"),
         new("baseline-memory", "MB", false, "RSS (or working set) at the end of the warm-up"),
@@ -20,5 +18,5 @@ public static class CompareMetrics
         new("threads-increment", "count", false, "peak threads under load minus the baseline"),
     ];
 
-    public static MetricInfo Get(string name) => All.First(m => m.Name == name);
+    public static ComparedMetric Get(string name) => All.First(m => m.Name == name);
 }
