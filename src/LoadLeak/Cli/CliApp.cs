@@ -1,5 +1,6 @@
 using LoadLeak.Commands;
 using LoadLeak.Engine;
+using LoadLeak.Running;
 using Spectre.Console.Cli;
 
 namespace LoadLeak.Cli;
@@ -7,12 +8,13 @@ namespace LoadLeak.Cli;
 /// <summary>The `loadleak` command line: commands, help, and the mapping of failures to exit codes.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, IUserConsole console)
+    public static async Task<int> RunAsync(string[] args, IUserConsole console, RunStages? stages = null)
     {
         using var interruption = new Interruption();
         var registrar = new SimpleTypeRegistrar();
         registrar.RegisterInstance(typeof(IUserConsole), console);
         registrar.RegisterInstance(typeof(Interruption), interruption);
+        registrar.RegisterInstance(typeof(RunStages), stages ?? RunStages.Local);
 
         var app = new CommandApp(registrar);
         app.Configure(config =>

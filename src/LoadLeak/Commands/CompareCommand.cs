@@ -13,7 +13,7 @@ namespace LoadLeak.Commands;
 /// `loadleak compare`: the same config, with the same load, against each candidate in turn — each
 /// started fresh, repeats interleaved so drift on a shared machine hits every candidate alike.
 /// </summary>
-public sealed class CompareCommand(IUserConsole console, Interruption interruption) : AsyncCommand<CompareSettings>
+public sealed class CompareCommand(IUserConsole console, Interruption interruption, RunStages stages) : AsyncCommand<CompareSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
@@ -32,7 +32,8 @@ public sealed class CompareCommand(IUserConsole console, Interruption interrupti
                 var plan = RunPlanFactory.Create(ForCandidate(settings, command, Path.Combine(outDir, folder)), $"loadleak compare ({name} #{repeat})");
                 firstPlan ??= plan;
                 console.Info($"== candidate {name}, run {repeat}/{settings.Repeat}: {command}");
-                var outcome = await new RunPipeline(console).RunAsync(plan, interruption.Token);
+                await using var session = new RunSession(plan, console, stages, interruption.Token);
+                var outcome = await session.RunAsync();
                 RunSummary.Print(console, outcome);
                 runs[name].Add((folder, outcome.Document));
             }

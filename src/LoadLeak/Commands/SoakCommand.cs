@@ -9,7 +9,7 @@ namespace LoadLeak.Commands;
 /// `loadleak soak --duration 1h`: a steady load for a long time, a full GC and retained-heap reading
 /// every --gc-every, and a forecast of when memory runs out if it trends up.
 /// </summary>
-public sealed class SoakCommand(IUserConsole console, Interruption interruption) : AsyncCommand<SoakSettings>
+public sealed class SoakCommand(IUserConsole console, Interruption interruption, RunStages stages) : AsyncCommand<SoakSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, SoakSettings settings, CancellationToken cancellationToken)
     {
@@ -18,11 +18,12 @@ public sealed class SoakCommand(IUserConsole console, Interruption interruption)
         plan = plan with { Soak = soak, Snapshots = !settings.NoSnapshots };
         if (settings.DryRun)
         {
-            PlanPrinter.Print(console, plan);
+            PlanPrinter.Print(console, plan, stages.Scenarios);
             return ExitCodes.Ok;
         }
         console.Info($"soak {plan.RunId}: {soak.Duration} of steady load, full GC every {soak.GcEvery}, reports in {plan.OutDir}");
-        var outcome = await new RunPipeline(console).RunAsync(plan, interruption.Token);
+        await using var session = new RunSession(plan, console, stages, interruption.Token);
+        var outcome = await session.RunAsync();
         RunSummary.Print(console, outcome);
         if (outcome.Document.Soak?.ForecastSecondsToExhaustion is { } seconds)
             console.Info($"forecast: at the measured rate, memory runs out {TimeSpan.FromSeconds(seconds):d\\.hh\\:mm} (d.hh:mm) after the run");

@@ -1,5 +1,6 @@
 using LoadLeak.Engine.Config;
-
+using LoadLeak.Engine.Running;
+using LoadLeak.Scenarios.Settings;
 using LoadLeak.Soak;
 
 namespace LoadLeak.Running;
@@ -35,4 +36,11 @@ public sealed record RunPlan
     public bool KeepDumps { get; init; }
     /// <summary>Soak mode; null for an ordinary run.</summary>
     public SoakPlan? Soak { get; init; }
+
+    /// <summary>The engine's settings: every target scenario built (so validated), durations scaled, soak's hold applied.</summary>
+    public EngineSettings BuildEngineSettings(IScenarioFactory scenarios, ScenarioEnvironment environment)
+    {
+        var settings = Config.ToEngineSettings(config => scenarios.Create(config, environment), DurationScale);
+        return Soak is { } soak ? soak.Shape(settings) : settings;
+    }
 }

@@ -1,6 +1,7 @@
 using LoadLeak.Cli;
 using LoadLeak.Commands;
 using LoadLeak.Engine;
+using LoadLeak.Running;
 using Xunit.Abstractions;
 
 namespace LoadLeak.Tests.Cli;
@@ -70,7 +71,7 @@ public sealed class ConfigFuzzTests(ITestOutputHelper output)
         try
         {
             var plan = RunPlanFactory.Create(new RunSettings { Config = path, DryRun = true }, "fuzz");
-            PlanPrinter.Print(new RecordingUserConsole(), plan);
+            PlanPrinter.Print(new RecordingUserConsole(), plan, CatalogScenarioFactory.Instance);
             return Task.FromResult<ConfigException?>(null);
         }
         catch (ConfigException ex) { return Task.FromResult<ConfigException?>(ex); }
