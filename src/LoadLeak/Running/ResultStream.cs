@@ -72,13 +72,3 @@ public sealed class ResultStream : IEngineObserver, IDisposable
         }
     }
 }
-
-public sealed record StreamRecord<T>(string Type, T Data);
-
-/// <summary>What a partial run needs to be re-rendered without the original process.</summary>
-public sealed record RunHeader(string RunId, DateTimeOffset StartedAt, RunMetadata Meta);
-
-public static class StreamJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = false };
-}

@@ -5,13 +5,6 @@ using LoadLeak.Soak;
 
 namespace LoadLeak.Running;
 
-/// <summary>How the target is obtained: launched from a command template, or attached to by pid.</summary>
-public abstract record TargetSpec
-{
-    public sealed record Launch(string CommandTemplate, bool Bundled) : TargetSpec;
-    public sealed record Attach(int Pid) : TargetSpec;
-}
-
 /// <summary>
 /// Everything one run needs, validated and frozen before anything starts (BenchmarkDotNet's
 /// mutable config → immutable snapshot): flags and config are not read again after this.
