@@ -5,9 +5,13 @@ using Spectre.Console.Cli;
 namespace LoadLeak.Commands;
 
 /// <summary>`loadleak run`: load the target while the correlator samples it, then write the reports.</summary>
-public sealed class RunCommand(IUserConsole console, Interruption interruption, RunStages stages) : AsyncCommand<RunSettings>
+public sealed class RunCommand(IUserConsole console, Interruption interruption, RunStages stages) : AsyncCommand<RunCommand.Settings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    public sealed class Settings : TargetRunSettings
+    {
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var plan = RunPlanFactory.Create(settings, "loadleak " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
         if (settings.DryRun)

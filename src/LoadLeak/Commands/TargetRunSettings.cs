@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace LoadLeak.Commands;
 
 /// <summary>Flags shared by every command that runs load against a target.</summary>
-public class TargetRunSettings : CommandSettings
+public abstract class TargetRunSettings : CommandSettings
 {
     [CommandOption("-c|--config <FILE>")]
     [Description("NBomber-format config. Default: ./nbomber-config.json, else the one in the LoadLeak repository.")]
@@ -78,8 +78,4 @@ public class TargetRunSettings : CommandSettings
             return ValidationResult.Error($"--ready-timeout: expected 1..3600 seconds, got {ReadyTimeoutSeconds}");
         return ValidationResult.Success();
     }
-}
-
-public sealed class RunSettings : TargetRunSettings
-{
 }

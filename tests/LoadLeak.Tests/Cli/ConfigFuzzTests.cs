@@ -70,7 +70,7 @@ public sealed class ConfigFuzzTests(ITestOutputHelper output)
     {
         try
         {
-            var plan = RunPlanFactory.Create(new RunSettings { Config = path, DryRun = true }, "fuzz");
+            var plan = RunPlanFactory.Create(new RunCommand.Settings { Config = path, DryRun = true }, "fuzz");
             PlanPrinter.Print(new RecordingUserConsole(), plan, CatalogScenarioFactory.Instance);
             return Task.FromResult<ConfigException?>(null);
         }
