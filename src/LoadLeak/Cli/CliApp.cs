@@ -1,6 +1,6 @@
 using LoadLeak.Commands;
 using LoadLeak.Engine;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
 using Spectre.Console.Cli;
 
 namespace LoadLeak.Cli;

@@ -5,7 +5,7 @@ using LoadLeak.Reporting.Comparing;
 using LoadLeak.Reporting.Exporting;
 using LoadLeak.Reporting.Model;
 using LoadLeak.Reporting.Serialization;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -23,7 +23,7 @@ public sealed class KafkaCommand(IUserConsole console, Interruption interruption
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var kafka = EmbeddedKafka.Start(settings.Brokers);
-        kafka.CreateTopic(Running.KafkaNeeds.DefaultTopic, partitions: 1, replicationFactor: Math.Min(3, settings.Brokers));
+        kafka.CreateTopic(Sessions.KafkaNeeds.DefaultTopic, partitions: 1, replicationFactor: Math.Min(3, settings.Brokers));
         console.Info($"bootstrap.servers={kafka.BootstrapServers}");
         try { await Task.Delay(Timeout.Infinite, interruption.Token); }
         catch (OperationCanceledException) { }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LoadLeak.Cli;
-using LoadLeak.Running;
 using LoadLeak.Scenarios.Settings;
+using LoadLeak.Sessions;
 using LoadLeak.Targets;
 
 namespace LoadLeak.Commands;

@@ -1,5 +1,5 @@
 using LoadLeak.Cli;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
 using Spectre.Console.Cli;
 
 namespace LoadLeak.Commands;

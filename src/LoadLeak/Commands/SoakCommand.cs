@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using LoadLeak.Cli;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
 using LoadLeak.Soak;
 using Spectre.Console;
 using Spectre.Console.Cli;

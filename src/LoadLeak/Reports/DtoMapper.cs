@@ -3,7 +3,7 @@ using LoadLeak.Correlator.Sampling;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Stats;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
 
 namespace LoadLeak.Reports;
 

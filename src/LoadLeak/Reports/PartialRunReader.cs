@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LoadLeak.Engine;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
 
 namespace LoadLeak.Reports;
 

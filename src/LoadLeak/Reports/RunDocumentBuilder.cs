@@ -3,10 +3,10 @@ using System.Runtime.InteropServices;
 using LoadLeak.Cli;
 using LoadLeak.Correlator;
 using LoadLeak.Correlator.Analysis;
+using LoadLeak.Correlator.Soak;
 using LoadLeak.Engine.Running;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Running;
-using LoadLeak.Correlator.Soak;
+using LoadLeak.Sessions;
 using LoadLeak.Targets;
 
 namespace LoadLeak.Reports;

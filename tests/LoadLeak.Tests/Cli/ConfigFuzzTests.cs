@@ -1,7 +1,7 @@
 using LoadLeak.Cli;
 using LoadLeak.Commands;
 using LoadLeak.Engine;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
 using Xunit.Abstractions;
 
 namespace LoadLeak.Tests.Cli;

@@ -3,7 +3,7 @@ using LoadLeak.Engine;
 using LoadLeak.Engine.Running;
 using LoadLeak.Reporting.Model;
 using LoadLeak.Reports;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
 
 namespace LoadLeak.Tests.Reliability;
 

@@ -1,6 +1,0 @@
-using LoadLeak.Reporting.Model;
-
-namespace LoadLeak.Running;
-
-/// <summary>What a partial run needs to be re-rendered without the original process.</summary>
-public sealed record RunHeader(string RunId, DateTimeOffset StartedAt, RunMetadata Meta);

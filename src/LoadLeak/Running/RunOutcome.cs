@@ -1,6 +1,0 @@
-using LoadLeak.Reporting.Model;
-
-namespace LoadLeak.Running;
-
-/// <summary>What a run ended with: its exit code, its run.json and the report files written.</summary>
-public sealed record RunOutcome(int ExitCode, RunDocument Document, IReadOnlyList<string> Files);

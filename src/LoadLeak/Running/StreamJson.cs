@@ -1,9 +1,0 @@
-using System.Text.Json;
-
-namespace LoadLeak.Running;
-
-/// <summary>How stream.jsonl is written and read: web defaults, one object per line.</summary>
-public static class StreamJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = false };
-}

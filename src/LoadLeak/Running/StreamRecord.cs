@@ -1,4 +1,0 @@
-namespace LoadLeak.Running;
-
-/// <summary>One line of stream.jsonl: { "type": …, "data": … }.</summary>
-public sealed record StreamRecord<T>(string Type, T Data);
