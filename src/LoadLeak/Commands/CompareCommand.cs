@@ -20,7 +20,8 @@ public sealed class CompareCommand(IUserConsole console, Interruption interrupti
     public sealed class Settings : TargetRunSettings
     {
         [CommandOption("--candidate <NAME=COMMAND>")]
-        [Description("A candidate to compare: NAME=\"COMMAND\" ({port}, {grpcPort}, {kafka} are filled in). Repeat for each; the first is the baseline.")]
+        [Description("A candidate to compare: NAME=\"COMMAND\" ({port}, {grpcPort}, {kafka} are filled in). "
+                     + "Repeat for each; the first is the baseline.")]
         public string[] Candidates { get; init; } = [];
 
         [CommandOption("--repeat <N>")]
@@ -45,7 +46,8 @@ public sealed class CompareCommand(IUserConsole console, Interruption interrupti
                 if (parts.Length != 2 || parts[0].Trim().Length == 0 || parts[1].Trim().Length == 0)
                     return ValidationResult.Error($"--candidate: expected NAME=\"COMMAND\", got '{candidate}'");
                 if (parts[0].Trim().IndexOfAny(['/', '\\', ' ', '.']) >= 0)
-                    return ValidationResult.Error($"--candidate: the name '{parts[0].Trim()}' may not contain '/', '\\', '.' or spaces (it names a folder)");
+                    return ValidationResult.Error(
+                        $"--candidate: the name '{parts[0].Trim()}' may not contain '/', '\\', '.' or spaces (it names a folder)");
             }
             var names = ParsedCandidates.Select(c => c.Name).ToArray();
             if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)

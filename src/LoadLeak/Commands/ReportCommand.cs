@@ -44,7 +44,9 @@ public sealed class ReportCommand(IUserConsole console) : Command<ReportCommand.
         {
             var json = Path.Combine(path, "run.json");
             path = File.Exists(json) ? json : Path.Combine(path, Sessions.ResultStream.FileName);
-            if (!File.Exists(path)) throw new Engine.ConfigException($"RUN_JSON: {Path.GetDirectoryName(path)} holds neither run.json nor {Sessions.ResultStream.FileName}");
+            if (!File.Exists(path))
+                throw new Engine.ConfigException(
+                    $"RUN_JSON: {Path.GetDirectoryName(path)} holds neither run.json nor {Sessions.ResultStream.FileName}");
         }
         return path.EndsWith(".jsonl", StringComparison.Ordinal)
             ? (Reports.PartialRunReader.Read(path), path)

@@ -49,7 +49,10 @@ public sealed class RunSession(RunPlan plan, IUserConsole console, RunStages sta
         return WriteReports(BuildDocument());
     }
 
-    /// <summary>The output folder is writable, the embedded broker is up, and every scenario is built (so validated) before anything is launched.</summary>
+    /// <summary>
+    /// The output folder is writable, the embedded broker is up, and every scenario is built (so validated)
+    /// before anything is launched.
+    /// </summary>
     public void StartInfrastructure()
     {
         OutputFolder.Prepare(plan.OutDir);
@@ -75,7 +78,10 @@ public sealed class RunSession(RunPlan plan, IUserConsole console, RunStages sta
         _timeline.Added = _observers.Stream.Event;
     }
 
-    /// <summary>The load, with the target's death watched and the broker faults injected; a fault inside the engine ends the load, not the run.</summary>
+    /// <summary>
+    /// The load, with the target's death watched and the broker faults injected; a fault inside the engine ends
+    /// the load, not the run.
+    /// </summary>
     public async Task RunLoadAsync()
     {
         var settings = Required(_settings, "StartInfrastructure");
@@ -113,7 +119,10 @@ public sealed class RunSession(RunPlan plan, IUserConsole console, RunStages sta
             _extras = _extras with { Heap = DtoMapper.Heap(forensics) };
     }
 
-    /// <summary>Stops everything started, in reverse order: watchers, sampling (keeping what it saw), target, broker, runner memory. Idempotent.</summary>
+    /// <summary>
+    /// Stops everything started, in reverse order: watchers, sampling (keeping what it saw), target, broker,
+    /// runner memory. Idempotent.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_stopped) return;
