@@ -49,7 +49,7 @@ public sealed class ReportCommand(IUserConsole console) : Command<ReportCommand.
                     $"RUN_JSON: {Path.GetDirectoryName(path)} holds neither run.json nor {Sessions.ResultStream.FileName}");
         }
         return path.EndsWith(".jsonl", StringComparison.Ordinal)
-            ? (Reports.PartialRunReader.Read(path), path)
+            ? (Documents.PartialRunReader.Read(path), path)
             : (RunDocumentJson.Read(path), path);
     }
 }

@@ -1,7 +1,7 @@
 using LoadLeak.Cli;
 using LoadLeak.Correlator;
+using LoadLeak.Documents;
 using LoadLeak.Engine.Running;
-using LoadLeak.Reports;
 using LoadLeak.Targets;
 
 namespace LoadLeak.Sessions;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using LoadLeak.Correlator.Sampling;
+using LoadLeak.Documents;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Stats;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Reports;
 
 namespace LoadLeak.Sessions;
 

@@ -1,11 +1,11 @@
 using LoadLeak.Cli;
 using LoadLeak.Correlator;
+using LoadLeak.Documents;
 using LoadLeak.Engine;
 using LoadLeak.Engine.Running;
 using LoadLeak.Kafka;
 using LoadLeak.Reporting.Exporting;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Reports;
 using LoadLeak.Scenarios.Settings;
 using LoadLeak.Soak;
 using LoadLeak.Targets;

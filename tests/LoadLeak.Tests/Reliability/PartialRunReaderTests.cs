@@ -1,8 +1,8 @@
 using System.Text.Json;
+using LoadLeak.Documents;
 using LoadLeak.Engine;
 using LoadLeak.Engine.Running;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Reports;
 using LoadLeak.Sessions;
 
 namespace LoadLeak.Tests.Reliability;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using LoadLeak.Documents;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Reports;
 using LoadLeak.Sessions;
 
 namespace LoadLeak.Tests.Runner;

@@ -9,7 +9,7 @@ using LoadLeak.Reporting.Model;
 using LoadLeak.Sessions;
 using LoadLeak.Targets;
 
-namespace LoadLeak.Reports;
+namespace LoadLeak.Documents;
 
 /// <summary>
 /// Joins what the engine and the correlator measured into run.json, the single source of every

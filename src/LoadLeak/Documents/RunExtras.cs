@@ -1,6 +1,6 @@
 using LoadLeak.Reporting.Model;
 
-namespace LoadLeak.Reports;
+namespace LoadLeak.Documents;
 
 /// <summary>What the pipeline learned besides samples and load rows, to go into run.json.</summary>
 public sealed record RunExtras

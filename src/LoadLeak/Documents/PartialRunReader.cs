@@ -3,7 +3,7 @@ using LoadLeak.Engine;
 using LoadLeak.Reporting.Model;
 using LoadLeak.Sessions;
 
-namespace LoadLeak.Reports;
+namespace LoadLeak.Documents;
 
 /// <summary>
 /// Rebuilds a run.json from stream.jsonl when the run never got to write one (crash, kill -9).

@@ -5,7 +5,7 @@ using LoadLeak.Engine.Stats;
 using LoadLeak.Reporting.Model;
 using LoadLeak.Sessions;
 
-namespace LoadLeak.Reports;
+namespace LoadLeak.Documents;
 
 /// <summary>One-to-one mappings from the measuring stages' types to run.json's.</summary>
 public static class DtoMapper
