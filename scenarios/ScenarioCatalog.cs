@@ -1,6 +1,6 @@
 using System.Text.Json;
 using LoadLeak.Engine;
-using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Api;
 using LoadLeak.Scenarios.Grpc;
 using LoadLeak.Scenarios.Http;
 using LoadLeak.Scenarios.Kafka;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Grpc.Core;
-using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Api;
 using LoadLeak.Protos;
 using LoadLeak.Scenarios.Grpc.Lean;
 using LoadLeak.Scenarios.Timing;

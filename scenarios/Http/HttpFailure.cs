@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Api;
 
 namespace LoadLeak.Scenarios.Http;
 

@@ -1,4 +1,4 @@
-using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Api;
 
 namespace LoadLeak.Scenarios.Kafka;
 

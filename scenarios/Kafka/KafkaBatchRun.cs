@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Api;
 
 namespace LoadLeak.Scenarios.Kafka;
 

@@ -22,7 +22,7 @@ public sealed partial class SettingsReader
         _settings = settings.ValueKind switch
         {
             JsonValueKind.Object => settings,
-            JsonValueKind.Undefined or JsonValueKind.Null => Engine.Scenarios.ScenarioProps.EmptyObject,
+            JsonValueKind.Undefined or JsonValueKind.Null => Engine.Api.ScenarioProps.EmptyObject,
             _ => throw new ConfigException($"CustomSettings of scenario '{scenarioName}': expected a JSON object, got {settings.ValueKind}"),
         };
     }

@@ -13,7 +13,7 @@ namespace LoadLeak.Correlator;
 /// /proc always; induces full GCs on request to measure retained heap. Stops cleanly when the
 /// target exits (recorded as a "target-exited" event).
 /// </summary>
-public sealed class TargetCorrelator : IAsyncDisposable
+public sealed class TargetCorrelator : ITargetSampler
 {
     private readonly int _pid;
     private readonly RunClock _clock;

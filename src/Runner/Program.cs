@@ -1,3 +1,3 @@
-using LoadLeak.Cli;
+using LoadLeak;
 
-return await CliApp.RunAsync(args, new StandardUserConsole());
+return await LoadLeakRunner.RunAsync(args);

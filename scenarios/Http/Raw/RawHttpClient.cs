@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Api;
 using LoadLeak.Scenarios.Timing;
 
 namespace LoadLeak.Scenarios.Http.Raw;

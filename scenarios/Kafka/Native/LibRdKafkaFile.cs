@@ -3,11 +3,11 @@ using System.Runtime.InteropServices;
 namespace LoadLeak.Scenarios.Kafka.Native;
 
 /// <summary>
-/// The librdkafka file Confluent.Kafka ships next to the app, loaded for LoadLeak's own bindings (the native
-/// producer here, the embedded mock cluster in the Runner). On Debian 12 the plain librdkafka.so needs the
+/// The librdkafka file Confluent.Kafka ships next to the app, loaded for LoadLeak's own binding
+/// (<see cref="RdKafkaApi"/>: the native producer and the embedded mock cluster). On Debian 12 the plain librdkafka.so needs the
 /// missing libsasl2.so.3, so centos8-librdkafka.so is the fallback.
 /// </summary>
-public static class LibRdKafkaFile
+internal static class LibRdKafkaFile
 {
     public static IEnumerable<string> CandidatePaths()
     {

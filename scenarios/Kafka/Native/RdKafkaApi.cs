@@ -3,9 +3,11 @@ using System.Runtime.InteropServices;
 namespace LoadLeak.Scenarios.Kafka.Native;
 
 /// <summary>
-/// The librdkafka exports the native producer calls, bound as unmanaged function pointers (no marshalling
-/// stubs, no delegates) from the file Confluent.Kafka ships next to the app (see <see cref="LibRdKafkaFile"/>).
-/// Pure accessors are marked SuppressGCTransition: they neither block nor call back.
+/// LoadLeak's one binding to librdkafka: the exports the native producer and the embedded mock cluster
+/// (<see cref="RdKafkaMockCluster"/>) call, bound as unmanaged function pointers (no marshalling stubs, no
+/// delegates) from the file Confluent.Kafka ships next to the app (see <see cref="LibRdKafkaFile"/>), so every
+/// caller in the process shares one copy of the library. Pure accessors are marked SuppressGCTransition: they
+/// neither block nor call back.
 /// </summary>
 internal sealed unsafe class RdKafkaApi
 {
@@ -32,6 +34,12 @@ internal sealed unsafe class RdKafkaApi
     public readonly delegate* unmanaged[Cdecl]<nint, delegate* unmanaged[Cdecl]<nint, nint, nint, void>, void> ConfSetDrMsgCb;
     public readonly delegate* unmanaged[Cdecl]<nint, nint, void> ConfSetOpaque;
     public readonly delegate* unmanaged[Cdecl]<nint, int, int> Poll;
+    public readonly delegate* unmanaged[Cdecl]<nint, int, nint> MockClusterNew;
+    public readonly delegate* unmanaged[Cdecl]<nint, byte*> MockClusterBootstraps;
+    public readonly delegate* unmanaged[Cdecl]<nint, void> MockClusterDestroy;
+    public readonly delegate* unmanaged[Cdecl]<nint, int, int> MockBrokerSetDown;
+    public readonly delegate* unmanaged[Cdecl]<nint, int, int> MockBrokerSetUp;
+    public readonly delegate* unmanaged[Cdecl]<nint, byte*, int, int, int> MockTopicCreate;
 
     private RdKafkaApi(string path, nint library)
     {
@@ -54,6 +62,12 @@ internal sealed unsafe class RdKafkaApi
         ConfSetDrMsgCb = (delegate* unmanaged[Cdecl]<nint, delegate* unmanaged[Cdecl]<nint, nint, nint, void>, void>)Get("rd_kafka_conf_set_dr_msg_cb");
         ConfSetOpaque = (delegate* unmanaged[Cdecl]<nint, nint, void>)Get("rd_kafka_conf_set_opaque");
         Poll = (delegate* unmanaged[Cdecl]<nint, int, int>)Get("rd_kafka_poll");
+        MockClusterNew = (delegate* unmanaged[Cdecl]<nint, int, nint>)Get("rd_kafka_mock_cluster_new");
+        MockClusterBootstraps = (delegate* unmanaged[Cdecl]<nint, byte*>)Get("rd_kafka_mock_cluster_bootstraps");
+        MockClusterDestroy = (delegate* unmanaged[Cdecl]<nint, void>)Get("rd_kafka_mock_cluster_destroy");
+        MockBrokerSetDown = (delegate* unmanaged[Cdecl]<nint, int, int>)Get("rd_kafka_mock_broker_set_down");
+        MockBrokerSetUp = (delegate* unmanaged[Cdecl]<nint, int, int>)Get("rd_kafka_mock_broker_set_up");
+        MockTopicCreate = (delegate* unmanaged[Cdecl]<nint, byte*, int, int, int>)Get("rd_kafka_mock_topic_create");
     }
 
     public string ErrorName(int code) => Marshal.PtrToStringUTF8((nint)Err2Name(code)) ?? code.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -62,7 +76,7 @@ internal sealed unsafe class RdKafkaApi
 
     private static RdKafkaApi Load()
     {
-        var (path, handle) = LibRdKafkaFile.Load("the native Kafka producer");
+        var (path, handle) = LibRdKafkaFile.Load("the native Kafka producer and the embedded Kafka");
         return new RdKafkaApi(path, handle);
     }
 }

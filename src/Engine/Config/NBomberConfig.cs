@@ -1,6 +1,6 @@
 using System.Text.Json;
+using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Scenarios;
 
 namespace LoadLeak.Engine.Config;
 

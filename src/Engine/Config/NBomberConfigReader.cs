@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Api;
 
 namespace LoadLeak.Engine.Config;
 

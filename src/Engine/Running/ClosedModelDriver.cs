@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Schedules;
 
 namespace LoadLeak.Engine.Running;

@@ -1,4 +1,4 @@
-using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Stats;
 
 namespace LoadLeak.Engine.Running;

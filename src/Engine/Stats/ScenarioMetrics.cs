@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using HdrHistogram;
-using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Api;
 
 namespace LoadLeak.Engine.Stats;
 

@@ -1,10 +1,12 @@
+using System.ComponentModel;
 using LoadLeak.Cli;
-using LoadLeak.Comparing;
+using LoadLeak.Correlator.Comparing;
 using LoadLeak.Reporting.Comparing;
 using LoadLeak.Reporting.Exporting;
 using LoadLeak.Reporting.Model;
 using LoadLeak.Reporting.Serialization;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace LoadLeak.Commands;
@@ -13,9 +15,50 @@ namespace LoadLeak.Commands;
 /// `loadleak compare`: the same config, with the same load, against each candidate in turn — each
 /// started fresh, repeats interleaved so drift on a shared machine hits every candidate alike.
 /// </summary>
-public sealed class CompareCommand(IUserConsole console, Interruption interruption) : AsyncCommand<CompareSettings>
+public sealed class CompareCommand(IUserConsole console, Interruption interruption, RunStages stages) : AsyncCommand<CompareCommand.Settings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
+    public sealed class Settings : TargetRunSettings
+    {
+        [CommandOption("--candidate <NAME=COMMAND>")]
+        [Description("A candidate to compare: NAME=\"COMMAND\" ({port}, {grpcPort}, {kafka} are filled in). "
+                     + "Repeat for each; the first is the baseline.")]
+        public string[] Candidates { get; init; } = [];
+
+        [CommandOption("--repeat <N>")]
+        [Description("Run each candidate N times, interleaved, to estimate run-to-run noise.")]
+        [DefaultValue(1)]
+        public int Repeat { get; init; } = 1;
+
+        public IReadOnlyList<(string Name, string Command)> ParsedCandidates =>
+            Candidates.Select(c => c.Split('=', 2)).Select(p => (p[0].Trim(), p[1].Trim())).ToArray();
+
+        public override ValidationResult Validate()
+        {
+            var baseResult = base.Validate();
+            if (!baseResult.Successful) return baseResult;
+            if (TargetPid is not null || TargetCmd is not null)
+                return ValidationResult.Error("--target-pid/--target-cmd: compare launches each --candidate itself; give the commands there");
+            if (Candidates.Length < 2)
+                return ValidationResult.Error($"--candidate: give at least two candidates as NAME=\"COMMAND\", got {Candidates.Length}");
+            foreach (var candidate in Candidates)
+            {
+                var parts = candidate.Split('=', 2);
+                if (parts.Length != 2 || parts[0].Trim().Length == 0 || parts[1].Trim().Length == 0)
+                    return ValidationResult.Error($"--candidate: expected NAME=\"COMMAND\", got '{candidate}'");
+                if (parts[0].Trim().IndexOfAny(['/', '\\', ' ', '.']) >= 0)
+                    return ValidationResult.Error(
+                        $"--candidate: the name '{parts[0].Trim()}' may not contain '/', '\\', '.' or spaces (it names a folder)");
+            }
+            var names = ParsedCandidates.Select(c => c.Name).ToArray();
+            if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
+                return ValidationResult.Error("--candidate: candidate names must be unique");
+            if (Repeat is < 1 or > 50)
+                return ValidationResult.Error($"--repeat: expected 1..50, got {Repeat}");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var candidates = settings.ParsedCandidates;
         var outDir = Path.GetFullPath(settings.Out ?? Path.Combine("reports", "compare-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss")));
@@ -32,7 +75,8 @@ public sealed class CompareCommand(IUserConsole console, Interruption interrupti
                 var plan = RunPlanFactory.Create(ForCandidate(settings, command, Path.Combine(outDir, folder)), $"loadleak compare ({name} #{repeat})");
                 firstPlan ??= plan;
                 console.Info($"== candidate {name}, run {repeat}/{settings.Repeat}: {command}");
-                var outcome = await new RunPipeline(console).RunAsync(plan, interruption.Token);
+                await using var session = new RunSession(plan, console, stages, interruption.Token);
+                var outcome = await session.RunAsync();
                 RunSummary.Print(console, outcome);
                 runs[name].Add((folder, outcome.Document));
             }
@@ -71,7 +115,7 @@ public sealed class CompareCommand(IUserConsole console, Interruption interrupti
         return candidateDtos.Any(c => c.Statuses.Any(s => s != RunStatus.Complete)) ? ExitCodes.InfrastructureError : ExitCodes.Ok;
     }
 
-    private static RunSettings ForCandidate(CompareSettings s, string command, string outDir) => new()
+    private static RunCommand.Settings ForCandidate(Settings s, string command, string outDir) => new()
     {
         Config = s.Config,
         Out = outDir,

@@ -1,8 +1,7 @@
 using System.Globalization;
 using LoadLeak.Cli;
-using LoadLeak.Running;
-using LoadLeak.Scenarios;
 using LoadLeak.Scenarios.Settings;
+using LoadLeak.Sessions;
 using LoadLeak.Targets;
 
 namespace LoadLeak.Commands;
@@ -13,14 +12,11 @@ namespace LoadLeak.Commands;
 /// </summary>
 public static class PlanPrinter
 {
-    public static void Print(IUserConsole console, RunPlan plan)
+    public static void Print(IUserConsole console, RunPlan plan, IScenarioFactory scenarios)
     {
         var placeholders = Placeholders.WithFreePorts().Set("kafka", "127.0.0.1:9092");
         var environment = new ScenarioEnvironment(placeholders.Values, "127.0.0.1:9092");
-        var settings = plan.Config.ToEngineSettings(
-            config => ScenarioCatalog.Create(config.ScenarioName, config.CustomSettings, environment),
-            plan.DurationScale);
-        if (plan.Soak is { } soak) settings = soak.Shape(settings);
+        var settings = plan.BuildEngineSettings(scenarios, environment);
         console.Info($"config {plan.ConfigPath}: {settings.Scenarios.Count} scenario(s), " +
                      (settings.Sequential ? "one after another" : "concurrently") +
                      $", duration scale {plan.DurationScale.ToString(CultureInfo.InvariantCulture)}");

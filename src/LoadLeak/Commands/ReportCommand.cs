@@ -7,26 +7,26 @@ using Spectre.Console.Cli;
 
 namespace LoadLeak.Commands;
 
-public sealed class ReportSettings : CommandSettings
-{
-    [CommandArgument(0, "<RUN_JSON>")]
-    [Description("A run.json, a report folder, or the stream.jsonl of a run that never finished (rendered as partial).")]
-    public string RunJson { get; init; } = "";
-
-    [CommandOption("-o|--out <DIR>")]
-    [Description("Folder for the re-rendered reports. Default: the folder of RUN_JSON.")]
-    public string? Out { get; init; }
-
-    public override ValidationResult Validate() =>
-        File.Exists(RunJson) || Directory.Exists(RunJson)
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"RUN_JSON: no such file or folder: {RunJson}");
-}
-
 /// <summary>`loadleak report RUN.json`: re-render every format from run.json alone.</summary>
-public sealed class ReportCommand(IUserConsole console) : Command<ReportSettings>
+public sealed class ReportCommand(IUserConsole console) : Command<ReportCommand.Settings>
 {
-    public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<RUN_JSON>")]
+        [Description("A run.json, a report folder, or the stream.jsonl of a run that never finished (rendered as partial).")]
+        public string RunJson { get; init; } = "";
+
+        [CommandOption("-o|--out <DIR>")]
+        [Description("Folder for the re-rendered reports. Default: the folder of RUN_JSON.")]
+        public string? Out { get; init; }
+
+        public override ValidationResult Validate() =>
+            File.Exists(RunJson) || Directory.Exists(RunJson)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"RUN_JSON: no such file or folder: {RunJson}");
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var (document, source) = Load(settings.RunJson);
         if (document.Status == Reporting.Model.RunStatus.Partial) console.Warn($"{source}: rendering a partial run");
@@ -43,11 +43,13 @@ public sealed class ReportCommand(IUserConsole console) : Command<ReportSettings
         if (Directory.Exists(path))
         {
             var json = Path.Combine(path, "run.json");
-            path = File.Exists(json) ? json : Path.Combine(path, Running.ResultStream.FileName);
-            if (!File.Exists(path)) throw new Engine.ConfigException($"RUN_JSON: {Path.GetDirectoryName(path)} holds neither run.json nor {Running.ResultStream.FileName}");
+            path = File.Exists(json) ? json : Path.Combine(path, Sessions.ResultStream.FileName);
+            if (!File.Exists(path))
+                throw new Engine.ConfigException(
+                    $"RUN_JSON: {Path.GetDirectoryName(path)} holds neither run.json nor {Sessions.ResultStream.FileName}");
         }
         return path.EndsWith(".jsonl", StringComparison.Ordinal)
-            ? (Reports.PartialRunReader.Read(path), path)
+            ? (Documents.PartialRunReader.Read(path), path)
             : (RunDocumentJson.Read(path), path);
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using LoadLeak.Correlator.Analysis;
 using LoadLeak.Engine;
 using LoadLeak.Engine.Config;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
 using LoadLeak.Targets;
 
 namespace LoadLeak.Commands;

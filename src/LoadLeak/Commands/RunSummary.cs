@@ -1,7 +1,7 @@
 using System.Globalization;
 using LoadLeak.Cli;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
 
 namespace LoadLeak.Commands;
 

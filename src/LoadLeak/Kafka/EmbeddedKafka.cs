@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using LoadLeak.Scenarios.Kafka.Native;
 
 namespace LoadLeak.Kafka;
 
@@ -10,15 +10,13 @@ namespace LoadLeak.Kafka;
 public sealed class EmbeddedKafka : IDisposable
 {
     private readonly object _gate = new();
-    private IntPtr _rk;
-    private IntPtr _cluster;
+    private readonly RdKafkaMockCluster _cluster;
 
-    private EmbeddedKafka(IntPtr rk, IntPtr cluster, int brokers, string bootstrapServers)
+    private EmbeddedKafka(RdKafkaMockCluster cluster, int brokers)
     {
-        _rk = rk;
         _cluster = cluster;
         BrokerCount = brokers;
-        BootstrapServers = bootstrapServers;
+        BootstrapServers = cluster.Bootstraps;
     }
 
     /// <summary>Comma-separated host:port list of the brokers, e.g. "127.0.0.1:39521".</summary>
@@ -28,21 +26,12 @@ public sealed class EmbeddedKafka : IDisposable
     public int BrokerCount { get; }
 
     /// <summary>The librdkafka file the mock cluster was loaded from.</summary>
-    public static string? NativeLibraryPath => RdKafkaNative.LoadedPath;
+    public static string? NativeLibraryPath => RdKafkaMockCluster.LibraryPath;
 
     public static EmbeddedKafka Start(int brokers = 1)
     {
         if (brokers is < 1 or > 32) throw new ArgumentOutOfRangeException(nameof(brokers), brokers, "brokers must be 1..32");
-        var api = RdKafkaNative.Api;
-        var rk = RdKafkaNative.NewProducerHandle();
-        var cluster = api.MockClusterNew(rk, brokers);
-        if (cluster == IntPtr.Zero)
-        {
-            api.KafkaDestroy(rk);
-            throw new InvalidOperationException("rd_kafka_mock_cluster_new failed");
-        }
-        var bootstrap = Marshal.PtrToStringUTF8(api.MockClusterBootstraps(cluster)) ?? "";
-        return new EmbeddedKafka(rk, cluster, brokers, bootstrap);
+        return new EmbeddedKafka(new RdKafkaMockCluster(brokers), brokers);
     }
 
     public void CreateTopic(string topic, int partitions = 1, int replicationFactor = 1)
@@ -50,37 +39,27 @@ public sealed class EmbeddedKafka : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
         ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(replicationFactor, 1);
-        WithCluster(cluster => RdKafkaNative.Api.TopicCreate(cluster, topic, partitions, Math.Min(replicationFactor, BrokerCount)), $"create topic '{topic}'");
+        WithCluster(cluster => cluster.CreateTopic(topic, partitions, Math.Min(replicationFactor, BrokerCount)), $"create topic '{topic}'");
     }
 
     /// <summary>Takes a broker down: its connections drop and clients see it as unavailable.</summary>
     public void SetBrokerDown(int brokerId) =>
-        WithCluster(cluster => RdKafkaNative.Api.BrokerSetDown(cluster, ValidBroker(brokerId)), $"set broker {brokerId} down");
+        WithCluster(cluster => cluster.SetBrokerDown(ValidBroker(brokerId)), $"set broker {brokerId} down");
 
     public void SetBrokerUp(int brokerId) =>
-        WithCluster(cluster => RdKafkaNative.Api.BrokerSetUp(cluster, ValidBroker(brokerId)), $"set broker {brokerId} up");
+        WithCluster(cluster => cluster.SetBrokerUp(ValidBroker(brokerId)), $"set broker {brokerId} up");
 
     public void Dispose()
     {
-        lock (_gate)
-        {
-            if (_cluster != IntPtr.Zero) RdKafkaNative.Api.MockClusterDestroy(_cluster);
-            if (_rk != IntPtr.Zero) RdKafkaNative.Api.KafkaDestroy(_rk);
-            _cluster = IntPtr.Zero;
-            _rk = IntPtr.Zero;
-        }
+        lock (_gate) _cluster.Dispose();
     }
 
     // Under the lock so a concurrent Dispose cannot free the cluster mid-call.
-    private void WithCluster(Func<IntPtr, int> call, string what)
+    private void WithCluster(Func<RdKafkaMockCluster, int> call, string what)
     {
         int error;
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_cluster == IntPtr.Zero, this);
-            error = call(_cluster);
-        }
-        if (error != 0) throw new InvalidOperationException($"embedded Kafka: {what} failed: {RdKafkaNative.ErrorName(error)}");
+        lock (_gate) error = call(_cluster);
+        if (error != 0) throw new InvalidOperationException($"embedded Kafka: {what} failed: {_cluster.ErrorReason(error)}");
     }
 
     private int ValidBroker(int brokerId) =>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Simulations;
 using LoadLeak.Kafka;
 using LoadLeak.Scenarios;

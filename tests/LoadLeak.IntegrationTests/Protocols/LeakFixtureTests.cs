@@ -76,10 +76,10 @@ public sealed class LeakFixtureTests(Xunit.Abstractions.ITestOutputHelper output
         Assert.True(after.HeapBytes - before.HeapBytes < 1_000_000);
     }
 
-    private static Engine.Scenarios.ScenarioProps HttpScenario(TargetProcess target) =>
+    private static Engine.Api.ScenarioProps HttpScenario(TargetProcess target) =>
         ScenarioCatalog.Create("http", JsonDocument.Parse("""{"MaxConnections":8}""").RootElement.Clone(), new ScenarioEnvironment(target.Placeholders, null));
 
-    private static async Task DriveAsync(Engine.Scenarios.ScenarioProps props, int requests)
+    private static async Task DriveAsync(Engine.Api.ScenarioProps props, int requests)
     {
         var responses = await ScenarioDriver.RunAsync(props, iterations: requests, concurrency: 8);
         Assert.All(responses, r => Assert.True(r.IsOk, r.Message));

@@ -65,7 +65,7 @@ public sealed class LeanGrpcHttp2LimitTests
         Assert.All(responses, r => { Assert.False(r.IsOk); Assert.Equal("Unavailable", r.StatusCode); });
     }
 
-    private static Engine.Scenarios.ScenarioProps Lean(LimitedGrpcServer server, int maxConnections) => ScenarioCatalog.Create("grpc",
+    private static Engine.Api.ScenarioProps Lean(LimitedGrpcServer server, int maxConnections) => ScenarioCatalog.Create("grpc",
         System.Text.Json.JsonDocument.Parse($$"""{"Client":"lean","Address":"http://127.0.0.1:{{server.Port}}","MaxConnections":{{maxConnections}}}""").RootElement.Clone(),
         new ScenarioEnvironment(new Dictionary<string, string>(), null));
 }

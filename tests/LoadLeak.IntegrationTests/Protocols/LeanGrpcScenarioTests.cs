@@ -98,7 +98,7 @@ public sealed class LeanGrpcScenarioTests(TargetFixture fixture)
         Assert.All(responses, r => { Assert.False(r.IsOk); Assert.Equal("Unavailable", r.StatusCode); Assert.False(string.IsNullOrEmpty(r.Message)); });
     }
 
-    private Engine.Scenarios.ScenarioProps Lean(string settings)
+    private Engine.Api.ScenarioProps Lean(string settings)
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(settings)!.AsObject();
         json["Client"] = "lean";

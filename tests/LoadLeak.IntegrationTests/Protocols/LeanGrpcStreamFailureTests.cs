@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Google.Protobuf;
-using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Api;
 using LoadLeak.Protos;
 using LoadLeak.Scenarios;
 using LoadLeak.Scenarios.Settings;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Api;
 using LoadLeak.Scenarios.Http;
 using LoadLeak.Scenarios.Http.Raw;
 using LoadLeak.Scenarios.Settings;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Api;
 
 namespace LoadLeak.IntegrationTests.Protocols;
 

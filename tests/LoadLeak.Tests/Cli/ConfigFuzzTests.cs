@@ -1,6 +1,7 @@
 using LoadLeak.Cli;
 using LoadLeak.Commands;
 using LoadLeak.Engine;
+using LoadLeak.Sessions;
 using Xunit.Abstractions;
 
 namespace LoadLeak.Tests.Cli;
@@ -69,8 +70,8 @@ public sealed class ConfigFuzzTests(ITestOutputHelper output)
     {
         try
         {
-            var plan = RunPlanFactory.Create(new RunSettings { Config = path, DryRun = true }, "fuzz");
-            PlanPrinter.Print(new RecordingUserConsole(), plan);
+            var plan = RunPlanFactory.Create(new RunCommand.Settings { Config = path, DryRun = true }, "fuzz");
+            PlanPrinter.Print(new RecordingUserConsole(), plan, CatalogScenarioFactory.Instance);
             return Task.FromResult<ConfigException?>(null);
         }
         catch (ConfigException ex) { return Task.FromResult<ConfigException?>(ex); }

@@ -1,5 +1,5 @@
+using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Simulations;
 using static LoadLeak.Tests.Engine.EngineHarness;
 

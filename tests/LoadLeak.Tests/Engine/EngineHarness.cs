@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Stats;
 
 namespace LoadLeak.Tests.Engine;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Simulations;
 using LoadLeak.Engine.Stats;
 using static LoadLeak.Tests.Engine.EngineHarness;

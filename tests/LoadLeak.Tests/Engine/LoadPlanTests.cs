@@ -1,6 +1,6 @@
 using LoadLeak.Engine;
+using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Schedules;
 using LoadLeak.Engine.Simulations;
 

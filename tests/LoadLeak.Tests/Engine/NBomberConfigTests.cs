@@ -1,6 +1,6 @@
 using System.Text.Json;
+using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Config;
-using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Simulations;
 using LoadLeak.Engine.Stats;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
+using LoadLeak.Documents;
 using LoadLeak.Engine;
 using LoadLeak.Engine.Running;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Reports;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
 
 namespace LoadLeak.Tests.Reliability;
 

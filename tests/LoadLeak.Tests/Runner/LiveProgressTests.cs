@@ -1,5 +1,5 @@
 using LoadLeak.Engine.Stats;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
 
 namespace LoadLeak.Tests.Runner;
 

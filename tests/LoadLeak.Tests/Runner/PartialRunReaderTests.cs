@@ -1,7 +1,7 @@
 using System.Text.Json;
+using LoadLeak.Documents;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Reports;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
 
 namespace LoadLeak.Tests.Runner;
 

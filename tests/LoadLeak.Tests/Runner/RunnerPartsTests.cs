@@ -1,12 +1,13 @@
 using System.Text.Json;
 using LoadLeak.Commands;
-using LoadLeak.Comparing;
+using LoadLeak.Correlator.Comparing;
+using LoadLeak.Correlator.Soak;
 using LoadLeak.Engine;
+using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Simulations;
 using LoadLeak.Reporting.Model;
-using LoadLeak.Running;
+using LoadLeak.Sessions;
 using LoadLeak.Soak;
 using LoadLeak.Targets;
 

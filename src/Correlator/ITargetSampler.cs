@@ -1,0 +1,25 @@
+using LoadLeak.Correlator.Sampling;
+
+namespace LoadLeak.Correlator;
+
+/// <summary>
+/// What the run needs from whatever samples the target on the run clock: the local <see cref="TargetCorrelator"/>
+/// today; a Go pprof, Prometheus or remote-probe source implements the same and the run does not change.
+/// </summary>
+public interface ITargetSampler : IAsyncDisposable
+{
+    /// <summary>The target is a .NET process: runtime counters, induced GCs and heap snapshots are available.</summary>
+    bool IsDotNet { get; }
+
+    /// <summary>The newest complete second, for the live console and the result stream. Thread-safe.</summary>
+    TargetSample? Latest { get; }
+
+    /// <summary>Events seen so far (counter gaps, exits), for streaming them while the run goes. Thread-safe.</summary>
+    IReadOnlyList<CorrelatorEvent> EventsSoFar { get; }
+
+    /// <summary>Induces a full GC in the target and records the heap that survived it; null where that is not possible.</summary>
+    Task<RetainedMark?> MeasureRetainedAsync(string phase, string reason, CancellationToken ct);
+
+    /// <summary>Stops sampling and returns everything seen. Idempotent.</summary>
+    Task<CorrelatorResult> StopAsync();
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using LoadLeak.Engine.Simulations;
+
+namespace LoadLeak.Engine.Api;
+
+/// <summary>
+/// A scenario as the user builds it (NBomber's ScenarioProps). Immutable: each With… returns a copy,
+/// so a config can override a scenario without mutating what code registered.
+/// </summary>
+public sealed record ScenarioProps(string Name, Func<IScenarioContext, Task<Response>> Run)
+{
+    public Func<IScenarioInitContext, Task>? Init { get; init; }
+    public Func<IScenarioInitContext, Task>? Clean { get; init; }
+    public TimeSpan WarmUpDuration { get; init; } = TimeSpan.Zero;
+    public IReadOnlyList<LoadSimulation> LoadSimulations { get; init; } = [];
+    /// <summary>Stop the scenario once this many iterations failed; 0 means no limit.</summary>
+    public int MaxFailCount { get; init; }
+    public IReadOnlyList<Threshold> Thresholds { get; init; } = [];
+    public JsonElement CustomSettings { get; init; } = EmptyObject;
+
+    public static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+
+    public ScenarioProps WithInit(Func<IScenarioInitContext, Task> init) => this with { Init = init };
+    public ScenarioProps WithClean(Func<IScenarioInitContext, Task> clean) => this with { Clean = clean };
+    public ScenarioProps WithWarmUpDuration(TimeSpan duration) => this with { WarmUpDuration = duration };
+    public ScenarioProps WithoutWarmUp() => this with { WarmUpDuration = TimeSpan.Zero };
+    public ScenarioProps WithLoadSimulations(params LoadSimulation[] simulations) => this with { LoadSimulations = simulations };
+    public ScenarioProps WithMaxFailCount(int count) => this with { MaxFailCount = count };
+    public ScenarioProps WithThresholds(params Threshold[] thresholds) => this with { Thresholds = thresholds };
+}
+
+/// <summary>Entry point of the scenario API, as NBomber's Scenario.Create.</summary>
+public static class Scenario
+{
+    public static ScenarioProps Create(string name, Func<IScenarioContext, Task<Response>> run)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(run);
+        return new ScenarioProps(name, run);
+    }
+}

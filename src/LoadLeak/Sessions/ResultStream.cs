@@ -1,0 +1,74 @@
+using System.Text.Json;
+using LoadLeak.Correlator.Sampling;
+using LoadLeak.Documents;
+using LoadLeak.Engine.Running;
+using LoadLeak.Engine.Stats;
+using LoadLeak.Reporting.Model;
+
+namespace LoadLeak.Sessions;
+
+/// <summary>
+/// Appends every phase, interval row and target sample to stream.jsonl as the run goes, flushed each
+/// interval, so a crash or kill -9 loses at most one interval; `loadleak report` rebuilds a partial
+/// run from it. One JSON object per line: { "type": "phase" | "interval" | "sample" | "event" | "header", "data": … }.
+/// </summary>
+public sealed class ResultStream : IEngineObserver, IDisposable
+{
+    public const string FileName = "stream.jsonl";
+    private readonly StreamWriter _writer;
+    private readonly Func<TargetSample?> _latestSample;
+    private readonly object _gate = new();
+    private double _lastSampleT = double.NegativeInfinity;
+    private bool _closed;
+
+    public ResultStream(string outDir, RunHeader header, Func<TargetSample?> latestSample)
+    {
+        _writer = new StreamWriter(Path.Combine(outDir, FileName), append: false);
+        _latestSample = latestSample;
+        Write("header", header);
+        Flush();
+    }
+
+    public void OnPhaseStarted(PhaseRecord phase)
+    {
+        Write("phase", DtoMapper.Phase(phase));
+        Flush();
+    }
+
+    public void OnInterval(IReadOnlyList<IntervalRow> rows)
+    {
+        foreach (var row in rows) Write("interval", DtoMapper.Interval(row));
+        if (_latestSample() is { } sample && sample.T > _lastSampleT)
+        {
+            _lastSampleT = sample.T;
+            Write("sample", DtoMapper.Sample(sample));
+        }
+        Flush();
+    }
+
+    public void Event(EventDto e)
+    {
+        Write("event", e);
+        Flush();
+    }
+
+    private void Write<T>(string type, T data)
+    {
+        var line = JsonSerializer.Serialize(new StreamRecord<T>(type, data), StreamJson.Options);
+        lock (_gate) if (!_closed) _writer.WriteLine(line);
+    }
+
+    private void Flush()
+    {
+        lock (_gate) if (!_closed) _writer.Flush();
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            _writer.Dispose();
+        }
+    }
+}

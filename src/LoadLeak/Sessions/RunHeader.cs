@@ -1,0 +1,6 @@
+using LoadLeak.Reporting.Model;
+
+namespace LoadLeak.Sessions;
+
+/// <summary>What a partial run needs to be re-rendered without the original process.</summary>
+public sealed record RunHeader(string RunId, DateTimeOffset StartedAt, RunMetadata Meta);

@@ -1,0 +1,6 @@
+using LoadLeak.Reporting.Model;
+
+namespace LoadLeak.Sessions;
+
+/// <summary>What a run ended with: its exit code, its run.json and the report files written.</summary>
+public sealed record RunOutcome(int ExitCode, RunDocument Document, IReadOnlyList<string> Files);
