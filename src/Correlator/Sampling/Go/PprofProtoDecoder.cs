@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using Google.Protobuf;
 using LoadLeak.Correlator.Sampling.Endpoints;
@@ -54,6 +55,10 @@ internal static class PprofProtoDecoder
             if (output.Length + read > MaxInflatedBytes) throw new InvalidDataException("it inflates beyond 512 MB");
             output.Write(buffer, 0, read);
         }
+        // GZipStream stops quietly at the end of a cut-off body; the trailer's size (mod 2^32) tells.
+        var declared = body.Length >= 18 ? BinaryPrimitives.ReadUInt32LittleEndian(body.AsSpan(body.Length - 4)) : 0;
+        if (body.Length < 18 || declared != (uint)output.Length)
+            throw new InvalidDataException($"it inflates to {output.Length} bytes, its trailer says {declared}: cut off?");
         return output.ToArray();
     }
 
