@@ -67,7 +67,8 @@ internal static class GoSnapshotDiff
                 var e = end.GetValueOrDefault(function);
                 long bytesDelta = (e?.InuseBytes ?? 0) - (b?.InuseBytes ?? 0), peakDelta = (p?.InuseBytes ?? 0) - (b?.InuseBytes ?? 0);
                 var objectsDelta = (e?.InuseObjects ?? 0) - (b?.InuseObjects ?? 0);
-                var survives = bytesDelta >= options.MinSurvivingBytes && bytesDelta >= options.MinSurvivingShare * Math.Max(peakDelta, 0);
+                var survives = bytesDelta >= options.MinSurvivingBytes && bytesDelta >= options.MinSurvivingShare * Math.Max(peakDelta, 0)
+                    && bytesDelta > options.NoiseSigmas * SamplingNoise(b, e ?? p, options.ProfileRateBytes);
                 return new GoAllocSiteGrowth((e ?? p)!.Frame, bytesDelta, objectsDelta, e?.InuseBytes ?? 0, survives)
                 {
                     PeakBytesDelta = peakDelta,
@@ -79,6 +80,22 @@ internal static class GoSnapshotDiff
             .ThenByDescending(g => Math.Max(g.BytesDelta, 0))
             .ThenByDescending(g => g.PeakBytesDelta)
             .ThenBy(g => g.Frame.Function, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The standard deviation, in bytes, of the difference of two sampled in-use estimates. An object of size s is
+    /// sampled with probability 1 - e^(-s/rate) and weighted by its inverse, so one sample stands for about
+    /// max(s, rate) bytes, and k samples vary by √k.
+    /// </summary>
+    private static double SamplingNoise(HeapSite? before, HeapSite? after, double rate)
+    {
+        var reference = after ?? before;
+        if (reference is null || reference.InuseObjects <= 0) return 0;
+        var size = (double)reference.InuseBytes / reference.InuseObjects;
+        if (size <= 0) return 0;
+        var bytesPerSample = size / (1 - Math.Exp(-size / rate));
+        var samples = ((before?.InuseBytes ?? 0) + (after?.InuseBytes ?? 0)) / bytesPerSample;
+        return Math.Sqrt(samples) * bytesPerSample;
     }
 
     private static List<string> Notes(IReadOnlyList<GoroutineGrowth> goroutines, IReadOnlyList<GoAllocSiteGrowth> sites)

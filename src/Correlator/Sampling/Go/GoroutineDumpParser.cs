@@ -1,5 +1,5 @@
-using LoadLeak.Correlator.Sampling.Endpoints;
 using System.Globalization;
+using LoadLeak.Correlator.Sampling.Endpoints;
 
 namespace LoadLeak.Correlator.Sampling.Go;
 

@@ -1,6 +1,6 @@
-using LoadLeak.Correlator.Sampling.Endpoints;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LoadLeak.Correlator.Sampling.Endpoints;
 
 namespace LoadLeak.Correlator.Sampling.Go;
 
