@@ -55,14 +55,7 @@ IDLE_none=$(idle_cpu_ms "$IDLE"); IDLE_pprof=$(idle_per_scrape pprof); IDLE_metr
 # 2. Saturated.
 write_post_lua
 URL="$BASE/api/query"
-wrk_rps() { # wrk_rps NAME → rps; NAME.cpu gets the target's CPU µs per request
-  local before; before=$(proc_cpu "$TARGET_PID")
-  wrk -t2 -c"$C" -d"${D}s" -s "$OUT/post.lua" "$URL" >"$OUT/$1.txt"
-  local after; after=$(proc_cpu "$TARGET_PID")
-  local requests; requests=$(awk '/requests in/ {print $1}' "$OUT/$1.txt")
-  python3 -c "import sys; print(f'{(float(sys.argv[2]) - float(sys.argv[1])) * 1e6 / int(sys.argv[3]):.1f}')" "$before" "$after" "$requests" >"$OUT/$1.cpu"
-  awk '/Requests\/sec/ {print $2}' "$OUT/$1.txt"
-}
+wrk_rps() { wrk_cpu_rps "$1" "$URL" "$TARGET_PID"; }
 run_alone() { RPS_alone+=("$(wrk_rps "alone-$1")"); CPU_alone+=("$(cat "$OUT/alone-$1.cpu")"); }
 run_scraped() { # run_scraped KIND ROUND
   scrape "$1" $((D + LEAD + 2)); sleep "$LEAD"

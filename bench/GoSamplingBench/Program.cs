@@ -28,7 +28,8 @@ catch (OperationCanceledException)
 }
 var inner = sink.Inner;
 Console.WriteLine(FormattableString.Invariant(
-    $"{source.Name}: scrapes {sink.Scrapes} in {Now():0.0} s, {inner.Table.Build().Count} seconds sampled, {inner.Notes.Count} notes, {inner.Events.Count} events"));
+    $"{source.Name}: scrapes {sink.Scrapes} in {Now():0.0} s, {inner.Table.Build().Count} seconds sampled, "
+    + $"{inner.Notes.Count} notes, {inner.Events.Count} events"));
 foreach (var note in inner.Notes) Console.WriteLine("note: " + note);
 return inner.Notes.Count == 0 ? 0 : 1;
 

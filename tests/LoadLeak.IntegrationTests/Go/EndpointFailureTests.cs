@@ -47,7 +47,8 @@ public class EndpointFailureTests
         var html = new Uri(fixture.BaseUrl, "debug/pprof/");
         var notPprof = new Uri(fixture.BaseUrl, "api");
 
-        Assert.Equal($"{html}: an HTML page (text/html), not Prometheus text exposition", await PrometheusSource.ProbeAsync(html, CancellationToken.None));
+        Assert.Equal($"{html}: an HTML page (text/html), not Prometheus text exposition",
+            await PrometheusSource.ProbeAsync(html, CancellationToken.None));
         Assert.Equal($"{notPprof}/: HTTP 404 Not Found", await PprofSource.ProbeAsync(notPprof, CancellationToken.None));
 
         await using var metricsRun = RunningSource.Start(now => new PrometheusSource(html, now, Interval));
@@ -76,7 +77,8 @@ public class EndpointFailureTests
         Assert.Null(await PprofSource.ProbeAsync(server.Url("/debug/pprof"), CancellationToken.None));
         Assert.Null(await source.TakeHeapAsync(sink, CancellationToken.None));
 
-        Assert.Equal($"pprof: heap after GC not taken: {server.Url("/debug/pprof/heap?gc=1")}: not a gzipped pprof profile: it starts with 'heap profile: 1: 8 [1: 8] @ heap/524288'",
+        Assert.Equal($"pprof: heap after GC not taken: {server.Url("/debug/pprof/heap?gc=1")}: "
+            + "not a gzipped pprof profile: it starts with 'heap profile: 1: 8 [1: 8] @ heap/524288'",
             Assert.Single(sink.Notes));
     }
 

@@ -24,7 +24,8 @@ public class PprofSourceTests
         Assert.True(before < 50, $"baseline {before}");
         // Every leaked goroutine keeps its stack (2 KB at least).
         Assert.True(await run.WaitForAsync(s => s.Values(MetricNames.GoStackInuse)[^1] >= stackBefore + 3000 * 2048.0, Patience), Describe(run));
-        foreach (var metric in new[] { MetricNames.GoHeapInuse, MetricNames.GcHeapSize, MetricNames.GcCount, MetricNames.AllocBytes, MetricNames.GcPauseMs })
+        string[] heapFigures = [MetricNames.GoHeapInuse, MetricNames.GcHeapSize, MetricNames.GcCount, MetricNames.AllocBytes, MetricNames.GcPauseMs];
+        foreach (var metric in heapFigures)
             Assert.NotEmpty(run.Sink.Values(metric));
         Assert.Empty(run.Sink.Notes);
         Assert.Empty(run.Sink.Events);
@@ -111,7 +112,8 @@ public class PprofSourceTests
         using var withPprof = await GoLeakyProcess.StartAsync("clean");
         using var withoutPprof = await GoLeakyProcess.StartAsync("clean", "-pprof=false");
 
-        Assert.Equal(new Uri($"http://127.0.0.1:{withPprof.Port}/debug/pprof/"), await PprofSource.DetectAsync(withPprof.Port, CancellationToken.None));
+        Assert.Equal(new Uri($"http://127.0.0.1:{withPprof.Port}/debug/pprof/"),
+            await PprofSource.DetectAsync(withPprof.Port, CancellationToken.None));
         Assert.Null(await PprofSource.DetectAsync(withoutPprof.Port, CancellationToken.None));
     }
 

@@ -25,7 +25,10 @@ internal static class QueryLoad
                 request.Headers.Add("X-Benchmark-ID", "it-go");
                 using var response = await http.SendAsync(request, ct);
                 if (!response.IsSuccessStatusCode)
-                    throw new InvalidOperationException($"{queryUrl} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+                {
+                    var answer = await response.Content.ReadAsStringAsync(ct);
+                    throw new InvalidOperationException($"{queryUrl} answered {(int)response.StatusCode}: {answer}");
+                }
             }
         }
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker, ct)));

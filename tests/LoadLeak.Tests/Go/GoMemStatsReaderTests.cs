@@ -50,7 +50,9 @@ public class GoMemStatsReaderTests
         Assert.Contains(message, Assert.Throws<EndpointContentException>(() => GoMemStatsReader.FromExpvar(body)).Message, StringComparison.Ordinal);
 
     [Fact]
-    public void A_heap_page_without_the_trailer_is_a_clear_error() =>
-        Assert.Contains("runtime.MemStats", Assert.Throws<EndpointContentException>(() => GoMemStatsReader.FromHeapDebug("heap profile: 0: 0 [0: 0] @ heap/1048576\n")).Message,
-            StringComparison.Ordinal);
+    public void A_heap_page_without_the_trailer_is_a_clear_error()
+    {
+        var error = Assert.Throws<EndpointContentException>(() => GoMemStatsReader.FromHeapDebug("heap profile: 0: 0 [0: 0] @ heap/1048576\n"));
+        Assert.Contains("runtime.MemStats", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -17,7 +17,8 @@ public class HeapProfileTests
         Assert.Equal(["count", "bytes", "count", "bytes"], profile.SampleTypes.Select(t => t.Unit));
         Assert.NotEmpty(profile.Samples);
         Assert.All(profile.Samples, s => Assert.Equal(4, s.Values.Count));
-        Assert.Contains(profile.Samples, s => s.Stack.Any(f => f.Function == "main.(*mapLeak).remember" && f.File.EndsWith("leaks.go", StringComparison.Ordinal)));
+        Assert.Contains(profile.Samples,
+            s => s.Stack.Any(f => f.Function == "main.(*mapLeak).remember" && f.File.EndsWith("leaks.go", StringComparison.Ordinal)));
     }
 
     [Fact]

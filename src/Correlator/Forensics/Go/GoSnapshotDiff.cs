@@ -10,7 +10,8 @@ namespace LoadLeak.Correlator.Forensics.Go;
 /// </summary>
 internal static class GoSnapshotDiff
 {
-    public static GoForensicsResult Compare(GoSnapshot baseline, GoSnapshot peak, GoSnapshot afterCoolDown, GoDiffOptions? options = null, int top = 15)
+    public static GoForensicsResult Compare(
+        GoSnapshot baseline, GoSnapshot peak, GoSnapshot afterCoolDown, GoDiffOptions? options = null, int top = 15)
     {
         options ??= new GoDiffOptions();
         var goroutines = GoroutineGrowers(baseline, peak, afterCoolDown, options).Take(top).ToList();
@@ -106,7 +107,8 @@ internal static class GoSnapshotDiff
                 $"{g.CountDelta} more goroutines after the cool-down than before the load wait at {g.Frame.Function} ({g.Frame.Location})"));
         if (sites.FirstOrDefault(s => s.SurvivesCoolDown) is { } s)
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{s.BytesDelta / 1024.0:0} KB more in use after the cool-down than before the load, allocated by {s.Frame.Function} ({s.Frame.Location})"));
+                $"{s.BytesDelta / 1024.0:0} KB more in use after the cool-down than before the load, "
+                + $"allocated by {s.Frame.Function} ({s.Frame.Location})"));
         if (notes.Count == 0)
             notes.Add("no goroutine stack and no allocation site grew under load and stayed after the cool-down");
         return notes;

@@ -37,47 +37,33 @@ internal sealed class PprofEndpoint
     public Uri HeapDebug => new(Base, "heap?debug=1");
 
     /// <summary>The goroutine count from the index page (no stacks collected).</summary>
-    public async Task<long> GoroutineCountAsync(CancellationToken ct)
-    {
-        var page = await EndpointClient.GetAsync(Base, PollTimeout, ct).ConfigureAwait(false);
-        return Read(page, p => PprofIndexParser.Goroutines(p.Text));
-    }
+    public Task<long> GoroutineCountAsync(CancellationToken ct) =>
+        ReadAsync(Base, PollTimeout, page => PprofIndexParser.Goroutines(page.Text), ct);
 
-    public async Task<GoMemStats> ExpvarAsync(CancellationToken ct)
-    {
-        var vars = await EndpointClient.GetAsync(Vars, PollTimeout, ct).ConfigureAwait(false);
-        return Read(vars, v => GoMemStatsReader.FromExpvar(v.Text));
-    }
+    public Task<GoMemStats> ExpvarAsync(CancellationToken ct) =>
+        ReadAsync(Vars, PollTimeout, vars => GoMemStatsReader.FromExpvar(vars.Text), ct);
 
     /// <summary>MemStats from the trailer of heap?debug=1, for services without expvar.</summary>
-    public async Task<GoMemStats> HeapDebugMemStatsAsync(CancellationToken ct)
-    {
-        var heap = await EndpointClient.GetAsync(HeapDebug, ProfileTimeout, ct).ConfigureAwait(false);
-        return Read(heap, h => GoMemStatsReader.FromHeapDebug(h.Text));
-    }
+    public Task<GoMemStats> HeapDebugMemStatsAsync(CancellationToken ct) =>
+        ReadAsync(HeapDebug, ProfileTimeout, heap => GoMemStatsReader.FromHeapDebug(heap.Text), ct);
 
-    public async Task<GoroutineDump> GoroutineDumpAsync(CancellationToken ct)
-    {
-        var dump = await EndpointClient.GetAsync(Goroutines, ProfileTimeout, ct).ConfigureAwait(false);
-        return Read(dump, d => GoroutineDumpParser.Parse(d.Text));
-    }
+    public Task<GoroutineDump> GoroutineDumpAsync(CancellationToken ct) =>
+        ReadAsync(Goroutines, ProfileTimeout, dump => GoroutineDumpParser.Parse(dump.Text), ct);
 
     /// <summary><c>heap?gc=1</c>: the runtime collects, then reports what is still in use.</summary>
-    public async Task<HeapProfileSummary> HeapAfterGcAsync(CancellationToken ct)
-    {
-        var heap = await EndpointClient.GetAsync(HeapAfterGc, ProfileTimeout, ct).ConfigureAwait(false);
-        return Read(heap, h => HeapProfileSummarizer.Summarize(PprofProtoDecoder.Decode(h.Body)));
-    }
+    public Task<HeapProfileSummary> HeapAfterGcAsync(CancellationToken ct) =>
+        ReadAsync(HeapAfterGc, ProfileTimeout, heap => HeapProfileSummarizer.Summarize(PprofProtoDecoder.Decode(heap.Body)), ct);
 
-    private static T Read<T>(EndpointResponse response, Func<EndpointResponse, T> parse)
+    private static async Task<T> ReadAsync<T>(Uri url, TimeSpan timeout, Func<EndpointResponse, T> parse, CancellationToken ct)
     {
+        var response = await EndpointClient.GetAsync(url, timeout, ct).ConfigureAwait(false);
         try
         {
             return parse(response);
         }
         catch (EndpointContentException ex)
         {
-            throw new EndpointException(EndpointFailureKind.WrongContent, response.Url, ex.Message);
+            throw new EndpointException(EndpointFailureKind.WrongContent, url, ex.Message);
         }
     }
 }

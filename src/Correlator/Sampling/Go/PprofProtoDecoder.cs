@@ -24,7 +24,10 @@ internal static class PprofProtoDecoder
     public static PprofProfile Decode(byte[] body)
     {
         if (body.Length < 2 || body[0] != 0x1f || body[1] != 0x8b)
-            throw new EndpointContentException($"not a gzipped pprof profile: it starts with '{Excerpt.Of(System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 64)))}'");
+        {
+            var start = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 64));
+            throw new EndpointContentException($"not a gzipped pprof profile: it starts with '{Excerpt.Of(start)}'");
+        }
         byte[] proto;
         try
         {
@@ -71,7 +74,7 @@ internal static class PprofProtoDecoder
         var functions = new Dictionary<ulong, RawFunction>();
 
         var input = new CodedInputStream(proto);
-        Fields(input, (field, wire) =>
+        ProtoFields.Read(input, (field, wire) =>
         {
             if (wire != WireFormat.WireType.LengthDelimited) return false;
             switch (field)
@@ -110,22 +113,14 @@ internal static class PprofProtoDecoder
             samples.Select(s => new PprofSample(s.Locations.SelectMany(Frames).ToList(), s.Values)).ToList());
     }
 
-    /// <summary>Reads a message's fields; <paramref name="read"/> consumes the ones it knows and returns false for the rest.</summary>
-    private static void Fields(CodedInputStream input, Func<int, WireFormat.WireType, bool> read)
-    {
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
-            if (!read(WireFormat.GetTagFieldNumber(tag), WireFormat.GetTagWireType(tag))) input.SkipLastField();
-    }
-
     private static (long, long) ReadValueType(ByteString bytes)
     {
         long type = 0, unit = 0;
         var input = bytes.CreateCodedInput();
-        Fields(input, (field, wire) => wire == WireFormat.WireType.Varint && field switch
+        ProtoFields.Read(input, (field, wire) => wire == WireFormat.WireType.Varint && field switch
         {
-            1 => Set(ref type, input.ReadInt64()),
-            2 => Set(ref unit, input.ReadInt64()),
+            1 => ProtoFields.Set(ref type, input.ReadInt64()),
+            2 => ProtoFields.Set(ref unit, input.ReadInt64()),
             _ => false,
         });
         return (type, unit);
@@ -136,27 +131,13 @@ internal static class PprofProtoDecoder
         var ids = new List<ulong>();
         var values = new List<long>();
         var input = bytes.CreateCodedInput();
-        Fields(input, (field, wire) => field switch
+        ProtoFields.Read(input, (field, wire) => field switch
         {
-            1 => ReadRepeated(input, wire, ids, i => i.ReadUInt64()),
-            2 => ReadRepeated(input, wire, values, i => i.ReadInt64()),
+            1 => ProtoFields.Repeated(input, wire, ids, i => i.ReadUInt64()),
+            2 => ProtoFields.Repeated(input, wire, values, i => i.ReadInt64()),
             _ => false,
         });
         return (ids, values);
-    }
-
-    /// <summary>Repeated scalars arrive packed (one length-delimited run) or one tag per value; both are valid proto3.</summary>
-    private static bool ReadRepeated<T>(CodedInputStream input, WireFormat.WireType wire, List<T> into, Func<CodedInputStream, T> read)
-    {
-        if (wire == WireFormat.WireType.Varint)
-        {
-            into.Add(read(input));
-            return true;
-        }
-        if (wire != WireFormat.WireType.LengthDelimited) return false;
-        var packed = input.ReadBytes().CreateCodedInput();
-        while (!packed.IsAtEnd) into.Add(read(packed));
-        return true;
     }
 
     private static (ulong, List<RawLine>) ReadLocation(ByteString bytes)
@@ -164,10 +145,10 @@ internal static class PprofProtoDecoder
         ulong id = 0;
         var lines = new List<RawLine>();
         var input = bytes.CreateCodedInput();
-        Fields(input, (field, wire) => (field, wire) switch
+        ProtoFields.Read(input, (field, wire) => (field, wire) switch
         {
-            (1, WireFormat.WireType.Varint) => Set(ref id, input.ReadUInt64()),
-            (4, WireFormat.WireType.LengthDelimited) => Add(lines, ReadLine(input.ReadBytes())),
+            (1, WireFormat.WireType.Varint) => ProtoFields.Set(ref id, input.ReadUInt64()),
+            (4, WireFormat.WireType.LengthDelimited) => ProtoFields.Add(lines, ReadLine(input.ReadBytes())),
             _ => false,
         });
         return (id, lines);
@@ -178,10 +159,10 @@ internal static class PprofProtoDecoder
         ulong function = 0;
         long line = 0;
         var input = bytes.CreateCodedInput();
-        Fields(input, (field, wire) => wire == WireFormat.WireType.Varint && field switch
+        ProtoFields.Read(input, (field, wire) => wire == WireFormat.WireType.Varint && field switch
         {
-            1 => Set(ref function, input.ReadUInt64()),
-            2 => Set(ref line, input.ReadInt64()),
+            1 => ProtoFields.Set(ref function, input.ReadUInt64()),
+            2 => ProtoFields.Set(ref line, input.ReadInt64()),
             _ => false,
         });
         return new RawLine(function, line);
@@ -192,25 +173,13 @@ internal static class PprofProtoDecoder
         ulong id = 0;
         long name = 0, file = 0;
         var input = bytes.CreateCodedInput();
-        Fields(input, (field, wire) => wire == WireFormat.WireType.Varint && field switch
+        ProtoFields.Read(input, (field, wire) => wire == WireFormat.WireType.Varint && field switch
         {
-            1 => Set(ref id, input.ReadUInt64()),
-            2 => Set(ref name, input.ReadInt64()),
-            4 => Set(ref file, input.ReadInt64()),
+            1 => ProtoFields.Set(ref id, input.ReadUInt64()),
+            2 => ProtoFields.Set(ref name, input.ReadInt64()),
+            4 => ProtoFields.Set(ref file, input.ReadInt64()),
             _ => false,
         });
         return (id, new RawFunction(name, file));
-    }
-
-    private static bool Set<T>(ref T target, T value)
-    {
-        target = value;
-        return true;
-    }
-
-    private static bool Add<T>(List<T> list, T value)
-    {
-        list.Add(value);
-        return true;
     }
 }

@@ -20,7 +20,8 @@ internal sealed record ExpositionDocument(
         if (Types.TryGetValue(sampleName, out var type)) return type;
         foreach (var suffix in FamilySuffixes)
             if (sampleName.EndsWith(suffix, StringComparison.Ordinal)
-                && Types.TryGetValue(sampleName[..^suffix.Length], out var family) && family is MetricFamilyType.Histogram or MetricFamilyType.Summary)
+                && Types.TryGetValue(sampleName[..^suffix.Length], out var family)
+                && family is MetricFamilyType.Histogram or MetricFamilyType.Summary)
                 return family;
         return MetricFamilyType.Untyped;
     }
