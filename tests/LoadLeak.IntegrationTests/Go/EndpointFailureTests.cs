@@ -49,7 +49,8 @@ public class EndpointFailureTests
 
         Assert.Equal($"{html}: an HTML page (text/html), not Prometheus text exposition",
             await PrometheusSource.ProbeAsync(html, CancellationToken.None));
-        Assert.Equal($"{notPprof}/: HTTP 404 Not Found", await PprofSource.ProbeAsync(notPprof, CancellationToken.None));
+        Assert.Equal($"{notPprof}/: HTTP 404 Not Found (expected the base of /debug/pprof, e.g. http://127.0.0.1:8080/debug/pprof)",
+            await PprofSource.ProbeAsync(notPprof, CancellationToken.None));
 
         await using var metricsRun = RunningSource.Start(now => new PrometheusSource(html, now, Interval));
         await using var pprofRun = RunningSource.Start(now => new PprofSource(notPprof, now, Interval));

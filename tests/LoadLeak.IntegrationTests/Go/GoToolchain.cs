@@ -61,6 +61,16 @@ internal static class GoToolchain
     }
 }
 
+/// <summary>A theory that needs go: skipped without it locally, runs (and fails clearly) in CI.</summary>
+public sealed class RequiresGoTheoryAttribute : TheoryAttribute
+{
+    public RequiresGoTheoryAttribute()
+    {
+        if (GoToolchain.Go is null && !ExternalTools.IsCi)
+            Skip = "go is not installed (apt-get install golang-go); required when CI=true";
+    }
+}
+
 /// <summary>A fact that needs go: skipped without it locally, runs (and fails clearly) in CI.</summary>
 public sealed class RequiresGoFactAttribute : FactAttribute
 {

@@ -27,6 +27,7 @@ public class PprofSourceTests
         string[] heapFigures = [MetricNames.GoHeapInuse, MetricNames.GcHeapSize, MetricNames.GcCount, MetricNames.AllocBytes, MetricNames.GcPauseMs];
         foreach (var metric in heapFigures)
             Assert.NotEmpty(run.Sink.Values(metric));
+        Assert.Equal(PprofSource.Emits.Order(), run.Sink.Readings.Select(r => r.Name).Distinct().Order());
         Assert.Empty(run.Sink.Notes);
         Assert.Empty(run.Sink.Events);
     }
@@ -86,6 +87,24 @@ public class PprofSourceTests
         Assert.Equal("main.newSession", after.Profile.Sites[0].Frame.Function);
         Assert.Equal(GoToolchain.FixtureLeaksFile, after.Profile.Sites[0].Frame.File);
         Assert.Empty(sink.Notes);
+    }
+
+    [RequiresGoTheory]
+    [InlineData("pool", "main.newReplyBuffer")]
+    [InlineData("ctxhold", "net/textproto.readMIMEHeader")]
+    public async Task Pool_and_ctxhold_modes_retain_heap_per_request_at_their_allocating_function(string mode, string site)
+    {
+        using var fixture = await GoLeakyProcess.StartAsync(mode);
+        var sink = new RecordingSink();
+        var source = new PprofSource(fixture.PprofUrl, () => 0, Interval);
+        var before = await source.TakeHeapAsync(sink, CancellationToken.None);
+
+        await QueryLoad.RunAsync(fixture.QueryUrl, 10_000);
+        var after = await source.TakeHeapAsync(sink, CancellationToken.None);
+
+        // pool keeps a 2 KB buffer per request, ctxhold a request of ~1.3 KB with its headers and context.
+        Assert.True(after!.RetainedBytes - before!.RetainedBytes > 8_000_000, $"retained {before.RetainedBytes:0} -> {after.RetainedBytes:0}");
+        Assert.Contains(after.Profile.Sites.Take(3), s => s.Frame.Function == site);
     }
 
     [RequiresGoFact]

@@ -6,7 +6,8 @@ namespace LoadLeak.Correlator.Sampling.Endpoints;
 /// <summary>
 /// GETs from a target's diagnostic endpoints (pprof, expvar, Prometheus) and turns every failure into an
 /// <see cref="EndpointException"/> that names the URL. One shared pool of keep-alive connections, no proxy:
-/// a scrape per second must not cost the target a TCP handshake each time.
+/// a scrape per second must not cost the target a TCP handshake each time. No Accept-Encoding either: a
+/// Prometheus client library gzips its page for a client that accepts it, and that CPU would be the target's.
 /// </summary>
 internal static class EndpointClient
 {
@@ -16,7 +17,7 @@ internal static class EndpointClient
     private static readonly HttpClient Http = new(new SocketsHttpHandler
     {
         UseProxy = false,
-        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        AutomaticDecompression = DecompressionMethods.None,
         ConnectTimeout = TimeSpan.FromSeconds(3),
         PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
         MaxConnectionsPerServer = 4,

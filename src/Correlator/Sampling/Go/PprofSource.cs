@@ -13,6 +13,13 @@ internal sealed class PprofSource(Uri baseUrl, Func<double> now, TimeSpan interv
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>What this source delivers: pass it as a Prometheus source's "sampled elsewhere" for the same target.</summary>
+    public static readonly IReadOnlySet<string> Emits = new HashSet<string>(StringComparer.Ordinal)
+    {
+        MetricNames.Goroutines, MetricNames.GoHeapInuse, MetricNames.GoStackInuse, MetricNames.GcHeapSize,
+        MetricNames.GcCount, MetricNames.AllocBytes, MetricNames.GcPauseMs,
+    };
+
     private bool? _expvarServed;
 
     public string Name => "pprof";
@@ -93,6 +100,10 @@ internal sealed class PprofSource(Uri baseUrl, Func<double> now, TimeSpan interv
             limit.CancelAfter(ProbeTimeout);
             await endpoint.GoroutineCountAsync(limit.Token).ConfigureAwait(false);
             return null;
+        }
+        catch (EndpointException ex) when (ex.Status == System.Net.HttpStatusCode.NotFound)
+        {
+            return $"{ex.Message} (expected the base of /debug/pprof, e.g. http://127.0.0.1:8080/debug/pprof)";
         }
         catch (EndpointException ex)
         {
