@@ -38,18 +38,19 @@ scrape() {
   SCRAPER=$!; CHILDREN+=("$SCRAPER")
 }
 
-# 1. Idle: the target's CPU ms over the window without a scraper, then µs per scrape with each (polling every 50 ms;
-#    the scraper starts LEAD s before the window and its scrapes are counted over its whole life, so per-scrape
-#    figures are a slight underestimate of the count in the window: scrapes outside it are few).
+# 1. Idle: the target's CPU ms over IDLE seconds without a scraper, then µs per scrape with each (polling every 50 ms):
+#    the CPU window spans the scraper's whole life, so every scrape it counts falls inside it.
 idle_cpu_ms() { # idle_cpu_ms SECONDS → the target's CPU ms over the next SECONDS
   local before; before=$(proc_cpu "$TARGET_PID"); sleep "$1"; local after; after=$(proc_cpu "$TARGET_PID")
   python3 -c "import sys; print(f'{(float(sys.argv[2]) - float(sys.argv[1])) * 1000:.0f}')" "$before" "$after"
 }
 idle_per_scrape() { # idle_per_scrape KIND → target CPU µs per scrape, net of the idle baseline
-  scrape "$1" "$IDLE" 50
-  local ms; ms=$(idle_cpu_ms "$IDLE"); wait "$SCRAPER" || true
+  local before; before=$(proc_cpu "$TARGET_PID"); local t0; t0=$(date +%s.%N)
+  scrape "$1" "$IDLE" 50; wait "$SCRAPER" || true
+  local after; after=$(proc_cpu "$TARGET_PID"); local t1; t1=$(date +%s.%N)
   local n; n=$(sed -n 's/.*scrapes \([0-9]*\) in.*/\1/p' "$SCRAPER_LOG")
-  python3 -c "import sys; print(f'{(float(sys.argv[1]) - float(sys.argv[2])) * 1000 / int(sys.argv[3]):.0f}')" "$ms" "$IDLE_none" "$n"
+  python3 -c "import sys; b, a, idle, secs, t0, t1, n = map(float, sys.argv[1:]); print(f'{((a - b) * 1000 - idle * (t1 - t0) / secs) * 1000 / n:.0f}')" \
+    "$before" "$after" "$IDLE_none" "$IDLE" "$t0" "$t1" "$n"
 }
 echo "idle: measuring (load $(loadavg))"
 IDLE_none=$(idle_cpu_ms "$IDLE"); IDLE_pprof=$(idle_per_scrape pprof); IDLE_metrics=$(idle_per_scrape metrics)
