@@ -29,6 +29,8 @@ internal static class EndpointClient
 
     public static async Task<EndpointResponse> GetAsync(Uri url, TimeSpan timeout, CancellationToken ct, string? accept = null)
     {
+        if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
+            throw new EndpointException(EndpointFailureKind.InvalidUrl, url, "not an http:// or https:// URL");
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(timeout);
         try

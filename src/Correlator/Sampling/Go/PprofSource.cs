@@ -93,6 +93,7 @@ internal sealed class PprofSource(Uri baseUrl, Func<double> now, TimeSpan interv
     /// <summary>Null when the URL serves a pprof index with a goroutine count; else the one-line reason, naming the URL.</summary>
     public static async Task<string?> ProbeAsync(Uri baseUrl, CancellationToken ct)
     {
+        if (!baseUrl.IsAbsoluteUri) return $"{baseUrl}: not an http:// or https:// URL";
         var endpoint = new PprofEndpoint(baseUrl);
         try
         {
