@@ -103,3 +103,14 @@ LUA
 
 # proc_cpu PID — the process's CPU time so far (user+sys seconds) from /proc
 proc_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
+
+# wrk_cpu_rps NAME URL PID — wrk posting $OUT/post.lua to URL ($C connections, $D seconds) into $OUT/NAME.txt;
+# prints the rps and writes the CPU µs per request of process PID (/proc) to $OUT/NAME.cpu
+wrk_cpu_rps() {
+  local before; before=$(proc_cpu "$3")
+  wrk -t2 -c"$C" -d"${D}s" -s "$OUT/post.lua" "$2" >"$OUT/$1.txt"
+  local after; after=$(proc_cpu "$3")
+  local requests; requests=$(awk '/requests in/ {print $1}' "$OUT/$1.txt")
+  python3 -c "import sys; print(f'{(float(sys.argv[2]) - float(sys.argv[1])) * 1e6 / int(sys.argv[3]):.1f}')" "$before" "$after" "$requests" >"$OUT/$1.cpu"
+  awk '/Requests\/sec/ {print $2}' "$OUT/$1.txt"
+}

@@ -30,16 +30,8 @@ done
 
 # The target's CPU time (user+sys, seconds) from /proc: CPU per request is far less sensitive to a
 # noisy shared machine than throughput is, so the script reports both.
-target_cpu() { proc_cpu "$TARGET_PID"; }
 # wrk_rps NAME — prints the rps; appends the target's CPU µs per request to the file NAME.cpu
-wrk_rps() {
-  local before; before=$(target_cpu)
-  wrk -t2 -c"$C" -d"${D}s" -s "$OUT/post.lua" "$URL" >"$OUT/$1.txt"
-  local after; after=$(target_cpu)
-  local requests; requests=$(awk '/requests in/ {print $1}' "$OUT/$1.txt")
-  python3 -c "import sys; print(f'{(float(sys.argv[2]) - float(sys.argv[1])) * 1e6 / int(sys.argv[3]):.1f}')" "$before" "$after" "$requests" >"$OUT/$1.cpu"
-  awk '/Requests\/sec/ {print $2}' "$OUT/$1.txt"
-}
+wrk_rps() { wrk_cpu_rps "$1" "$URL" "$TARGET_PID"; }
 
 run_alone() { RPS_alone+=("$(wrk_rps "alone-$1")"); CPU_alone+=("$(cat "$OUT/alone-$1.cpu")"); }
 run_attached() { # run_attached GC ROUND

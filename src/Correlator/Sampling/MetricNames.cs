@@ -28,6 +28,13 @@ public static class MetricNames
     public const string OsThreads = "process/threads";
     public const string Fds = "process/fds";
     public const string CpuSeconds = "process/cpu-seconds";
+    public const string Goroutines = "runtime/goroutines";
+    public const string GoHeapInuse = "runtime/go-heap-inuse";
+    public const string GoStackInuse = "runtime/go-stack-inuse";
+    public const string RuntimeThreads = "runtime/threads";
+
+    /// <summary>A gauge the user named (<c>--target-metric NAME</c>) lives under this prefix.</summary>
+    public const string CustomPrefix = "custom/";
 
     public static readonly IReadOnlyDictionary<string, MetricInfo> All = new[]
     {
@@ -45,7 +52,15 @@ public static class MetricNames
         new MetricInfo(OsThreads, "count", "OS threads of the process (/proc)", MetricAggregate.Last),
         new MetricInfo(Fds, "count", "open file descriptors (/proc/pid/fd)", MetricAggregate.Last),
         new MetricInfo(CpuSeconds, "s", "CPU seconds used since start, user + system (running total)", MetricAggregate.Cumulative),
+        new MetricInfo(Goroutines, "count", "goroutines that exist now (Go)", MetricAggregate.Last),
+        new MetricInfo(GoHeapInuse, "bytes", "bytes in in-use heap spans (Go HeapInuse)", MetricAggregate.Last),
+        new MetricInfo(GoStackInuse, "bytes", "bytes in goroutine stack spans (Go StackInuse)", MetricAggregate.Last),
+        new MetricInfo(RuntimeThreads, "count", "threads as the runtime counts them (Go: OS threads created; JVM: live threads)",
+            MetricAggregate.Last),
     }.ToDictionary(m => m.Name, StringComparer.Ordinal);
+
+    /// <summary>The metric name of a user-named gauge; its readings are levels.</summary>
+    public static string Custom(string exposedName) => CustomPrefix + exposedName;
 
     public static MetricAggregate AggregateOf(string name) =>
         All.TryGetValue(name, out var info) ? info.Aggregate : MetricAggregate.Last;

@@ -1,0 +1,3 @@
+module goleaky
+
+go 1.19
