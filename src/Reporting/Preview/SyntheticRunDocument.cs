@@ -34,7 +34,7 @@ public static class SyntheticRunDocument
                 var p50 = 2 + copies * 0.01 + random.NextDouble();
                 var p99 = p50 * (3 + random.NextDouble() * 2) + (isKafkaDown ? 400 : 0);
                 totalRps += rps;
-                intervals.Add(new IntervalDto(t, names[s], phase.Name, (long)rps - fail, fail, rps, p50, p99, p99 * 0.7,
+                intervals.Add(new IntervalDto(t, names[s], phase.Name, (long)rps - fail, fail, R(rps), R(p50), R(p99), R(p99 * 0.7),
                     copies, phase.Rate ?? 0, random.Next(0, 3), 0));
             }
             var inGap = t >= gap.Start && t < gap.End;
@@ -59,7 +59,7 @@ public static class SyntheticRunDocument
         }
 
         var retained = phases.Where(p => p.Scenario == names[0])
-            .Select(p => new RetainedDto(p.End, p.Name, 55e6 + p.End * 3_500, "phase-end")).ToList();
+            .Select(p => new RetainedDto(R(p.End), p.Name, 55e6 + p.End * 3_500, "phase-end")).ToList();
         return new RunDocument
         {
             RunId = "20261127-120000-synthetic",
@@ -91,8 +91,8 @@ public static class SyntheticRunDocument
             {
                 Phase = p.Name,
                 Scenario = p.Scenario,
-                Start = p.Start,
-                End = p.End,
+                Start = R(p.Start),
+                End = R(p.End),
                 Requests = (long)intervals.Where(i => i.Scenario == p.Scenario && i.T > p.Start && i.T <= p.End).Sum(i => i.Rps),
                 HeapDeltaBytes = (p.End - p.Start) * 4_000,
                 RetainedDeltaBytes = (p.End - p.Start) * 3_500,
@@ -145,7 +145,7 @@ public static class SyntheticRunDocument
                 PeakThroughput = 690,
                 SloP99Ms = 50,
                 KneeConcurrency = 300,
-                Points = new double[] { 100, 200, 300, 400, 500 }.Select(n => new CapacityPointDto(names[0], n, 19.5 * n / (1 + 0.021 * (n - 1) + 0.00012 * n * (n - 1)) * (0.97 + 0.06 * random.NextDouble()), 5 + n * 0.1)).ToList(),
+                Points = new double[] { 100, 200, 300, 400, 500 }.Select(n => new CapacityPointDto(names[0], n, R(19.5 * n / (1 + 0.021 * (n - 1) + 0.00012 * n * (n - 1)) * (0.97 + 0.06 * random.NextDouble())), R(5 + n * 0.1))).ToList(),
             },
             Thresholds =
             [
@@ -154,9 +154,9 @@ public static class SyntheticRunDocument
             ],
             Events =
             [
-                new EventDto(gap.Start, "counter-gap", "EventPipe session restarted; counters missing for 30 s"),
-                new EventDto(outage.Start, "broker-down", "Kafka broker 1 set down (fault injection)"),
-                new EventDto(outage.End, "broker-up", "Kafka broker 1 back up"),
+                new EventDto(R(gap.Start), "counter-gap", "EventPipe session restarted; counters missing for 30 s"),
+                new EventDto(R(outage.Start), "broker-down", "Kafka broker 1 set down (fault injection)"),
+                new EventDto(R(outage.End), "broker-up", "Kafka broker 1 back up"),
             ],
             Notes = ["Synthetic document: for previews and tests of the reports."],
         };
@@ -173,7 +173,7 @@ public static class SyntheticRunDocument
         {
             phases.Add(new PhaseDto("warm-up", name, "warmup", 0, warmup, "keep_constant", 10, null));
             for (var i = 0; i < steps; i++)
-                phases.Add(new PhaseDto($"step {(i + 1) * 100}", name, "load", warmup + i * stepLength, warmup + (i + 1) * stepLength,
+                phases.Add(new PhaseDto($"step {(i + 1) * 100}", name, "load", R(warmup + i * stepLength), R(warmup + (i + 1) * stepLength),
                     "keep_constant", (i + 1) * 100, null));
             phases.Add(new PhaseDto("cool-down", name, "pause", duration - cool, duration, "pause", 0, null));
         }
@@ -192,9 +192,9 @@ public static class SyntheticRunDocument
             Protocol = Protocols[index % 3],
             Ok = ok,
             Fail = fail,
-            Rps = rows.Count == 0 ? 0 : rows.Average(r => r.Rps),
-            LatencyMs = new LatencyDto(3.1 * scale, 4.2 * scale, 6.8 * scale, 9.5 * scale, 18.2 * scale, 41.0 * scale, 420 * scale, 4.0 * scale, 3.3 * scale),
-            LatencyUncorrectedMs = new LatencyDto(3.0 * scale, 4.0 * scale, 6.1 * scale, 8.2 * scale, 12.9 * scale, 25.3 * scale, 380 * scale, 3.6 * scale, 2.4 * scale),
+            Rps = rows.Count == 0 ? 0 : R(rows.Average(r => r.Rps)),
+            LatencyMs = Latency(3.1 * scale, 4.2 * scale, 6.8 * scale, 9.5 * scale, 18.2 * scale, 41.0 * scale, 420 * scale, 4.0 * scale, 3.3 * scale),
+            LatencyUncorrectedMs = Latency(3.0 * scale, 4.0 * scale, 6.1 * scale, 8.2 * scale, 12.9 * scale, 25.3 * scale, 380 * scale, 3.6 * scale, 2.4 * scale),
             StatusCodes = fail > 0 ? new Dictionary<string, long> { ["200"] = ok, ["503"] = fail } : new Dictionary<string, long> { ["200"] = ok },
             Errors = fail > 0 ? [new ErrorDto("503", "Service Unavailable: upstream \"broker\" <down>", fail)] : [],
             BytesReceived = ok * 128,
@@ -202,4 +202,9 @@ public static class SyntheticRunDocument
             Dropped = 0,
         };
     }
+
+    private static LatencyDto Latency(params double[] ms) => new(R(ms[0]), R(ms[1]), R(ms[2]), R(ms[3]), R(ms[4]), R(ms[5]), R(ms[6]), R(ms[7]), R(ms[8]));
+
+    /// <summary>The figures a run writes with 3 decimals (times, rates, latencies) are generated that way here too.</summary>
+    private static double R(double value) => Math.Round(value, 3);
 }
