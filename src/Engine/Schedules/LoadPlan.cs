@@ -21,7 +21,7 @@ public static class LoadPlan
     {
         var simulations = props.LoadSimulations.Count > 0 ? props.LoadSimulations : [DefaultSimulation];
         Validate(props.Name, simulations);
-        var open = simulations.Any(s => s.IsOpenModel == true);
+        var open = simulations.Any(s => s.Model == LoadModel.Open);
         var phases = new List<PlannedPhase>();
         if (props.WarmUpDuration > TimeSpan.Zero && WarmUpShape(simulations, props.WarmUpDuration) is { } warmUp)
             phases.Add(Plan(WarmUpName, PhaseKinds.WarmUp, warmUp, open, 0, 0, seed));
