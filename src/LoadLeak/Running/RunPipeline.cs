@@ -54,7 +54,7 @@ public sealed class RunPipeline(IUserConsole console)
             using var load = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
             using var deathWatch = new DeathWatch(target, clock, timeline, load);
             var faults = FaultInjector.Schedule(plan.Options.Faults, kafka, clock, timeline, console, load.Token);
-            var probe = new RetainedHeapProbe(correlator, clock, plan.Options.RetainedGc == "boundaries", load.Token);
+            var probe = new RetainedHeapProbe(correlator, clock, plan.Options.RetainedGc == RetainedGcMode.Boundaries, load.Token);
             var live = correlator;
             using var stream = new ResultStream(plan.OutDir,
                 new RunHeader(plan.RunId, clock.StartedAt, RunDocumentBuilder.Metadata(plan, target)), () => live.Latest);
@@ -81,7 +81,7 @@ public sealed class RunPipeline(IUserConsole console)
             deathWatch.LoadEnded();
             await faults;
             timeline.Added = null;
-            if (!target.HasExited && !interrupt.IsCancellationRequested && plan.Options.RetainedGc != "none")
+            if (!target.HasExited && !interrupt.IsCancellationRequested && plan.Options.RetainedGc != RetainedGcMode.None)
                 await probe.MeasureFinalAsync();
             if (plan.Soak is not null && !target.HasExited) extras = extras with { MemoryLimit = MemoryLimit.Of(target.Pid) };
             if (heap is not null && await heap.FinishAsync(!target.HasExited && !interrupt.IsCancellationRequested) is { } forensics)
