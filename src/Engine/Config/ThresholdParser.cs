@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using LoadLeak.Engine.Scenarios;
-using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Engine.Config;
 

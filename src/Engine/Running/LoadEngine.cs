@@ -1,6 +1,5 @@
 using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Schedules;
-using LoadLeak.Engine.Stats;
 
 namespace LoadLeak.Engine.Running;
 

@@ -1,5 +1,5 @@
 using LoadLeak.Engine.Scenarios;
-using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Engine.Running;
 

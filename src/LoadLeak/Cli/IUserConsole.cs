@@ -20,14 +20,3 @@ public sealed class StandardUserConsole : IUserConsole
     public void Warn(string message) { lock (_gate) Console.Error.WriteLine("warning: " + message); }
     public void Error(string message) { lock (_gate) Console.Error.WriteLine("error: " + message); }
 }
-
-/// <summary>Keeps every line, for tests.</summary>
-public sealed class RecordingUserConsole : IUserConsole
-{
-    private readonly List<string> _lines = [];
-    public IReadOnlyList<string> Lines { get { lock (_lines) return _lines.ToArray(); } }
-    public void Info(string message) { lock (_lines) _lines.Add(message); }
-    public void Progress(string message) { lock (_lines) _lines.Add(message); }
-    public void Warn(string message) { lock (_lines) _lines.Add("warning: " + message); }
-    public void Error(string message) { lock (_lines) _lines.Add("error: " + message); }
-}

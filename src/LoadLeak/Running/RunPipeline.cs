@@ -3,9 +3,8 @@ using LoadLeak.Correlator;
 using LoadLeak.Engine.Running;
 using LoadLeak.Kafka;
 using LoadLeak.Reporting.Exporting;
-using LoadLeak.Reporting.Model;
-using LoadLeak.Reporting.Serialization;
 using LoadLeak.Reports;
+using LoadLeak.Results;
 using LoadLeak.Scenarios;
 using LoadLeak.Scenarios.Settings;
 using LoadLeak.Soak;
@@ -73,7 +72,7 @@ public sealed class RunPipeline(IUserConsole console)
             catch (Exception ex) when (ex is not Engine.ConfigException)
             {
                 // A fault inside the engine must not cost the measurements made so far.
-                timeline.Add(clock.Seconds, "engine-failed", $"{ex.GetType().Name}: {ex.Message}");
+                timeline.Add(clock.Seconds, EventKind.EngineFailed, $"{ex.GetType().Name}: {ex.Message}");
                 console.Error($"the load engine failed: {ex.Message}");
             }
             probe.StopPeriodic();
@@ -85,7 +84,7 @@ public sealed class RunPipeline(IUserConsole console)
                 await probe.MeasureFinalAsync();
             if (plan.Soak is not null && !target.HasExited) extras = extras with { MemoryLimit = MemoryLimit.Of(target.Pid) };
             if (heap is not null && await heap.FinishAsync(!target.HasExited && !interrupt.IsCancellationRequested) is { } forensics)
-                extras = extras with { Heap = DtoMapper.Heap(forensics) };
+                extras = extras with { Heap = forensics };
         }
         finally
         {
@@ -99,7 +98,7 @@ public sealed class RunPipeline(IUserConsole console)
             if (runnerMemory is not null) await runnerMemory.DisposeAsync();
         }
 
-        if (interrupt.IsCancellationRequested) timeline.Add(clock.Seconds, "interrupted", "Ctrl-C or SIGTERM: the load was stopped early");
+        if (interrupt.IsCancellationRequested) timeline.Add(clock.Seconds, EventKind.Interrupted, "Ctrl-C or SIGTERM: the load was stopped early");
         extras = extras with { RunnerMemory = runnerMemory?.Points ?? [] };
         var document = new RunDocumentBuilder(plan, clock, target, timeline).Build(engine, sampled, extras);
         var outcome = ReportWriter.WriteAll(document, plan.OutDir);

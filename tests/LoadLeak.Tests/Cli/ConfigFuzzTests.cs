@@ -1,6 +1,7 @@
 using LoadLeak.Cli;
 using LoadLeak.Commands;
 using LoadLeak.Engine;
+using LoadLeak.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace LoadLeak.Tests.Cli;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Scenarios;
-using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Tests.Engine;
 

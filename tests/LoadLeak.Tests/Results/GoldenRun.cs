@@ -1,13 +1,11 @@
 using LoadLeak.Correlator;
-using LoadLeak.Correlator.Analysis;
 using LoadLeak.Correlator.Forensics;
 using LoadLeak.Correlator.Sampling;
 using LoadLeak.Engine.Config;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Stats;
-using LoadLeak.Reporting.Model;
 using LoadLeak.Reports;
+using LoadLeak.Results;
 using LoadLeak.Running;
 
 namespace LoadLeak.Tests.Results;
@@ -66,15 +64,15 @@ internal static class GoldenRun
         var phases = new List<PhaseRecord>();
         foreach (var scenario in new[] { Http, Kafka })
         {
-            phases.Add(new PhaseRecord("warm-up", scenario, PhaseKinds.WarmUp, 0, 5 + Third, "warm-up", null, null));
+            phases.Add(new PhaseRecord("warm-up", scenario, PhaseKind.WarmUp, 0, 5 + Third, "warm-up", null, null));
             var start = 5 + Third;
             for (var i = 0; i < Steps.Length; i++)
             {
-                phases.Add(new PhaseRecord($"{i + 1} KeepConstant({Steps[i]}, 00:00:10)", scenario, PhaseKinds.Load, start, start + 10.00049,
+                phases.Add(new PhaseRecord($"{i + 1} KeepConstant({Steps[i]}, 00:00:10)", scenario, PhaseKind.Load, start, start + 10.00049,
                     $"KeepConstant({Steps[i]}, 00:00:10)", Steps[i], null));
                 start += 10.00049;
             }
-            phases.Add(new PhaseRecord("6 Pause(00:00:10)", scenario, PhaseKinds.Pause, start, start + 10 + Third, "Pause(00:00:10)", 0, null));
+            phases.Add(new PhaseRecord("6 Pause(00:00:10)", scenario, PhaseKind.Pause, start, start + 10 + Third, "Pause(00:00:10)", 0, null));
         }
         return phases;
     }
@@ -92,11 +90,13 @@ internal static class GoldenRun
                 var copies = phase.Copies ?? 10;
                 // http turns down past its peak; kafka_orders keeps scaling (κ = 0: an infinite peak in its capacity fit).
                 var kappa = scenario == Http ? 0.0004 : 0;
-                var rps = phase.Kind == PhaseKinds.Pause ? 0 : 19.5 * copies / (1 + 0.021 * (copies - 1) + kappa * copies * (copies - 1)) + Third;
+                var rps = phase.Kind == PhaseKind.Pause ? 0 : 19.5 * copies / (1 + 0.021 * (copies - 1) + kappa * copies * (copies - 1)) + Third;
                 var ok = (long)rps;
                 var latency = Latency(2 + copies * 0.05 + Third);
-                rows.Add(new IntervalRow(time, scenario, phase.Name, ok, t % 9 == 0 ? 2 : 0, rps, latency, Latency(latency.P50 * 0.9), copies,
-                    scenario == Kafka ? rps * 1.0001 : 0, t % 11 == 0 ? 1 : 0, 0, ok * 128));
+                var uncorrected = Latency(latency.P50 * 0.9);
+                rows.Add(new IntervalRow(time, scenario, phase.Name, ok, t % 9 == 0 ? 2 : 0, rps, latency.P50, latency.P99, uncorrected.P99, copies,
+                    scenario == Kafka ? rps * 1.0001 : 0, t % 11 == 0 ? 1 : 0, 0)
+                { BytesReceived = ok * 128 });
             }
         }
         return rows;
@@ -135,22 +135,22 @@ internal static class GoldenRun
     public static CorrelatorResult Correlator() => new(
         Samples(),
         Retained(),
-        [new CorrelatorEvent(20.0004567, "counter-gap", "no runtime counters for 3 s"),
-         new CorrelatorEvent(23.1234567, "counter-resumed", "runtime counter events resumed")],
+        [new TimelineEvent(20.0004567, EventKind.CounterGap, "no runtime counters for 3 s"),
+         new TimelineEvent(23.1234567, EventKind.CounterResumed, "runtime counter events resumed")],
         ["counters from the System.Runtime meter"],
         IsDotNet: true);
 
     /// <summary>The timeline's own events, as the runner adds them.</summary>
-    public static IReadOnlyList<(double T, string Kind, string Message)> TimelineEvents() =>
+    public static IReadOnlyList<(double T, EventKind Kind, string Message)> TimelineEvents() =>
     [
-        (15.5555555, "broker-down", "embedded Kafka broker 1 taken down"),
-        (18.0000001, "broker-up", "embedded Kafka broker 1 back up"),
-        (54.9876543, "target-died", "the target exited (code 137) during the run"),
+        (15.5555555, EventKind.BrokerDown, "embedded Kafka broker 1 taken down"),
+        (18.0000001, EventKind.BrokerUp, "embedded Kafka broker 1 back up"),
+        (54.9876543, EventKind.TargetDied, "the target exited (code 137) during the run"),
     ];
 
     public static HeapForensicsResult Heap() => new(
         [new SnapshotInfo("baseline", 5.3334567, 41e6 + Third, 412_000, 820.1234, 640.98765) { PauseMeasured = true, WriteDumpMs = 905.55555 },
-         new SnapshotInfo("peak", 45.0004, 51e6, 512_000, 1_050.0005, 1_310.4444) { PauseMeasured = false, WriteDumpMs = 0 }],
+         new SnapshotInfo("peak", 45.0004, 51e6, 512_000, 1_050.0005, 1_310.4444) { PauseMeasured = false, WriteDumpMs = null }],
         [new TypeGrowth("TargetService.CacheEntry", 48_000, 1_536_000, 47_800, true) { PeakBytesDelta = 1_600_000, PeakCountDelta = 50_000 }],
         [new RetentionPath("TargetService.CacheEntry", "static field TargetService.Cache._entries",
             ["TargetService.Cache", "ConcurrentDictionary<String, CacheEntry>", "TargetService.CacheEntry"], 47) { Sampled = 50 }],
@@ -159,7 +159,7 @@ internal static class GoldenRun
         Notes = ["snapshot 'peak': pause not measurable; WriteDump call duration shown"],
     };
 
-    public static RunnerMemoryDto[] RunnerMemory() =>
+    public static RunnerMemoryPoint[] RunnerMemory() =>
         [new(0.001, 60e6, 20e6 + Third), new(5.004, 62e6, 21e6, 18e6), new(10.008, 61e6, 20.5e6, 18.5e6)];
 
     private static ScenarioStats Stats(string name, double scale) => new(

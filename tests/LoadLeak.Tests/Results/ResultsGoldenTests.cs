@@ -1,13 +1,11 @@
 using System.Text.Json;
 using LoadLeak.Comparing;
-using LoadLeak.Correlator.Sampling;
 using LoadLeak.Engine.Running;
 using LoadLeak.Reporting.Comparing;
-using LoadLeak.Reporting.Model;
-using LoadLeak.Reporting.Preview;
-using LoadLeak.Reporting.Serialization;
 using LoadLeak.Reports;
+using LoadLeak.Results;
 using LoadLeak.Running;
+using LoadLeak.Tests.Shared;
 
 namespace LoadLeak.Tests.Results;
 
@@ -25,7 +23,7 @@ public sealed class ResultsGoldenTests : IDisposable
     {
         var timeline = new TimelineEvents();
         foreach (var (t, kind, message) in GoldenRun.TimelineEvents()) timeline.Add(t, kind, message);
-        var extras = new RunExtras { Heap = DtoMapper.Heap(GoldenRun.Heap()), RunnerMemory = GoldenRun.RunnerMemory() };
+        var extras = new RunExtras { Heap = GoldenRun.Heap(), RunnerMemory = GoldenRun.RunnerMemory() };
         var built = new RunDocumentBuilder(GoldenRun.Plan(), new RunClock(), null, timeline)
             .Build(GoldenRun.Engine(), GoldenRun.Correlator(), extras);
         // What depends on the machine and the clock is fixed; everything else is the builder's.
@@ -77,12 +75,15 @@ public sealed class ResultsGoldenTests : IDisposable
         {
             ("base", [SyntheticRunDocument.Create(60), SyntheticRunDocument.Create(90)]),
             ("fast", [SyntheticRunDocument.Create(60, scenarioCount: 2), SyntheticRunDocument.Create(90, scenarioCount: 2)]),
-            ("single", [SyntheticRunDocument.Create(120) with { Status = RunStatus.Partial, Leak = new LeakDto { Verdict = LeakVerdicts.NoLeak } }]),
+            ("single", [SyntheticRunDocument.Create(120) with
+            {
+                Status = RunStatus.Partial, Leak = new LeakReport { Verdict = LeakVerdict.NoLeak },
+            }]),
         };
         var candidates = runs.Select(c =>
         {
             var (metrics, verdicts) = CandidateComparer.Summarize(c.Runs);
-            return new CandidateDto
+            return new CandidateSummary
             {
                 Name = c.Name,
                 Command = $"dotnet {c.Name}.dll --port {{port}}",
