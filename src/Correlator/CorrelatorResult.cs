@@ -1,4 +1,4 @@
-using LoadLeak.Correlator.Sampling;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator;
 
@@ -6,6 +6,6 @@ namespace LoadLeak.Correlator;
 public sealed record CorrelatorResult(
     IReadOnlyList<TargetSample> Samples,
     IReadOnlyList<RetainedMark> Retained,
-    IReadOnlyList<CorrelatorEvent> Events,
+    IReadOnlyList<TimelineEvent> Events,
     IReadOnlyList<string> Notes,
     bool IsDotNet);

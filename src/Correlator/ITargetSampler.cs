@@ -1,4 +1,5 @@
 using LoadLeak.Correlator.Sampling;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator;
 
@@ -15,7 +16,7 @@ public interface ITargetSampler : IAsyncDisposable
     TargetSample? Latest { get; }
 
     /// <summary>Events seen so far (counter gaps, exits), for streaming them while the run goes. Thread-safe.</summary>
-    IReadOnlyList<CorrelatorEvent> EventsSoFar { get; }
+    IReadOnlyList<TimelineEvent> EventsSoFar { get; }
 
     /// <summary>Induces a full GC in the target and records the heap that survived it; null where that is not possible.</summary>
     Task<RetainedMark?> MeasureRetainedAsync(string phase, string reason, CancellationToken ct);

@@ -5,6 +5,7 @@ using LoadLeak.Correlator.Sampling.EventPipe;
 using LoadLeak.Correlator.Sampling.Proc;
 using LoadLeak.Engine;
 using LoadLeak.Engine.Running;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator;
 
@@ -39,7 +40,7 @@ public sealed class TargetCorrelator : ITargetSampler
     public TargetSample? Latest => _sink.Table.Latest(_clock.Seconds);
 
     /// <summary>Events seen so far (counter gaps, exits), for streaming them while the run goes. Thread-safe.</summary>
-    public IReadOnlyList<CorrelatorEvent> EventsSoFar => _sink.Events;
+    public IReadOnlyList<TimelineEvent> EventsSoFar => _sink.Events;
 
     public static Task<TargetCorrelator> StartAsync(int pid, RunClock clock, CorrelatorOptions options, CancellationToken ct)
     {
@@ -80,7 +81,7 @@ public sealed class TargetCorrelator : ITargetSampler
             while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
             {
                 if (ProcReader.IsAlive(_pid)) continue;
-                _sink.AddEvent(new CorrelatorEvent(_clock.Seconds, "target-exited",
+                _sink.AddEvent(new TimelineEvent(_clock.Seconds, EventKind.TargetExited,
                     $"target pid {_pid.ToString(CultureInfo.InvariantCulture)} exited; sampling stopped"));
                 await _stop.CancelAsync().ConfigureAwait(false);
                 return;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using LoadLeak.Engine.Running;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Analysis;
 
@@ -57,7 +57,7 @@ public sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
 
     private PhaseRecord? SteepestPhase(ResourceSeries series, string? scenario)
     {
-        var candidates = input.Phases.Where(p => p.Kind != PhaseKinds.WarmUp && p.End > windows.WarmUpEnd && p.Start < windows.LoadEnd).ToList();
+        var candidates = input.Phases.Where(p => p.Kind != PhaseKind.WarmUp && p.End > windows.WarmUpEnd && p.Start < windows.LoadEnd).ToList();
         if (scenario is not null && candidates.Any(p => p.Scenario == scenario)) candidates = candidates.Where(p => p.Scenario == scenario).ToList();
         return candidates
             .Select(p => (Phase: p, Slope: PhaseSlope(series, p)))
@@ -74,7 +74,7 @@ public sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
     /// </summary>
     private double? PhaseSlope(ResourceSeries series, PhaseRecord phase)
     {
-        if (series.Resource == LeakResources.Heap && phase.End > phase.Start
+        if (series.Resource == LeakResource.Heap && phase.End > phase.Start
             && PhaseAttributor.RetainedDelta(input.Retained, phase) is { } retained)
             return retained / (phase.End - phase.Start);
         var inside = series.Points.Where(p => p.T > phase.Start && p.T <= phase.End + 0.5).ToList();
@@ -96,7 +96,8 @@ public sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
         var where = phase is null ? "" : scenario == GrowthShares.Undetermined
             ? $"; steepest in '{phase.Name}'; protocol undetermined (no scenario explains most of the growth in {F(100 * GrowthShares.MinTopProbability, "0")}% of refits)"
             : $"; steepest in '{phase.Name}' of {scenario ?? phase.Scenario}";
-        var head = $"{trend.Resource} ({trend.Source}) {Signed(trend.Resource, trend.Growth)} over {F(trend.To - trend.From, "0")} s ({rate}), " +
+        var head = $"{trend.Resource.ToJsonName()} ({trend.Source}) {Signed(trend.Resource, trend.Growth)} " +
+                   $"over {F(trend.To - trend.From, "0")} s ({rate}), " +
                    $"Mann-Kendall z={F(trend.Test.Z, "0.00")} confidence {F(trend.Test.Confidence, "0.000")}{where}";
         return isLeak ? $"LEAK: {head}; still rising at the end of the load and not recovered" : $"no leak: {head}; {string.Join("; ", reasons)}";
     }
@@ -110,9 +111,9 @@ public sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
         return $"; growth by requests (non-negative fit, {GrowthShares.Replicates} bootstrap refits): {string.Join(", ", parts)}";
     }
 
-    private static string Signed(string resource, double v) => (v >= 0 ? "+" : "-") + Amount(resource, Math.Abs(v));
+    private static string Signed(LeakResource resource, double v) => (v >= 0 ? "+" : "-") + Amount(resource, Math.Abs(v));
 
-    private static string Amount(string resource, double v) =>
+    private static string Amount(LeakResource resource, double v) =>
         LeakResources.IsMemory(resource) ? $"{F(v / Mb, "0.0")} MB" : F(v, "0.#");
 
     private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);

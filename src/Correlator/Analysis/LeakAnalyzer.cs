@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Analysis;
 
@@ -23,7 +24,7 @@ public static class LeakAnalyzer
         var windows = RunWindows.From(input.Phases, input.Intervals, firstT, lastT, input.Options);
         var notes = new List<string> { Describe(windows) };
 
-        var heap = ResourceSeries.Of(LeakResources.Heap, samples, marks, windows.WarmUpEnd, windows.LoadEnd);
+        var heap = ResourceSeries.Of(LeakResource.Heap, samples, marks, windows.WarmUpEnd, windows.LoadEnd);
         if (heap.PostGcLagSeconds > 0)
             notes.Add($"post-GC heap counter reports each GC {heap.PostGcLagSeconds.ToString("0.0#", CultureInfo.InvariantCulture)} s late (median over the induced full GCs whose heap size it repeats); its readings are moved back by that much");
         var bytesPerRequest = RequestRegressor.Fit(heap.Points, input.Intervals);
@@ -33,16 +34,18 @@ public static class LeakAnalyzer
         var findings = new List<LeakFinding>();
         foreach (var resource in LeakResources.All)
         {
-            var series = resource == LeakResources.Heap ? heap : ResourceSeries.Of(resource, samples, marks, windows.WarmUpEnd, windows.LoadEnd);
+            var series = resource == LeakResource.Heap ? heap : ResourceSeries.Of(resource, samples, marks, windows.WarmUpEnd, windows.LoadEnd);
             if (series.Points.Count == 0) continue;
             var trend = TrendDetector.Detect(series, input.Options);
             if (trend is null)
             {
-                notes.Add($"{resource}: only {series.Samples.ToString(CultureInfo.InvariantCulture)} samples ({series.Points.Count.ToString(CultureInfo.InvariantCulture)} distinct readings) in the load window (need {input.Options.MinSamples.ToString(CultureInfo.InvariantCulture)} samples, {TrendDetector.MinTestPoints.ToString(CultureInfo.InvariantCulture)} blocks): not tested");
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{resource.ToJsonName()}: only {series.Samples} samples ({series.Points.Count} distinct readings) in the load window " +
+                    $"(need {input.Options.MinSamples} samples, {TrendDetector.MinTestPoints} blocks): not tested"));
                 continue;
             }
             var recovery = RecoveryCheck.Check(resource, samples, marks, windows, input.Options);
-            var regression = resource == LeakResources.Heap ? bytesPerRequest : RequestRegressor.Fit(series.Points, input.Intervals);
+            var regression = resource == LeakResource.Heap ? bytesPerRequest : RequestRegressor.Fit(series.Points, input.Intervals);
             findings.Add(builder.Build(trend, series, recovery, regression));
         }
 
@@ -63,8 +66,8 @@ public static class LeakAnalyzer
     /// </summary>
     private static void DiscountRssOfManagedProcess(List<LeakFinding> findings)
     {
-        var heap = findings.FirstOrDefault(f => f.Resource == LeakResources.Heap);
-        var rss = findings.FindIndex(f => f.Resource == LeakResources.Rss);
+        var heap = findings.FirstOrDefault(f => f.Resource == LeakResource.Heap);
+        var rss = findings.FindIndex(f => f.Resource == LeakResource.Rss);
         if (heap is null || heap.IsLeak || rss < 0 || !findings[rss].IsLeak) return;
         var f = findings[rss];
         findings[rss] = f with
@@ -75,7 +78,7 @@ public static class LeakAnalyzer
         };
     }
 
-    private static string Verdict(List<LeakFinding> findings, List<string> notes)
+    private static LeakVerdict Verdict(List<LeakFinding> findings, List<string> notes)
     {
         if (findings.Any(f => f.IsLeak)) return LeakVerdict.Leak;
         if (findings.Any(f => LeakResources.IsMemory(f.Resource))) return LeakVerdict.NoLeak;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LoadLeak.Engine;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Analysis;
 
@@ -87,13 +88,13 @@ public sealed record LeakOptions
     private static string Describe(JsonElement v) => v.ValueKind == JsonValueKind.String ? $"\"{v.GetString()}\"" : v.ValueKind.ToString();
 
     /// <summary>The growth below which a resource's trend is noise, in its own unit.</summary>
-    public double MinGrowthFor(string resource) => resource switch
+    public double MinGrowthFor(LeakResource resource) => resource switch
     {
-        LeakResources.Heap => MinHeapGrowthBytes,
-        LeakResources.Rss => MinRssGrowthBytes,
-        LeakResources.Threads => MinThreadGrowth,
-        LeakResources.Timers => MinTimerGrowth,
-        LeakResources.Fds => MinFdGrowth,
+        LeakResource.Heap => MinHeapGrowthBytes,
+        LeakResource.Rss => MinRssGrowthBytes,
+        LeakResource.Threads => MinThreadGrowth,
+        LeakResource.Timers => MinTimerGrowth,
+        LeakResource.Fds => MinFdGrowth,
         _ => 0,
     };
 }

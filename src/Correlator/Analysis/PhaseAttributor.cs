@@ -1,6 +1,6 @@
-using LoadLeak.Correlator.Sampling;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Analysis;
 
@@ -52,8 +52,8 @@ public static class PhaseAttributor
             Requests = RequestsIn(phase, input.Intervals),
             HeapDeltaBytes = Delta(samples, s => s.GcHeapBytes, phase.Start, phase.End),
             RetainedDeltaBytes = RetainedDelta(input.Retained, phase) ?? Delta(samples, s => s.PostGcHeapBytes, phase.Start, phase.End),
-            RssDeltaBytes = Delta(samples, s => ResourceSeries.ValueOf(s, LeakResources.Rss), phase.Start, phase.End),
-            ThreadsDelta = Delta(samples, s => ResourceSeries.ValueOf(s, LeakResources.Threads), phase.Start, phase.End),
+            RssDeltaBytes = Delta(samples, s => ResourceSeries.ValueOf(s, LeakResource.Rss), phase.Start, phase.End),
+            ThreadsDelta = Delta(samples, s => ResourceSeries.ValueOf(s, LeakResource.Threads), phase.Start, phase.End),
             TimersDelta = Delta(samples, s => s.Timers, phase.Start, phase.End),
             FdsDelta = Delta(samples, s => s.Fds, phase.Start, phase.End),
             AllocRateBytesPerSec = Mean(inside, s => s.AllocRateBytesPerSec),

@@ -1,4 +1,4 @@
-using LoadLeak.Correlator.Sampling;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Analysis;
 

@@ -1,4 +1,4 @@
-using LoadLeak.Correlator.Sampling;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Analysis;
 
@@ -14,7 +14,8 @@ public static class RecoveryCheck
     private const double MarkWindowSeconds = 10;
     private const int TailSamples = 5;
 
-    public static Recovery? Check(string resource, IReadOnlyList<TargetSample> samples, IReadOnlyList<RetainedMark> marks, RunWindows windows, LeakOptions options)
+    public static Recovery? Check(
+        LeakResource resource, IReadOnlyList<TargetSample> samples, IReadOnlyList<RetainedMark> marks, RunWindows windows, LeakOptions options)
     {
         if (windows.CoolDownStart is not { } coolStart) return null;
         var baseline = Baseline(resource, samples, marks, windows.WarmUpEnd);
@@ -26,9 +27,10 @@ public static class RecoveryCheck
         return new Recovery(baseline.Value.Value, after.Value.Value, recovered, $"{baseline.Value.Source} → {after.Value.Source}");
     }
 
-    private static (double Value, string Source)? Baseline(string resource, IReadOnlyList<TargetSample> samples, IReadOnlyList<RetainedMark> marks, double warmUpEnd)
+    private static (double Value, string Source)? Baseline(
+        LeakResource resource, IReadOnlyList<TargetSample> samples, IReadOnlyList<RetainedMark> marks, double warmUpEnd)
     {
-        if (resource == LeakResources.Heap)
+        if (resource == LeakResource.Heap)
         {
             var mark = marks.Where(m => Math.Abs(m.T - warmUpEnd) <= MarkWindowSeconds).OrderBy(m => Math.Abs(m.T - warmUpEnd)).FirstOrDefault();
             if (mark is not null) return (mark.HeapBytes, "induced GC at warm-up end");
@@ -38,9 +40,10 @@ public static class RecoveryCheck
         return around.Count == 0 ? null : (Median(around), "samples at warm-up end");
     }
 
-    private static (double Value, string Source)? After(string resource, IReadOnlyList<TargetSample> samples, IReadOnlyList<RetainedMark> marks, double coolStart)
+    private static (double Value, string Source)? After(
+        LeakResource resource, IReadOnlyList<TargetSample> samples, IReadOnlyList<RetainedMark> marks, double coolStart)
     {
-        if (resource == LeakResources.Heap)
+        if (resource == LeakResource.Heap)
         {
             var mark = marks.Where(m => m.T >= coolStart).OrderBy(m => m.T).LastOrDefault();
             if (mark is not null) return (mark.HeapBytes, "induced GC after cool-down");
@@ -49,7 +52,7 @@ public static class RecoveryCheck
         return tail.Count == 0 ? null : (Median(tail.TakeLast(TailSamples).ToList()), "last samples of cool-down");
     }
 
-    private static List<double> Values(IReadOnlyList<TargetSample> samples, string resource, Func<TargetSample, bool> where) =>
+    private static List<double> Values(IReadOnlyList<TargetSample> samples, LeakResource resource, Func<TargetSample, bool> where) =>
         samples.Where(where).Select(s => ResourceSeries.ValueOf(s, resource)).OfType<double>().ToList();
 
     private static double Median(List<double> values) => TheilSen.Median([.. values]);

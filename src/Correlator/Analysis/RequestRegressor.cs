@@ -1,5 +1,5 @@
 using System.Globalization;
-using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Statistics;

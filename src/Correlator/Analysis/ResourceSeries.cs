@@ -1,4 +1,4 @@
-using LoadLeak.Correlator.Sampling;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Analysis;
 
@@ -7,7 +7,7 @@ namespace LoadLeak.Correlator.Analysis;
 /// <paramref name="Samples"/> is how many per-second samples cover the range (the minimum-samples
 /// rule counts coverage); <paramref name="Points"/> are the distinct observations that are tested.
 /// </summary>
-public sealed record ResourceSeries(string Resource, string Source, IReadOnlyList<SeriesPoint> Points, bool UseBlockMinimum, int Samples)
+public sealed record ResourceSeries(LeakResource Resource, string Source, IReadOnlyList<SeriesPoint> Points, bool UseBlockMinimum, int Samples)
 {
     public const string MarksOnly = "induced-GC marks";
 
@@ -30,15 +30,15 @@ public sealed record ResourceSeries(string Resource, string Source, IReadOnlyLis
     private const double EndMarkLandingSeconds = 5;
 
     /// <summary>The value of a resource in one sample; null when the sample does not have it.</summary>
-    public static double? ValueOf(TargetSample s, string resource) => resource switch
+    public static double? ValueOf(TargetSample s, LeakResource resource) => resource switch
     {
-        LeakResources.Heap => s.PostGcHeapBytes,
-        LeakResources.Rss => s.RssBytes ?? s.WorkingSetBytes,
+        LeakResource.Heap => s.PostGcHeapBytes,
+        LeakResource.Rss => s.RssBytes ?? s.WorkingSetBytes,
         // OS threads include the pool and any dedicated thread that never ends, so a leaked
         // `new Thread` shows here even when the runtime's pool count stays flat.
-        LeakResources.Threads => s.OsThreads ?? s.Threads,
-        LeakResources.Timers => s.Timers,
-        LeakResources.Fds => s.Fds,
+        LeakResource.Threads => s.OsThreads ?? s.Threads,
+        LeakResource.Timers => s.Timers,
+        LeakResource.Fds => s.Fds,
         _ => null,
     };
 
@@ -46,12 +46,13 @@ public sealed record ResourceSeries(string Resource, string Source, IReadOnlyLis
     /// Points with T in [from, to]. Heap prefers the post-GC series merged with the induced full-GC
     /// marks; without it the floor of the GC heap (block minima of a sawtooth), then the marks alone.
     /// </summary>
-    public static ResourceSeries Of(string resource, IReadOnlyList<TargetSample> samples, IReadOnlyList<RetainedMark> marks, double from, double to)
+    public static ResourceSeries Of(
+        LeakResource resource, IReadOnlyList<TargetSample> samples, IReadOnlyList<RetainedMark> marks, double from, double to)
     {
         var inRange = samples.Where(s => s.T >= from && s.T <= to).ToList();
         var points = Collect(inRange, s => ValueOf(s, resource));
-        if (resource != LeakResources.Heap)
-            return new ResourceSeries(resource, resource, points, false, points.Count);
+        if (resource != LeakResource.Heap)
+            return new ResourceSeries(resource, resource.ToJsonName(), points, false, points.Count);
         // Only when no full GC landed at the window's start: otherwise an earlier one (the warm-up's own start)
         // would add the warm-up's growth to the load's.
         var landedAtStart = marks.Any(m => m.T >= from && m.T <= from + MarkLandingSeconds);

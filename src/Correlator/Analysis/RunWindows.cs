@@ -1,5 +1,5 @@
-using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Analysis;
 
@@ -13,9 +13,9 @@ public sealed record RunWindows(double WarmUpEnd, double LoadEnd, double? CoolDo
 
     public static RunWindows From(IReadOnlyList<PhaseRecord> phases, IReadOnlyList<IntervalRow> intervals, double firstT, double lastT, LeakOptions options)
     {
-        var warmUps = phases.Where(p => p.Kind == PhaseKinds.WarmUp).ToList();
+        var warmUps = phases.Where(p => p.Kind == PhaseKind.WarmUp).ToList();
         var warmUpEnd = warmUps.Count > 0 ? warmUps.Max(p => p.End) : phases.Count > 0 ? phases.Min(p => p.Start) : firstT;
-        var work = phases.Where(p => p.Kind != PhaseKinds.WarmUp && p.End > warmUpEnd).ToList();
+        var work = phases.Where(p => p.Kind != PhaseKind.WarmUp && p.End > warmUpEnd).ToList();
         var runEnd = Math.Max(lastT, work.Count > 0 ? work.Max(p => p.End) : lastT);
         if (work.Count == 0) return new RunWindows(warmUpEnd, lastT, null, runEnd);
 
@@ -24,7 +24,7 @@ public sealed record RunWindows(double WarmUpEnd, double LoadEnd, double? CoolDo
         double? coolStart = null;
         foreach (var phase in work.OrderByDescending(p => p.End))
         {
-            var low = phase.Kind == PhaseKinds.Pause || levels[phase] <= options.CoolDownLoadFraction * peak;
+            var low = phase.Kind == PhaseKind.Pause || levels[phase] <= options.CoolDownLoadFraction * peak;
             if (!low)
             {
                 if (coolStart is { } c) coolStart = Math.Max(c, phase.End);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Capacity;
 
@@ -41,13 +41,13 @@ public static class CapacityAnalyzer
                 phase.Scenario,
                 phase.Copies!.Value,
                 rows.Average(r => r.Rps),
-                rows.Sum(r => r.Latency.P99 * r.Ok) / requests));
+                rows.Sum(r => r.P99 * r.Ok) / requests));
         }
         return points;
     }
 
     private static bool IsConstantStep(PhaseRecord phase) =>
-        phase.Kind == PhaseKinds.Load && phase.Copies is > 0 && phase.Simulation.StartsWith("KeepConstant", StringComparison.Ordinal);
+        phase.Kind == PhaseKind.Load && phase.Copies is > 0 && phase.Simulation.StartsWith("KeepConstant", StringComparison.Ordinal);
 
     private static CapacityResult? AnalyzeScenario(string scenario, IReadOnlyList<CapacityPoint> points, double? sloP99Ms)
     {

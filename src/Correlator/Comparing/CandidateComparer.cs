@@ -1,4 +1,4 @@
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Comparing;
 
@@ -8,35 +8,35 @@ namespace LoadLeak.Correlator.Comparing;
 /// </summary>
 public static class CandidateComparer
 {
-    public static (IReadOnlyDictionary<string, MetricValueDto> Metrics, IReadOnlyList<string> Verdicts) Summarize(IReadOnlyList<RunDocument> runs)
+    public static (IReadOnlyDictionary<string, MetricSummary> Metrics, IReadOnlyList<LeakVerdict> Verdicts) Summarize(IReadOnlyList<RunDocument> runs)
     {
         var extracted = runs.Select(RunMetricsExtractor.Extract).ToArray();
         var metrics = CompareMetrics.All.ToDictionary(m => m.Name, m => Stats(extracted.Select(e => e[m.Name])));
         return (metrics, runs.Select(r => r.Leak.Verdict).ToArray());
     }
 
-    public static IReadOnlyList<MetricComparisonDto> Compare(CandidateDto baseline, IReadOnlyList<CandidateDto> others) =>
+    public static IReadOnlyList<MetricComparison> Compare(CandidateSummary baseline, IReadOnlyList<CandidateSummary> others) =>
         others.SelectMany(candidate => CompareMetrics.All.Select(metric => Compare(metric, baseline, candidate))).ToArray();
 
-    private static MetricComparisonDto Compare(ComparedMetric metric, CandidateDto baseline, CandidateDto candidate)
+    private static MetricComparison Compare(ComparedMetric metric, CandidateSummary baseline, CandidateSummary candidate)
     {
-        var better = metric.HigherIsBetter ? "higher" : "lower";
+        var better = metric.HigherIsBetter ? Better.Higher : Better.Lower;
         var a = baseline.Metrics[metric.Name];
         var b = candidate.Metrics[metric.Name];
         if (a.Mean is not { } baseMean || b.Mean is not { } candMean)
-            return new(metric.Name, metric.Unit, better, candidate.Name, null, null, "n/a");
+            return new(metric.Name, metric.Unit, better, candidate.Name, null, null, ComparisonVerdict.NotApplicable);
         var diff = baseMean == 0 ? (candMean == 0 ? 0 : (double?)null) : (candMean - baseMean) / Math.Abs(baseMean) * 100;
         var noise = Noise(a) is { } na && Noise(b) is { } nb ? Math.Max(na, nb) : (double?)null;
-        var verdict = diff is null ? "n/a"
-            : noise is null ? "unknown-noise"
-            : Math.Abs(diff.Value) > 2 * noise.Value ? "significant" : "within-noise";
+        var verdict = diff is null ? ComparisonVerdict.NotApplicable
+            : noise is null ? ComparisonVerdict.UnknownNoise
+            : Math.Abs(diff.Value) > 2 * noise.Value ? ComparisonVerdict.Significant : ComparisonVerdict.WithinNoise;
         return new(metric.Name, metric.Unit, better, candidate.Name, Round(diff), Round(noise), verdict);
     }
 
-    private static double? Noise(MetricValueDto value) =>
+    private static double? Noise(MetricSummary value) =>
         value is { Count: >= 2, Mean: { } mean, StdDev: { } sd } && mean != 0 ? sd / Math.Abs(mean) * 100 : null;
 
-    private static MetricValueDto Stats(IEnumerable<double?> values)
+    private static MetricSummary Stats(IEnumerable<double?> values)
     {
         var present = values.Where(v => v is not null).Select(v => v!.Value).ToArray();
         if (present.Length == 0) return new(null, null, 0);

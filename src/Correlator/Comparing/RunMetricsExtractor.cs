@@ -1,4 +1,4 @@
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Comparing;
 
@@ -7,13 +7,13 @@ public static class RunMetricsExtractor
 {
     public static IReadOnlyDictionary<string, double?> Extract(RunDocument run)
     {
-        var loadStart = run.Phases.Where(p => p.Kind != "warmup").Select(p => p.Start).DefaultIfEmpty(0).Min();
+        var loadStart = run.Phases.Where(p => p.Kind != PhaseKind.WarmUp).Select(p => p.Start).DefaultIfEmpty(0).Min();
         var loadEnd = run.Phases.Select(p => p.End).DefaultIfEmpty(run.DurationSeconds).Max();
         var during = run.Samples.Where(s => s.T > loadStart && s.T <= loadEnd + 0.5).ToArray();
         var baseline = run.Samples.LastOrDefault(s => s.T <= loadStart + 0.5) ?? during.FirstOrDefault();
         var requests = run.Scenarios.Sum(s => s.Ok + s.Fail);
 
-        double? Memory(SampleDto s) => s.RssBytes ?? s.WorkingSetBytes;
+        double? Memory(TargetSample s) => s.RssBytes ?? s.WorkingSetBytes;
         var baselineMemory = baseline is null ? null : Memory(baseline);
         var peakMemory = during.Select(Memory).Where(v => v is not null).Max();
         var baselineThreads = baseline?.Threads;
@@ -30,8 +30,8 @@ public static class RunMetricsExtractor
             ["retained-per-request"] = requests > 0 ? retainedGrowth / requests : null,
             ["cpu-per-request"] = requests > 0 && during.Any(s => s.Cpu is not null) ? cpu / requests * 1e6 : null,
             ["rps"] = run.Scenarios.Sum(s => s.Rps),
-            ["p50"] = Weighted(run, s => s.LatencyMs.P50),
-            ["p99"] = Weighted(run, s => s.LatencyMs.P99),
+            ["p50"] = Weighted(run, s => s.Latency.P50),
+            ["p99"] = Weighted(run, s => s.Latency.P99),
             ["errors"] = run.Scenarios.Sum(s => s.Fail),
             ["gc-pause-share"] = run.Samples.Any(s => s.GcPauseMs is not null) && run.DurationSeconds > 0
                 ? pauses / (run.DurationSeconds * 1000) * 100 : null,
@@ -40,7 +40,7 @@ public static class RunMetricsExtractor
     }
 
     /// <summary>Weighted by successful responses, the only ones latency is measured on (a scenario that only failed has none, not 0).</summary>
-    private static double? Weighted(RunDocument run, Func<ScenarioDto, double> value)
+    private static double? Weighted(RunDocument run, Func<ScenarioStats, double> value)
     {
         var total = run.Scenarios.Sum(s => s.Ok);
         return total == 0 ? null : run.Scenarios.Sum(s => value(s) * s.Ok) / total;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using LoadLeak.Results;
 using Microsoft.Diagnostics.Runtime;
 
 namespace LoadLeak.Correlator.Forensics;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Forensics;
 

@@ -1,3 +1,5 @@
+using LoadLeak.Results;
+
 namespace LoadLeak.Correlator.Forensics;
 
 /// <summary>Live objects of one type in a snapshot.</summary>
@@ -38,6 +40,6 @@ public sealed record HeapSnapshot
     public SnapshotInfo ToInfo() => new(Label, T, HeapBytes, Objects, PauseMs, AnalysisMs)
     {
         PauseMeasured = PauseMeasured,
-        WriteDumpMs = WriteDumpMs,
+        WriteDumpMs = WriteDumpMs > 0 ? WriteDumpMs : null,
     };
 }

@@ -1,3 +1,4 @@
+using LoadLeak.Results;
 using Microsoft.Diagnostics.Runtime;
 
 namespace LoadLeak.Correlator.Forensics;

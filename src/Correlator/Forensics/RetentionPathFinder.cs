@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoadLeak.Results;
 using Microsoft.Diagnostics.Runtime;
 
 namespace LoadLeak.Correlator.Forensics;

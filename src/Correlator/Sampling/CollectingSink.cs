@@ -1,17 +1,19 @@
+using LoadLeak.Results;
+
 namespace LoadLeak.Correlator.Sampling;
 
 /// <summary>Folds readings into a <see cref="SampleTable"/> and keeps events and (deduplicated) notes.</summary>
 public sealed class CollectingSink(SampleTable table) : IMeasurementSink
 {
     private readonly object _gate = new();
-    private readonly List<CorrelatorEvent> _events = [];
+    private readonly List<TimelineEvent> _events = [];
     private readonly List<string> _notes = [];
 
     public SampleTable Table { get; } = table;
 
     public void Add(Measurement measurement) => Table.Add(measurement);
 
-    public void AddEvent(CorrelatorEvent correlatorEvent)
+    public void AddEvent(TimelineEvent correlatorEvent)
     {
         lock (_gate) _events.Add(correlatorEvent);
     }
@@ -22,7 +24,7 @@ public sealed class CollectingSink(SampleTable table) : IMeasurementSink
             if (!_notes.Contains(note)) _notes.Add(note);
     }
 
-    public IReadOnlyList<CorrelatorEvent> Events
+    public IReadOnlyList<TimelineEvent> Events
     {
         get { lock (_gate) return _events.OrderBy(e => e.T).ToList(); }
     }
@@ -32,7 +34,7 @@ public sealed class CollectingSink(SampleTable table) : IMeasurementSink
         get { lock (_gate) return _notes.ToList(); }
     }
 
-    public bool HasEvent(string kind)
+    public bool HasEvent(EventKind kind)
     {
         lock (_gate) return _events.Any(e => e.Kind == kind);
     }

@@ -1,3 +1,5 @@
+using LoadLeak.Results;
+
 namespace LoadLeak.Correlator.Sampling;
 
 /// <summary>Where counter sources deliver readings, timeline events and notes. Must be thread-safe.</summary>
@@ -5,7 +7,7 @@ public interface IMeasurementSink
 {
     void Add(Measurement measurement);
 
-    void AddEvent(CorrelatorEvent correlatorEvent);
+    void AddEvent(TimelineEvent correlatorEvent);
 
     void AddNote(string note);
 }

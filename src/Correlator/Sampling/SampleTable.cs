@@ -1,3 +1,5 @@
+using LoadLeak.Results;
+
 namespace LoadLeak.Correlator.Sampling;
 
 /// <summary>

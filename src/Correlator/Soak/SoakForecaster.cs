@@ -1,5 +1,5 @@
 using LoadLeak.Correlator.Analysis;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Soak;
 
@@ -12,7 +12,7 @@ public static class SoakForecaster
     private const int MaxPoints = 400;
     private const double MinConfidence = 0.95; // Theil-Sen is quadratic; an evenly thinned series keeps the slope
 
-    public static SoakDto Forecast(RunDocument run, double loadStart, double loadEnd, (double Bytes, string Source)? limit)
+    public static SoakForecast Forecast(RunDocument run, double loadStart, double loadEnd, (double Bytes, string Source)? limit)
     {
         var notes = new List<string>();
         var retained = run.Retained.Where(r => r.T >= loadStart).Select(r => (r.T, r.HeapBytes)).ToArray();
@@ -36,7 +36,7 @@ public static class SoakForecaster
         else if (rssSlope is not null)
             notes.Add($"RSS does not trend up with ≥ {MinConfidence:P0} confidence over the held load: no exhaustion forecast");
 
-        return new SoakDto
+        return new SoakForecast
         {
             DurationSeconds = Math.Round(loadEnd - loadStart, 1),
             RetainedSlopeBytesPerHour = retainedSlope,

@@ -1,12 +1,12 @@
+using LoadLeak.Results;
+
 namespace LoadLeak.Engine.Api;
 
 /// <summary>
 /// A pass/fail check on a scenario's final statistics. <see cref="Description"/> is what the
 /// report shows, e.g. "FailRequest.Percent &lt; 5".
 /// </summary>
-public sealed record Threshold(string Description, Func<Stats.ScenarioStats, bool> Check)
+public sealed record Threshold(string Description, Func<ScenarioStats, bool> Check)
 {
-    public static Threshold Create(string description, Func<Stats.ScenarioStats, bool> check) => new(description, check);
+    public static Threshold Create(string description, Func<ScenarioStats, bool> check) => new(description, check);
 }
-
-public sealed record ThresholdResult(string Scenario, string Description, bool Passed, string? Error = null);

@@ -28,7 +28,7 @@ internal static class SimulationParser
         var simulations = items.Select(Parse).ToList();
         if (SimulationRules.FirstMixedModel(simulations) is { } mixed)
             throw items[mixed].Error(
-                $"{simulations[mixed].Describe()} cannot follow {(simulations[mixed].IsOpenModel == true ? "closed (copies)" : "open (inject)")} simulations: " +
+                $"{simulations[mixed].Describe()} cannot follow {(simulations[mixed].Model == LoadModel.Open ? "closed (copies)" : "open (inject)")} simulations: " +
                 "closed and open simulations cannot be mixed in one scenario (Pause goes with both)");
         return simulations;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Engine.Config;
 

@@ -1,5 +1,6 @@
 using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Engine.Running;
 

@@ -1,4 +1,4 @@
-using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Engine.Running;
 

@@ -1,6 +1,5 @@
 using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Schedules;
-using LoadLeak.Engine.Stats;
 
 namespace LoadLeak.Engine.Running;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Schedules;
 using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Engine.Running;
 

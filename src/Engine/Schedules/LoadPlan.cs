@@ -1,6 +1,7 @@
 using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Simulations;
+using LoadLeak.Results;
 
 namespace LoadLeak.Engine.Schedules;
 
@@ -21,17 +22,17 @@ public static class LoadPlan
     {
         var simulations = props.LoadSimulations.Count > 0 ? props.LoadSimulations : [DefaultSimulation];
         Validate(props.Name, simulations);
-        var open = simulations.Any(s => s.IsOpenModel == true);
+        var open = simulations.Any(s => s.Model == LoadModel.Open);
         var phases = new List<PlannedPhase>();
         if (props.WarmUpDuration > TimeSpan.Zero && WarmUpShape(simulations, props.WarmUpDuration) is { } warmUp)
-            phases.Add(Plan(WarmUpName, PhaseKinds.WarmUp, warmUp, open, 0, 0, seed));
+            phases.Add(Plan(WarmUpName, PhaseKind.WarmUp, warmUp, open, 0, 0, seed));
 
         int copies = 0;
         double rate = 0;
         for (var i = 0; i < simulations.Count; i++)
         {
             var simulation = simulations[i];
-            var kind = simulation is Pause ? PhaseKinds.Pause : PhaseKinds.Load;
+            var kind = simulation is Pause ? PhaseKind.Pause : PhaseKind.Load;
             var phase = Plan($"{i + 1} {simulation.Describe()}", kind, simulation, open, copies, rate, seed + i + 1);
             phases.Add(phase);
             copies = phase.Closed?.TargetCopies ?? 0;
@@ -66,7 +67,7 @@ public static class LoadPlan
             _ => null,
         };
 
-    private static PlannedPhase Plan(string name, string kind, LoadSimulation simulation, bool open, int copies, double rate, int seed)
+    private static PlannedPhase Plan(string name, PhaseKind kind, LoadSimulation simulation, bool open, int copies, double rate, int seed)
     {
         if (open)
         {

@@ -1,5 +1,5 @@
-using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Simulations;
+using LoadLeak.Results;
 
 namespace LoadLeak.Engine.Schedules;
 
@@ -9,16 +9,16 @@ namespace LoadLeak.Engine.Schedules;
 /// </summary>
 public sealed record PlannedPhase(
     string Name,
-    string Kind,
+    PhaseKind Kind,
     LoadSimulation Simulation,
     ClosedSchedule? Closed,
     InjectionSchedule? Open,
     int? Copies,
     double? RatePerSecond)
 {
-    public bool Measured => Kind != PhaseKinds.WarmUp;
+    public bool Measured => Kind != PhaseKind.WarmUp;
 
-    public bool IsPause => Kind == PhaseKinds.Pause;
+    public bool IsPause => Kind == PhaseKind.Pause;
 
     /// <summary>Planned length; null when the phase runs until its iterations are done.</summary>
     public TimeSpan? Duration => Closed?.Duration ?? Open?.Duration;

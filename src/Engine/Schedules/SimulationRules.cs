@@ -35,12 +35,13 @@ public static class SimulationRules
     /// </summary>
     public static int? FirstMixedModel(IReadOnlyList<LoadSimulation> simulations)
     {
-        bool? model = null;
+        LoadModel? model = null;
         for (var i = 0; i < simulations.Count; i++)
         {
-            if (simulations[i].IsOpenModel is not { } open) continue;
-            if (model is { } m && m != open) return i;
-            model = open;
+            var current = simulations[i].Model;
+            if (current == LoadModel.Pause) continue;
+            if (model is { } m && m != current) return i;
+            model = current;
         }
         return null;
     }

@@ -7,8 +7,8 @@ namespace LoadLeak.Engine.Simulations;
 /// </summary>
 public abstract record LoadSimulation
 {
-    /// <summary>True for the open (injection) model; Pause is neither and returns null.</summary>
-    public abstract bool? IsOpenModel { get; }
+    /// <summary>Closed (copies) or open (injection); Pause is neither.</summary>
+    public abstract LoadModel Model { get; }
 
     /// <summary>Name used in the phase timeline, e.g. "RampingConstant(100, 00:00:30)".</summary>
     public abstract string Describe();
@@ -16,48 +16,48 @@ public abstract record LoadSimulation
 
 public sealed record RampingConstant(int Copies, TimeSpan During) : LoadSimulation
 {
-    public override bool? IsOpenModel => false;
+    public override LoadModel Model => LoadModel.Closed;
     public override string Describe() => $"RampingConstant({Copies}, {During:c})";
 }
 
 public sealed record KeepConstant(int Copies, TimeSpan During) : LoadSimulation
 {
-    public override bool? IsOpenModel => false;
+    public override LoadModel Model => LoadModel.Closed;
     public override string Describe() => $"KeepConstant({Copies}, {During:c})";
 }
 
 public sealed record IterationsForConstant(int Copies, int Iterations) : LoadSimulation
 {
-    public override bool? IsOpenModel => false;
+    public override LoadModel Model => LoadModel.Closed;
     public override string Describe() => $"IterationsForConstant({Copies}, {Iterations})";
 }
 
 public sealed record Inject(int Rate, TimeSpan Interval, TimeSpan During) : LoadSimulation
 {
-    public override bool? IsOpenModel => true;
+    public override LoadModel Model => LoadModel.Open;
     public override string Describe() => $"Inject({Rate}, {Interval:c}, {During:c})";
 }
 
 public sealed record RampingInject(int Rate, TimeSpan Interval, TimeSpan During) : LoadSimulation
 {
-    public override bool? IsOpenModel => true;
+    public override LoadModel Model => LoadModel.Open;
     public override string Describe() => $"RampingInject({Rate}, {Interval:c}, {During:c})";
 }
 
 public sealed record InjectRandom(int MinRate, int MaxRate, TimeSpan Interval, TimeSpan During) : LoadSimulation
 {
-    public override bool? IsOpenModel => true;
+    public override LoadModel Model => LoadModel.Open;
     public override string Describe() => $"InjectRandom({MinRate}, {MaxRate}, {Interval:c}, {During:c})";
 }
 
 public sealed record IterationsForInject(int Rate, TimeSpan Interval, int Iterations) : LoadSimulation
 {
-    public override bool? IsOpenModel => true;
+    public override LoadModel Model => LoadModel.Open;
     public override string Describe() => $"IterationsForInject({Rate}, {Interval:c}, {Iterations})";
 }
 
 public sealed record Pause(TimeSpan During) : LoadSimulation
 {
-    public override bool? IsOpenModel => null;
+    public override LoadModel Model => LoadModel.Pause;
     public override string Describe() => $"Pause({During:c})";
 }

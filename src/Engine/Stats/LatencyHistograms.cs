@@ -1,4 +1,5 @@
 using HdrHistogram;
+using LoadLeak.Results;
 
 namespace LoadLeak.Engine.Stats;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HdrHistogram;
 using LoadLeak.Engine.Api;
+using LoadLeak.Results;
 
 namespace LoadLeak.Engine.Stats;
 
@@ -96,9 +97,11 @@ public sealed class ScenarioMetrics
         _lastTickSeconds = t;
         _recycleCorrected = _recycleCorrected is null ? _intervalCorrected.GetIntervalHistogram() : _intervalCorrected.GetIntervalHistogram(_recycleCorrected);
         _recycleUncorrected = _recycleUncorrected is null ? _intervalUncorrected.GetIntervalHistogram() : _intervalUncorrected.GetIntervalHistogram(_recycleUncorrected);
+        var corrected = LatencyHistograms.Summarize(_recycleCorrected);
+        var uncorrected = LatencyHistograms.Summarize(_recycleUncorrected);
         return new IntervalRow(t, scenario, phase, delta.Ok, delta.Fail, (delta.Ok + delta.Fail) / seconds,
-            LatencyHistograms.Summarize(_recycleCorrected), LatencyHistograms.Summarize(_recycleUncorrected),
-            concurrency, targetRate, delta.Late, delta.Dropped, delta.Bytes);
+            corrected.P50, corrected.P99, uncorrected.P99, concurrency, targetRate, delta.Late, delta.Dropped)
+        { BytesReceived = delta.Bytes };
     }
 
     /// <summary>Totals of the measured part. Call once, after the scenario's iterations have finished.</summary>

@@ -64,7 +64,7 @@ public static class CliApp
             case InfrastructureException infrastructure:
                 console.Error(infrastructure.Message);
                 return ExitCodes.InfrastructureError;
-            case Reporting.Serialization.RunDocumentFormatException format:
+            case Results.RunDocumentFormatException format:
                 console.Error(format.Message);
                 return ExitCodes.UsageError;
             case OperationCanceledException:

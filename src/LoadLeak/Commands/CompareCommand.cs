@@ -3,8 +3,7 @@ using LoadLeak.Cli;
 using LoadLeak.Correlator.Comparing;
 using LoadLeak.Reporting.Comparing;
 using LoadLeak.Reporting.Exporting;
-using LoadLeak.Reporting.Model;
-using LoadLeak.Reporting.Serialization;
+using LoadLeak.Results;
 using LoadLeak.Sessions;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -82,10 +81,10 @@ public sealed class CompareCommand(IUserConsole console, Interruption interrupti
             }
         }
 
-        var candidateDtos = candidates.Select(c =>
+        var summaries = candidates.Select(c =>
         {
             var (metrics, verdicts) = CandidateComparer.Summarize(runs[c.Name].Select(r => r.Doc).ToArray());
-            return new CandidateDto
+            return new CandidateSummary
             {
                 Name = c.Name,
                 Command = c.Command,
@@ -102,8 +101,8 @@ public sealed class CompareCommand(IUserConsole console, Interruption interrupti
             Repeat = settings.Repeat,
             DurationScale = settings.ParsedDurationScale,
             Baseline = candidates[0].Name,
-            Candidates = candidateDtos,
-            Comparisons = CandidateComparer.Compare(candidateDtos[0], candidateDtos.Skip(1).ToArray()),
+            Candidates = summaries,
+            Comparisons = CandidateComparer.Compare(summaries[0], summaries.Skip(1).ToArray()),
             Notes = settings.Repeat < 2 ? ["one run per candidate: run-to-run noise unknown; use --repeat 3 or more to tell differences from noise"] : [],
         };
         var written = CompareWriter.WriteAll(document, outDir);
@@ -111,8 +110,8 @@ public sealed class CompareCommand(IUserConsole console, Interruption interrupti
         foreach (var file in written.Files) console.Info(file);
 
         if (interruption.Requested) return ExitCodes.Interrupted;
-        if (candidateDtos.Any(c => c.LeakVerdicts.Contains(LeakVerdicts.Leak))) return ExitCodes.ChecksFailed;
-        return candidateDtos.Any(c => c.Statuses.Any(s => s != RunStatus.Complete)) ? ExitCodes.InfrastructureError : ExitCodes.Ok;
+        if (summaries.Any(c => c.LeakVerdicts.Contains(LeakVerdict.Leak))) return ExitCodes.ChecksFailed;
+        return summaries.Any(c => c.Statuses.Any(s => s != RunStatus.Complete)) ? ExitCodes.InfrastructureError : ExitCodes.Ok;
     }
 
     private static RunCommand.Settings ForCandidate(Settings s, string command, string outDir) => new()

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using LoadLeak.Cli;
 using LoadLeak.Reporting.Exporting;
-using LoadLeak.Reporting.Serialization;
+using LoadLeak.Results;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -29,7 +29,7 @@ public sealed class ReportCommand(IUserConsole console) : Command<ReportCommand.
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var (document, source) = Load(settings.RunJson);
-        if (document.Status == Reporting.Model.RunStatus.Partial) console.Warn($"{source}: rendering a partial run");
+        if (document.Status == RunStatus.Partial) console.Warn($"{source}: rendering a partial run");
         var outDir = Path.GetFullPath(settings.Out ?? Path.GetDirectoryName(Path.GetFullPath(source))!);
         var outcome = ReportWriter.WriteAll(document, outDir);
         foreach (var file in outcome.Files) console.Info(file);
@@ -38,7 +38,7 @@ public sealed class ReportCommand(IUserConsole console) : Command<ReportCommand.
     }
 
     /// <summary>A finished run's run.json wins; without one, the stream of the interrupted run is rebuilt.</summary>
-    internal static (Reporting.Model.RunDocument Document, string Source) Load(string path)
+    internal static (RunDocument Document, string Source) Load(string path)
     {
         if (Directory.Exists(path))
         {

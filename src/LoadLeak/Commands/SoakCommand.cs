@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using LoadLeak.Cli;
+using LoadLeak.Correlator.Soak;
 using LoadLeak.Sessions;
 using LoadLeak.Soak;
 using Spectre.Console;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using LoadLeak.Engine;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 using LoadLeak.Sessions;
 
 namespace LoadLeak.Documents;
@@ -14,10 +14,10 @@ public static class PartialRunReader
     public static RunDocument Read(string streamPath)
     {
         RunHeader? header = null;
-        var phases = new Dictionary<(string, string), PhaseDto>();
-        var intervals = new List<IntervalDto>();
-        var samples = new List<SampleDto>();
-        var events = new List<EventDto>();
+        var phases = new Dictionary<(string, string), PhaseRecord>();
+        var intervals = new List<IntervalRow>();
+        var samples = new List<TargetSample>();
+        var events = new List<TimelineEvent>();
         var lineNumber = 0;
         foreach (var line in File.ReadLines(streamPath))
         {
@@ -33,12 +33,12 @@ public static class PartialRunReader
                 {
                     case "header": header = data.Deserialize<RunHeader>(StreamJson.Options); break;
                     case "phase":
-                        var phase = data.Deserialize<PhaseDto>(StreamJson.Options)!;
+                        var phase = data.Deserialize<PhaseRecord>(StreamJson.Options)!;
                         phases[(phase.Scenario, phase.Name)] = phase;
                         break;
-                    case "interval": intervals.Add(data.Deserialize<IntervalDto>(StreamJson.Options)!); break;
-                    case "sample": samples.Add(data.Deserialize<SampleDto>(StreamJson.Options)!); break;
-                    case "event": events.Add(data.Deserialize<EventDto>(StreamJson.Options)!); break;
+                    case "interval": intervals.Add(data.Deserialize<IntervalRow>(StreamJson.Options)!); break;
+                    case "sample": samples.Add(data.Deserialize<TargetSample>(StreamJson.Options)!); break;
+                    case "event": events.Add(data.Deserialize<TimelineEvent>(StreamJson.Options)!); break;
                 }
             }
         }

@@ -3,9 +3,13 @@ using System.Runtime.InteropServices;
 using LoadLeak.Cli;
 using LoadLeak.Correlator;
 using LoadLeak.Correlator.Analysis;
+using LoadLeak.Correlator.Capacity;
 using LoadLeak.Correlator.Soak;
+using LoadLeak.Engine;
 using LoadLeak.Engine.Running;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
+using LoadLeak.Scenarios;
+using LoadLeak.Scenarios.Settings;
 using LoadLeak.Sessions;
 using LoadLeak.Targets;
 
@@ -23,29 +27,26 @@ public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? ta
         var intervals = engine?.Intervals ?? [];
         var samples = sampled?.Samples ?? [];
         var retained = sampled?.Retained ?? [];
-        foreach (var e in sampled?.Events ?? []) timeline.Add(e.T, e.Kind, e.Message);
+        foreach (var e in sampled?.Events ?? []) timeline.Add(e);
 
         var analysis = Analyze(new AnalysisInput(phases, intervals, samples, retained, plan.LeakOptions));
-        var status = Status(engine);
-        var capacity = engine is null ? [] : Correlator.Capacity.CapacityAnalyzer.Analyze(engine, plan.Options.SloP99Ms).Select(DtoMapper.Capacity).ToArray();
-        var leak = DtoMapper.Leak(analysis.Leak);
-        var thresholds = (engine?.Thresholds ?? []).Select(t => new ThresholdDto(t.Scenario, t.Description, t.Passed, t.Error)).ToArray();
+        var capacity = engine is null ? [] : CapacityAnalyzer.Analyze(engine, plan.Options.SloP99Ms);
         var document = new RunDocument
         {
             RunId = plan.RunId,
             StartedAt = clock.StartedAt,
-            DurationSeconds = Math.Round(clock.Seconds, 3),
-            Status = status,
+            DurationSeconds = clock.Seconds,
+            Status = Status(engine),
             Meta = Metadata(plan, target),
-            Phases = phases.Select(DtoMapper.Phase).ToArray(),
-            Scenarios = (engine?.Scenarios ?? []).Select(s => DtoMapper.Scenario(s, plan)).ToArray(),
-            Intervals = intervals.Select(DtoMapper.Interval).ToArray(),
-            Samples = samples.Select(DtoMapper.Sample).ToArray(),
-            Retained = retained.Select(r => new RetainedDto(Math.Round(r.T, 3), r.Phase, r.HeapBytes, r.Reason)).ToArray(),
-            Attribution = analysis.Attribution.Select(DtoMapper.Attribution).ToArray(),
-            BytesPerRequest = analysis.BytesPerRequest.Select(DtoMapper.Regression).ToArray(),
-            Leak = leak,
-            Thresholds = thresholds,
+            Phases = phases,
+            Scenarios = (engine?.Scenarios ?? []).Select(s => s with { Protocol = ProtocolOf(s.Name) }).ToArray(),
+            Intervals = intervals,
+            Samples = samples,
+            Retained = retained,
+            Attribution = analysis.Attribution,
+            BytesPerRequest = analysis.BytesPerRequest,
+            Leak = analysis.Leak,
+            Thresholds = engine?.Thresholds ?? [],
             Events = timeline.Snapshot(),
             Notes = [.. sampled?.Notes ?? [], .. TargetNotes()],
             Heap = extras.Heap,
@@ -53,9 +54,11 @@ public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? ta
             Capacity = capacity.FirstOrDefault(),
             RunnerMemory = extras.RunnerMemory,
         };
+        // From here on (soak forecast, exit code, every report) the figures are read as run.json holds them.
+        document = RunDocumentJson.Normalize(document);
         if (plan.Soak is not null)
         {
-            var load = phases.Where(p => p.Kind != PhaseKinds.WarmUp).ToArray();
+            var load = phases.Where(p => p.Kind != PhaseKind.WarmUp).ToArray();
             if (load.Length > 0)
                 document = document with { Soak = SoakForecaster.Forecast(document, load.Min(p => p.Start), load.Max(p => p.End), extras.MemoryLimit) };
         }
@@ -78,10 +81,10 @@ public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? ta
         }
     }
 
-    private string Status(EngineResult? engine)
+    private RunStatus Status(EngineResult? engine)
     {
-        if (timeline.Has("target-died")) return RunStatus.TargetDied;
-        if (timeline.Has("interrupted")) return RunStatus.Interrupted;
+        if (timeline.Has(EventKind.TargetDied)) return RunStatus.TargetDied;
+        if (timeline.Has(EventKind.Interrupted)) return RunStatus.Interrupted;
         if (engine is null) return RunStatus.Failed;
         return engine.Cancelled ? RunStatus.Interrupted : RunStatus.Complete;
     }
@@ -91,9 +94,24 @@ public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? ta
         RunStatus.Interrupted => ExitCodes.Interrupted,
         RunStatus.TargetDied or RunStatus.Failed => ExitCodes.InfrastructureError,
         _ when document.Thresholds.Any(t => !t.Passed) => ExitCodes.ChecksFailed,
-        _ when document.Leak.Verdict == LeakVerdicts.Leak => ExitCodes.ChecksFailed,
+        _ when document.Leak.Verdict == LeakVerdict.Leak => ExitCodes.ChecksFailed,
         _ => ExitCodes.Ok,
     };
+
+    /// <summary>http, grpc or kafka, from the scenario's config; null when the config does not tell.</summary>
+    private string? ProtocolOf(string scenario)
+    {
+        if (plan.Config.Scenarios.FirstOrDefault(c => c.ScenarioName == scenario) is not { } config) return null;
+        try
+        {
+            return ScenarioCatalog.ProtocolOf(config.ScenarioName,
+                new SettingsReader(config.ScenarioName, config.CustomSettings, ScenarioEnvironment.Empty));
+        }
+        catch (ConfigException)
+        {
+            return null;
+        }
+    }
 
     private IEnumerable<string> TargetNotes()
     {

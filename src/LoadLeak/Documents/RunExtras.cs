@@ -1,4 +1,4 @@
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Documents;
 
@@ -6,6 +6,6 @@ namespace LoadLeak.Documents;
 public sealed record RunExtras
 {
     public (double Bytes, string Source)? MemoryLimit { get; init; }
-    public HeapDto? Heap { get; init; }
-    public IReadOnlyList<RunnerMemoryDto> RunnerMemory { get; init; } = [];
+    public HeapForensicsResult? Heap { get; init; }
+    public IReadOnlyList<RunnerMemoryPoint> RunnerMemory { get; init; } = [];
 }

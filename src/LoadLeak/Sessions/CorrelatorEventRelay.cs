@@ -1,6 +1,6 @@
 using LoadLeak.Correlator;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Sessions;
 
@@ -15,6 +15,6 @@ public sealed class CorrelatorEventRelay(ITargetSampler correlator, TimelineEven
     // The timeline drops events it already has, so handing it every event each interval streams each one once.
     public void OnInterval(IReadOnlyList<IntervalRow> rows)
     {
-        foreach (var e in correlator.EventsSoFar) timeline.Add(e.T, e.Kind, e.Message);
+        foreach (var e in correlator.EventsSoFar) timeline.Add(e);
     }
 }

@@ -1,4 +1,5 @@
 using LoadLeak.Engine.Running;
+using LoadLeak.Results;
 using LoadLeak.Targets;
 
 namespace LoadLeak.Sessions;
@@ -19,7 +20,7 @@ public sealed class DeathWatch : IDisposable
         {
             if (_loadEnded || !target.HasExited) return;
             Died = true;
-            timeline.Add(clock.Seconds, "target-died", $"the target exited (code {target.ExitCode?.ToString() ?? "?"}) during the run");
+            timeline.Add(clock.Seconds, EventKind.TargetDied, $"the target exited (code {target.ExitCode?.ToString() ?? "?"}) during the run");
             try { _load.Cancel(); } catch (ObjectDisposedException) { }
         }, TaskScheduler.Default);
     }

@@ -1,6 +1,7 @@
 using LoadLeak.Cli;
 using LoadLeak.Engine.Running;
 using LoadLeak.Kafka;
+using LoadLeak.Results;
 
 namespace LoadLeak.Sessions;
 
@@ -26,13 +27,13 @@ public static class FaultInjector
         {
             await DelayUntil(fault.At, clock, ct);
             kafka.SetBrokerDown(fault.BrokerId);
-            timeline.Add(clock.Seconds, "broker-down", $"embedded Kafka broker {fault.BrokerId} taken down");
+            timeline.Add(clock.Seconds, EventKind.BrokerDown, $"embedded Kafka broker {fault.BrokerId} taken down");
             console.Progress($"[{clock.Seconds,6:0.0}s] fault: Kafka broker {fault.BrokerId} down");
             try { await DelayUntil(fault.At + fault.For, clock, ct); }
             finally
             {
                 kafka.SetBrokerUp(fault.BrokerId);
-                timeline.Add(clock.Seconds, "broker-up", $"embedded Kafka broker {fault.BrokerId} back up");
+                timeline.Add(clock.Seconds, EventKind.BrokerUp, $"embedded Kafka broker {fault.BrokerId} back up");
                 console.Progress($"[{clock.Seconds,6:0.0}s] fault: Kafka broker {fault.BrokerId} up again");
             }
         }
@@ -40,7 +41,7 @@ public static class FaultInjector
         catch (InvalidOperationException ex)
         {
             // A broker that cannot be taken down (or brought back) must not cost the run its reports.
-            timeline.Add(clock.Seconds, "fault-failed", ex.Message);
+            timeline.Add(clock.Seconds, EventKind.FaultFailed, ex.Message);
             console.Warn($"fault injection failed: {ex.Message}");
         }
     }

@@ -1,7 +1,7 @@
 using LoadLeak.Cli;
 using LoadLeak.Correlator.Forensics;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Sessions;
 
@@ -22,7 +22,7 @@ public sealed class HeapSnapshotProbe(int pid, RunClock clock, IUserConsole cons
 
     public void OnPhaseStarted(PhaseRecord phase)
     {
-        if (phase.Kind == PhaseKinds.WarmUp) return;
+        if (phase.Kind == PhaseKind.WarmUp) return;
         var load = phase.Copies ?? phase.Rate ?? 0;
         lock (_taken)
         {

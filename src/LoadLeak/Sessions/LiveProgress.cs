@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using LoadLeak.Correlator.Sampling;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Sessions;
 
@@ -16,7 +15,7 @@ public sealed class LiveProgress(Cli.IUserConsole console, Func<TargetSample?> l
 
     public void OnPhaseStarted(PhaseRecord phase) =>
         console.Progress(string.Create(CultureInfo.InvariantCulture,
-            $"[{phase.Start,6:0.0}s] {phase.Scenario}: phase '{phase.Name}' ({phase.Kind})"));
+            $"[{phase.Start,6:0.0}s] {phase.Scenario}: phase '{phase.Name}' ({phase.Kind.ToJsonName()})"));
 
     public void OnInterval(IReadOnlyList<IntervalRow> rows)
     {
@@ -37,7 +36,7 @@ public sealed class LiveProgress(Cli.IUserConsole console, Func<TargetSample?> l
                 ? string.Create(CultureInfo.InvariantCulture, $"{row.TargetRate:0}/s")
                 : string.Create(CultureInfo.InvariantCulture, $"{row.Concurrency}c");
             // Latency histograms hold successful responses only: an interval without any (a broker outage) has no p99, not 0.
-            var p99 = row.Ok > 0 ? row.Latency.P99.ToString("0.0", CultureInfo.InvariantCulture) : "–";
+            var p99 = row.Ok > 0 ? row.P99.ToString("0.0", CultureInfo.InvariantCulture) : "–";
             line.Append(CultureInfo.InvariantCulture,
                 $" {row.Scenario}: {load} {row.Rps,7:0} rps p99 {p99,6} ms err {row.Fail} |");
         }

@@ -15,7 +15,7 @@ public sealed class LoadObservers : IDisposable
     public LoadObservers(RunPlan plan, ITarget target, ITargetSampler sampler, RunClock clock, TimelineEvents timeline,
         IUserConsole console, CancellationToken load)
     {
-        Retained = new RetainedHeapProbe(sampler, clock, plan.Options.RetainedGc == "boundaries", load);
+        Retained = new RetainedHeapProbe(sampler, clock, plan.Options.RetainedGc == RetainedGcMode.Boundaries, load);
         Stream = new ResultStream(plan.OutDir,
             new RunHeader(plan.RunId, clock.StartedAt, RunDocumentBuilder.Metadata(plan, target)), () => sampler.Latest);
         Heap = plan.Snapshots && sampler.IsDotNet ? new HeapSnapshotProbe(target.Pid, clock, console, plan.KeepDumps, load) : null;

@@ -3,7 +3,7 @@ using LoadLeak.Correlator.Sampling;
 using LoadLeak.Documents;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Stats;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Sessions;
 
@@ -31,22 +31,22 @@ public sealed class ResultStream : IEngineObserver, IDisposable
 
     public void OnPhaseStarted(PhaseRecord phase)
     {
-        Write("phase", DtoMapper.Phase(phase));
+        Write("phase", phase);
         Flush();
     }
 
     public void OnInterval(IReadOnlyList<IntervalRow> rows)
     {
-        foreach (var row in rows) Write("interval", DtoMapper.Interval(row));
+        foreach (var row in rows) Write("interval", row);
         if (_latestSample() is { } sample && sample.T > _lastSampleT)
         {
             _lastSampleT = sample.T;
-            Write("sample", DtoMapper.Sample(sample));
+            Write("sample", sample);
         }
         Flush();
     }
 
-    public void Event(EventDto e)
+    public void Event(TimelineEvent e)
     {
         Write("event", e);
         Flush();

@@ -1,5 +1,6 @@
 using LoadLeak.Correlator;
 using LoadLeak.Engine.Running;
+using LoadLeak.Results;
 
 namespace LoadLeak.Sessions;
 
@@ -23,7 +24,7 @@ public sealed class RetainedHeapProbe(ITargetSampler correlator, RunClock clock,
         lock (_pending) _pending.Add(MeasureAsync($"before {phase.Scenario}/{phase.Name}", "phase-boundary"));
     }
 
-    public void OnInterval(IReadOnlyList<Engine.Stats.IntervalRow> rows) { }
+    public void OnInterval(IReadOnlyList<IntervalRow> rows) { }
 
     private readonly CancellationTokenSource _periodic = CancellationTokenSource.CreateLinkedTokenSource(ct);
 

@@ -1,4 +1,4 @@
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Sessions;
 

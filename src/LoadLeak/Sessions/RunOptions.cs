@@ -12,7 +12,7 @@ public sealed record RunOptions
     public static readonly RunOptions Default = new();
 
     /// <summary>When to force a full GC in the target and record the retained heap: boundaries | end | none.</summary>
-    public string RetainedGc { get; init; } = "boundaries";
+    public RetainedGcMode RetainedGc { get; init; } = RetainedGcMode.Boundaries;
     public int ProgressEverySeconds { get; init; } = 5;
     /// <summary>The latency SLO (p99, ms) the capacity analysis finds the knee for; null = none.</summary>
     public double? SloP99Ms { get; init; }
@@ -28,10 +28,18 @@ public sealed record RunOptions
         if (section.ValueKind != JsonValueKind.Object) return options;
         if (section.TryGetProperty("RetainedGc", out var gc))
         {
-            var value = gc.ValueKind == JsonValueKind.String ? gc.GetString() : null;
-            if (value is not ("boundaries" or "end" or "none"))
-                throw new ConfigException($"LoadLeak.RetainedGc: expected \"boundaries\", \"end\" or \"none\", got {gc.GetRawText()}");
-            options = options with { RetainedGc = value };
+            RetainedGcMode? mode = gc.ValueKind != JsonValueKind.String ? null : gc.GetString() switch
+            {
+                "boundaries" => RetainedGcMode.Boundaries,
+                "end" => RetainedGcMode.End,
+                "none" => RetainedGcMode.None,
+                _ => null,
+            };
+            options = options with
+            {
+                RetainedGc = mode ?? throw new ConfigException(
+                    $"LoadLeak.RetainedGc: expected \"boundaries\", \"end\" or \"none\", got {gc.GetRawText()}"),
+            };
         }
         if (section.TryGetProperty("ProgressEverySeconds", out var every))
         {

@@ -1,3 +1,4 @@
+using LoadLeak.Correlator.Soak;
 using LoadLeak.Engine.Config;
 using LoadLeak.Engine.Running;
 using LoadLeak.Scenarios.Settings;

@@ -1,11 +1,12 @@
 using LoadLeak.Cli;
 using LoadLeak.Correlator;
+using LoadLeak.Correlator.Soak;
 using LoadLeak.Documents;
 using LoadLeak.Engine;
 using LoadLeak.Engine.Running;
 using LoadLeak.Kafka;
 using LoadLeak.Reporting.Exporting;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 using LoadLeak.Scenarios.Settings;
 using LoadLeak.Soak;
 using LoadLeak.Targets;
@@ -97,7 +98,7 @@ public sealed class RunSession(RunPlan plan, IUserConsole console, RunStages sta
         catch (Exception ex) when (ex is not ConfigException)
         {
             // A fault inside the engine must not cost the measurements made so far.
-            _timeline.Add(_clock.Seconds, "engine-failed", $"{ex.GetType().Name}: {ex.Message}");
+            _timeline.Add(_clock.Seconds, EventKind.EngineFailed, $"{ex.GetType().Name}: {ex.Message}");
             console.Error($"the load engine failed: {ex.Message}");
         }
         observers.Retained.StopPeriodic();
@@ -112,11 +113,11 @@ public sealed class RunSession(RunPlan plan, IUserConsole console, RunStages sta
     {
         var target = Required(_target, "StartTargetAsync");
         var observers = Required(_observers, "StartSamplingAsync");
-        if (!target.HasExited && !interrupt.IsCancellationRequested && plan.Options.RetainedGc != "none")
+        if (!target.HasExited && !interrupt.IsCancellationRequested && plan.Options.RetainedGc != RetainedGcMode.None)
             await observers.Retained.MeasureFinalAsync();
         if (plan.Soak is not null && !target.HasExited) _extras = _extras with { MemoryLimit = MemoryLimit.Of(target.Pid) };
         if (observers.Heap is not null && await observers.Heap.FinishAsync(!target.HasExited && !interrupt.IsCancellationRequested) is { } forensics)
-            _extras = _extras with { Heap = DtoMapper.Heap(forensics) };
+            _extras = _extras with { Heap = forensics };
     }
 
     /// <summary>
@@ -143,7 +144,7 @@ public sealed class RunSession(RunPlan plan, IUserConsole console, RunStages sta
     public RunDocument BuildDocument()
     {
         if (!_stopped) throw new InvalidOperationException("RunSession: StopAsync before BuildDocument");
-        if (interrupt.IsCancellationRequested) _timeline.Add(_clock.Seconds, "interrupted", "Ctrl-C or SIGTERM: the load was stopped early");
+        if (interrupt.IsCancellationRequested) _timeline.Add(_clock.Seconds, EventKind.Interrupted, "Ctrl-C or SIGTERM: the load was stopped early");
         _extras = _extras with { RunnerMemory = _runnerMemory?.Points ?? [] };
         return new RunDocumentBuilder(plan, _clock, _target, _timeline).Build(_engine, _sampled, _extras);
     }

@@ -1,5 +1,5 @@
 using LoadLeak.Engine.Running;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Sessions;
 
@@ -9,7 +9,7 @@ namespace LoadLeak.Sessions;
 /// </summary>
 public sealed class RunnerMemoryMonitor : IAsyncDisposable
 {
-    private readonly List<RunnerMemoryDto> _points = [];
+    private readonly List<RunnerMemoryPoint> _points = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
@@ -24,7 +24,7 @@ public sealed class RunnerMemoryMonitor : IAsyncDisposable
                 {
                     using var self = System.Diagnostics.Process.GetCurrentProcess();
                     var lastGc = GC.GetGCMemoryInfo();
-                    var point = new RunnerMemoryDto(Math.Round(clock.Seconds, 3), self.WorkingSet64, GC.GetTotalMemory(false),
+                    var point = new RunnerMemoryPoint(clock.Seconds, self.WorkingSet64, GC.GetTotalMemory(false),
                         lastGc.Index > 0 ? lastGc.HeapSizeBytes : null);
                     lock (_points) _points.Add(point);
                 } while (await timer.WaitForNextTickAsync(_stop.Token));
@@ -33,7 +33,7 @@ public sealed class RunnerMemoryMonitor : IAsyncDisposable
         });
     }
 
-    public IReadOnlyList<RunnerMemoryDto> Points
+    public IReadOnlyList<RunnerMemoryPoint> Points
     {
         get { lock (_points) return _points.ToArray(); }
     }

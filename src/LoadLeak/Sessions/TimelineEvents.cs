@@ -1,18 +1,20 @@
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Sessions;
 
 /// <summary>Thread-safe list of things that happened on the run's timeline (target died, broker down, interrupt).</summary>
 public sealed class TimelineEvents
 {
-    private readonly List<EventDto> _events = [];
+    private readonly List<TimelineEvent> _events = [];
 
     /// <summary>Called for every event as it happens (e.g. to stream it to disk).</summary>
-    public Action<EventDto>? Added { get; set; }
+    public Action<TimelineEvent>? Added { get; set; }
 
-    public void Add(double t, string kind, string message)
+    public void Add(double t, EventKind kind, string message) => Add(new TimelineEvent(t, kind, message));
+
+    /// <summary>Adds <paramref name="e"/> unless the timeline already has it (the correlator's events are handed over repeatedly).</summary>
+    public void Add(TimelineEvent e)
     {
-        var e = new EventDto(Math.Round(t, 3), kind, message);
         lock (_events)
         {
             if (_events.Contains(e)) return;
@@ -21,12 +23,12 @@ public sealed class TimelineEvents
         Added?.Invoke(e);
     }
 
-    public bool Has(string kind)
+    public bool Has(EventKind kind)
     {
         lock (_events) return _events.Any(e => e.Kind == kind);
     }
 
-    public IReadOnlyList<EventDto> Snapshot()
+    public IReadOnlyList<TimelineEvent> Snapshot()
     {
         lock (_events) return _events.OrderBy(e => e.T).ToArray();
     }

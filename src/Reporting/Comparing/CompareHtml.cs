@@ -1,6 +1,6 @@
 using System.Text;
 using LoadLeak.Reporting.Html;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Comparing;
 
@@ -22,7 +22,7 @@ internal static class CompareHtml
         HtmlTable.Write(html, headers, Metrics(doc).Select(metric =>
         {
             var first = doc.Comparisons.FirstOrDefault(c => c.Metric == metric);
-            var cells = new List<Cell> { Cell.Text(metric), Cell.Text(first?.Unit ?? ""), Cell.Text(first?.Better ?? "") };
+            var cells = new List<Cell> { Cell.Text(metric), Cell.Text(first?.Unit ?? ""), Cell.Text(first?.Better.ToJsonName() ?? "") };
             cells.AddRange(doc.Candidates.Select(c => c.Metrics.TryGetValue(metric, out var v)
                 ? Cell.Num(CompareWriter.Format(v.Mean) + (v.StdDev is { } sd ? " ± " + CompareWriter.Format(sd) : ""))
                 : Cell.Num("–")));
@@ -35,7 +35,7 @@ internal static class CompareHtml
         {
             Cell.Text(c.Candidate), Cell.Text(c.Metric), Cell.Num(CompareWriter.Percent(c.DiffPercent)),
             Cell.Num(c.NoisePercent is { } n ? CompareWriter.Format(n) + " %" : "–"),
-            c.Verdict == "significant" ? Cell.Badge(c.Verdict, "warn") : Cell.Text(c.Verdict),
+            c.Verdict == ComparisonVerdict.Significant ? Cell.Badge(c.Verdict.ToJsonName(), "warn") : Cell.Text(c.Verdict.ToJsonName()),
         }));
 
         foreach (var candidate in doc.Candidates)
@@ -45,9 +45,9 @@ internal static class CompareHtml
             HtmlTable.Write(html, ["run", "status", "leak verdict", "report"], candidate.Runs.Select((run, i) => new[]
             {
                 Cell.Text(run),
-                Cell.Text(i < candidate.Statuses.Count ? candidate.Statuses[i] : ""),
-                i < candidate.LeakVerdicts.Count && candidate.LeakVerdicts[i] == LeakVerdicts.Leak
-                    ? Cell.Badge("leak", "bad") : Cell.Text(i < candidate.LeakVerdicts.Count ? candidate.LeakVerdicts[i] : ""),
+                Cell.Text(i < candidate.Statuses.Count ? candidate.Statuses[i].ToJsonName() : ""),
+                i < candidate.LeakVerdicts.Count && candidate.LeakVerdicts[i] == LeakVerdict.Leak
+                    ? Cell.Badge("leak", "bad") : Cell.Text(i < candidate.LeakVerdicts.Count ? candidate.LeakVerdicts[i].ToJsonName() : ""),
                 new Cell($"<a href=\"{HtmlText.Encode(run)}/report.html\">report.html</a>"),
             }));
         }

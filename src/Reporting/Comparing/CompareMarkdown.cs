@@ -1,6 +1,6 @@
 using System.Text;
 using LoadLeak.Reporting.Markdown;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Comparing;
 
@@ -23,14 +23,15 @@ internal static class CompareMarkdown
             {
                 if (!c.Metrics.TryGetValue(metric, out var v)) return "–";
                 var diff = doc.Comparisons.FirstOrDefault(x => x.Candidate == c.Name && x.Metric == metric);
-                var suffix = diff is null ? "" : $" ({CompareWriter.Percent(diff.DiffPercent)}{(diff.Verdict == "significant" ? " ⚠" : "")})";
+                var flag = diff?.Verdict == ComparisonVerdict.Significant ? " ⚠" : "";
+                var suffix = diff is null ? "" : $" ({CompareWriter.Percent(diff.DiffPercent)}{flag})";
                 return CompareWriter.Format(v.Mean) + suffix;
             });
             md.AppendLine(MarkdownText.Row([MarkdownText.Escape(metric), .. cells]));
         }
         md.AppendLine();
         foreach (var c in doc.Candidates)
-            md.AppendLine($"- **{MarkdownText.Escape(c.Name)}**: leak verdicts {string.Join(", ", c.LeakVerdicts)}");
+            md.AppendLine($"- **{MarkdownText.Escape(c.Name)}**: leak verdicts {string.Join(", ", c.LeakVerdicts.Select(v => v.ToJsonName()))}");
         return md.ToString();
     }
 }

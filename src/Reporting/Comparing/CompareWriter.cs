@@ -1,7 +1,6 @@
 using System.Text.Json;
 using LoadLeak.Reporting.Exporting;
-using LoadLeak.Reporting.Model;
-using LoadLeak.Reporting.Serialization;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Comparing;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Csv;
 
@@ -32,7 +32,7 @@ public sealed class CsvExporter : Exporting.IExporter
         return csv.ToString();
     }
 
-    private static double? Latency(IntervalDto row, double value) => row.Ok > 0 ? value : null;
+    private static double? Latency(IntervalRow row, double value) => row.Ok > 0 ? value : null;
 
     public static string Samples(RunDocument doc)
     {

@@ -1,5 +1,4 @@
-using LoadLeak.Reporting.Model;
-using LoadLeak.Reporting.Serialization;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Exporting;
 

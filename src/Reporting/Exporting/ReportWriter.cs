@@ -1,7 +1,7 @@
 using LoadLeak.Reporting.Csv;
 using LoadLeak.Reporting.Html;
 using LoadLeak.Reporting.Markdown;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Exporting;
 

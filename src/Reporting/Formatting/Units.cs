@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Formatting;
 
@@ -38,8 +39,8 @@ public static class Units
     }
 
     /// <summary>Bytes per second as "MB/h" for memory slopes, as leaks are felt per hour.</summary>
-    public static string Slope(string resource, double perSecond) =>
-        resource is "heap" or "rss"
+    public static string Slope(LeakResource resource, double perSecond) =>
+        resource.IsMemory()
             ? (perSecond * 3600 / MB).ToString("0.00", Inv) + " MB/h"
             : (perSecond * 3600).ToString("0.#", Inv) + " /h";
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using LoadLeak.Reporting.Formatting;
 using LoadLeak.Reporting.Html.Sections;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using LoadLeak.Reporting.Formatting;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 using static LoadLeak.Reporting.Markdown.MarkdownText;
 
 namespace LoadLeak.Reporting.Markdown;
@@ -24,7 +24,8 @@ public sealed class MarkdownExporter : Exporting.IExporter
         var md = new StringBuilder();
         var title = doc.Meta.TestName ?? doc.RunId;
         md.AppendLine($"## LoadLeak: {Escape(title)}").AppendLine();
-        md.AppendLine($"**Status:** {StatusIcon(doc.Status)} {Escape(doc.Status)} · **Leak verdict:** {VerdictIcon(doc.Leak.Verdict)} {Escape(doc.Leak.Verdict)} · " +
+        md.AppendLine($"**Status:** {StatusIcon(doc.Status)} {Escape(doc.Status.ToJsonName())} · " +
+                      $"**Leak verdict:** {VerdictIcon(doc.Leak.Verdict)} {Escape(doc.Leak.Verdict.ToJsonName())} · " +
                       $"**Duration:** {Units.Duration(doc.DurationSeconds)} · **Run:** `{doc.RunId.Replace("`", "'")}`").AppendLine();
         Scenarios(md, doc);
         Findings(md, doc);
@@ -42,12 +43,12 @@ public sealed class MarkdownExporter : Exporting.IExporter
         md.AppendLine(Separator("lrrrrrrr"));
         foreach (var s in doc.Scenarios)
             md.AppendLine(Row(Escape(s.Name), Units.Count(s.Ok), Units.Count(s.Fail), Units.Rps(s.Rps),
-                Latency(s, s.LatencyMs.P50), Latency(s, s.LatencyMs.P99), Latency(s, s.LatencyUncorrectedMs.P99), Latency(s, s.LatencyMs.Max)));
+                Latency(s, s.Latency.P50), Latency(s, s.Latency.P99), Latency(s, s.LatencyUncorrected.P99), Latency(s, s.Latency.Max)));
         md.AppendLine();
     }
 
     /// <summary>Latency is measured on successful responses only: none, no figure ("–", not 0).</summary>
-    private static string Latency(ScenarioDto s, double ms) => Units.Ms(s.Ok > 0 ? ms : null);
+    private static string Latency(ScenarioStats s, double ms) => Units.Ms(s.Ok > 0 ? ms : null);
 
     private static void Findings(StringBuilder md, RunDocument doc)
     {
@@ -56,7 +57,7 @@ public sealed class MarkdownExporter : Exporting.IExporter
         foreach (var f in doc.Leak.Findings.OrderByDescending(f => f.IsLeak).Take(MaxRows))
         {
             var where = string.Join(" / ", new[] { f.Scenario, f.Phase }.Where(x => !string.IsNullOrEmpty(x)).Select(Escape));
-            md.AppendLine($"- {(f.IsLeak ? "🔴" : "⚪")} **{Escape(f.Resource)}**{(where.Length > 0 ? $" ({where})" : "")}: " +
+            md.AppendLine($"- {(f.IsLeak ? "🔴" : "⚪")} **{Escape(f.Resource.ToJsonName())}**{(where.Length > 0 ? $" ({where})" : "")}: " +
                           $"{Units.Slope(f.Resource, f.Slope)}, {Escape(f.Test)} confidence {Units.Percent(f.Confidence)}" +
                           $"{(f.Summary.Length > 0 ? " — " + Escape(f.Summary) : "")}");
         }
@@ -84,12 +85,12 @@ public sealed class MarkdownExporter : Exporting.IExporter
         md.AppendLine();
     }
 
-    private static string StatusIcon(string status) => status == RunStatus.Complete ? "✅" : "⚠️";
+    private static string StatusIcon(RunStatus status) => status == RunStatus.Complete ? "✅" : "⚠️";
 
-    private static string VerdictIcon(string verdict) => verdict switch
+    private static string VerdictIcon(LeakVerdict verdict) => verdict switch
     {
-        LeakVerdicts.Leak => "🔴",
-        LeakVerdicts.NoLeak => "🟢",
+        LeakVerdict.Leak => "🔴",
+        LeakVerdict.NoLeak => "🟢",
         _ => "🟡",
     };
 }

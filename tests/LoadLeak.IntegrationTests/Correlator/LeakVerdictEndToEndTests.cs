@@ -1,7 +1,7 @@
 using LoadLeak.Correlator;
 using LoadLeak.Correlator.Analysis;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 using Xunit.Abstractions;
 
 namespace LoadLeak.IntegrationTests.Correlator;
@@ -16,7 +16,7 @@ public sealed class LeakVerdictEndToEndTests(ITestOutputHelper output)
     {
         // 1 MB kept every 100 ms: ~10 MB/s of retained heap.
         var result = await SampleAndJudge(holdMb: 400, stepMs: 100);
-        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap);
+        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Heap);
         Assert.True(heap.IsLeak, heap.Summary);
         Assert.Equal(LeakVerdict.Leak, result.Leak.Verdict);
         Assert.InRange(heap.Slope, 4e6, 20e6);
@@ -27,7 +27,7 @@ public sealed class LeakVerdictEndToEndTests(ITestOutputHelper output)
     {
         // Holds 16 MB within the first second, then only churns garbage.
         var result = await SampleAndJudge(holdMb: 16, stepMs: 20);
-        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap);
+        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Heap);
         Assert.False(heap.IsLeak, heap.Summary);
         Assert.Equal(LeakVerdict.NoLeak, result.Leak.Verdict);
     }
@@ -50,11 +50,11 @@ public sealed class LeakVerdictEndToEndTests(ITestOutputHelper output)
 
             PhaseRecord[] phases =
             [
-                new("warmup", "probe", PhaseKinds.WarmUp, 0, 3, "keep-constant", 1, null),
-                new("load", "probe", PhaseKinds.Load, 3, end, "keep-constant", 1, null),
+                new("warmup", "probe", PhaseKind.WarmUp, 0, 3, "keep-constant", 1, null),
+                new("load", "probe", PhaseKind.Load, 3, end, "keep-constant", 1, null),
             ];
             var intervals = Enumerable.Range(1, (int)end)
-                .Select(t => new IntervalRow(t, "probe", t <= 3 ? "warmup" : "load", 10, 0, 10, LatencySummary.Empty, LatencySummary.Empty, 1, 10, 0, 0, 0))
+                .Select(t => new IntervalRow(t, "probe", t <= 3 ? "warmup" : "load", 10, 0, 10, 0, 0, 0, 1, 10, 0, 0))
                 .ToList();
             var result = LeakAnalyzer.Analyze(new AnalysisInput(phases, intervals, sampled.Samples, sampled.Retained, ShortRun));
             foreach (var f in result.Leak.Findings) output.WriteLine(f.Summary);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LoadLeak.Correlator;
 using LoadLeak.Engine.Running;
+using LoadLeak.Results;
 using Xunit.Abstractions;
 
 namespace LoadLeak.IntegrationTests.Correlator;
@@ -44,7 +45,7 @@ public sealed class TargetCorrelatorTests(ITestOutputHelper output)
             // The child holds up to 64 x 1 MB arrays after ~8 s at 50 per second: the survivors must show them.
             Assert.InRange(mark!.HeapBytes, 32e6, 400e6);
             Assert.Single(result.Retained);
-            Assert.DoesNotContain(result.Events, e => e.Kind == "counter-gap");
+            Assert.DoesNotContain(result.Events, e => e.Kind == EventKind.CounterGap);
         }
         finally
         {
@@ -93,7 +94,7 @@ public sealed class TargetCorrelatorTests(ITestOutputHelper output)
             var result = await correlator.StopAsync();
             output.WriteLine($"stop took {sw.ElapsedMilliseconds} ms");
             foreach (var e in result.Events) output.WriteLine($"event: {e.T:0.0} {e.Kind} {e.Message}");
-            Assert.Contains(result.Events, e => e.Kind == "target-exited");
+            Assert.Contains(result.Events, e => e.Kind == EventKind.TargetExited);
             Assert.True(sw.Elapsed < TimeSpan.FromSeconds(15));
             Assert.Null(await correlator.MeasureRetainedAsync("after", "exit", CancellationToken.None));
         }
@@ -121,15 +122,15 @@ public sealed class TargetCorrelatorTests(ITestOutputHelper output)
             var result = await correlator.StopAsync();
             foreach (var e in result.Events) output.WriteLine($"event: {e.T:0.0} {e.Kind} {e.Message}");
 
-            var gap = Assert.Single(result.Events, e => e.Kind == "counter-gap");
+            var gap = Assert.Single(result.Events, e => e.Kind == EventKind.CounterGap);
             // > 3 s of silence, counted from the last delivery, which can precede the freeze by ~1 s.
             Assert.InRange(gap.T, frozenAt + 1.5, thawedAt + 1);
-            Assert.Contains(result.Events, e => e.Kind == "counter-resumed" && e.T > thawedAt);
+            Assert.Contains(result.Events, e => e.Kind == EventKind.CounterResumed && e.T > thawedAt);
             // Never interpolated: the seconds well inside the freeze have no runtime values.
             var inside = result.Samples.Where(s => s.T > frozenAt + 2 && s.T < thawedAt - 1).ToList();
             Assert.NotEmpty(inside);
             Assert.All(inside, s => Assert.Null(s.GcHeapBytes));
-            Assert.DoesNotContain(result.Events, e => e.Kind == "target-exited");
+            Assert.DoesNotContain(result.Events, e => e.Kind == EventKind.TargetExited);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using LoadLeak.Correlator.Forensics;
+using LoadLeak.Results;
 using Xunit.Abstractions;
 
 namespace LoadLeak.IntegrationTests.Forensics;

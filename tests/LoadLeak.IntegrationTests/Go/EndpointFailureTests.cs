@@ -4,6 +4,7 @@ using LoadLeak.Correlator.Sampling.Endpoints;
 using LoadLeak.Correlator.Sampling.Go;
 using LoadLeak.Correlator.Sampling.Prometheus;
 using LoadLeak.IntegrationTests.Protocols;
+using LoadLeak.Results;
 
 namespace LoadLeak.IntegrationTests.Go;
 
@@ -33,7 +34,7 @@ public class EndpointFailureTests
         {
             Assert.False(run.Task.IsCompleted, "a source must keep polling an endpoint that may come up");
             var failed = Assert.Single(run.Sink.Events);
-            Assert.Equal(EndpointHealth.FailedEvent, failed.Kind);
+            Assert.Equal(EventKind.EndpointFailed, failed.Kind);
             Assert.Contains("unreachable (Connection refused)", failed.Message, StringComparison.Ordinal);
             Assert.Contains("unreachable (Connection refused)", Assert.Single(run.Sink.Notes), StringComparison.Ordinal);
             Assert.Empty(run.Sink.Readings);
@@ -121,6 +122,6 @@ public class EndpointFailureTests
         });
 
         Assert.True(await run.WaitForAsync(s => s.Values(MetricNames.Goroutines).Count > 0, Patience));
-        Assert.Equal([EndpointHealth.FailedEvent, EndpointHealth.ResumedEvent], run.Sink.Events.Select(e => e.Kind));
+        Assert.Equal([EventKind.EndpointFailed, EventKind.EndpointResumed], run.Sink.Events.Select(e => e.Kind));
     }
 }

@@ -1,4 +1,5 @@
 using LoadLeak.Correlator.Sampling;
+using LoadLeak.Results;
 
 namespace LoadLeak.IntegrationTests.Go;
 
@@ -7,7 +8,7 @@ internal sealed class RecordingSink : IMeasurementSink
 {
     private readonly object _gate = new();
     private readonly List<Measurement> _readings = [];
-    private readonly List<CorrelatorEvent> _events = [];
+    private readonly List<TimelineEvent> _events = [];
     private readonly List<string> _notes = [];
 
     public void Add(Measurement measurement)
@@ -15,7 +16,7 @@ internal sealed class RecordingSink : IMeasurementSink
         lock (_gate) _readings.Add(measurement);
     }
 
-    public void AddEvent(CorrelatorEvent correlatorEvent)
+    public void AddEvent(TimelineEvent correlatorEvent)
     {
         lock (_gate) _events.Add(correlatorEvent);
     }
@@ -35,7 +36,7 @@ internal sealed class RecordingSink : IMeasurementSink
         get { lock (_gate) return _readings.ToList(); }
     }
 
-    public IReadOnlyList<CorrelatorEvent> Events
+    public IReadOnlyList<TimelineEvent> Events
     {
         get { lock (_gate) return _events.ToList(); }
     }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using LoadLeak.Reporting.Exporting;
-using LoadLeak.Reporting.Preview;
+using LoadLeak.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace LoadLeak.IntegrationTests.Reporting;

@@ -1,6 +1,6 @@
 using LoadLeak.Correlator.Capacity;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Tests.Capacity;
 
@@ -41,9 +41,9 @@ public class CapacityAnalyzerTests
     {
         var phases = new[]
         {
-            new PhaseRecord("warmup", "http", PhaseKinds.WarmUp, 0, 3, "KeepConstant(5, 00:00:03)", 5, null),
-            new PhaseRecord("step-1", "http", PhaseKinds.Load, 3, 6, "KeepConstant(10, 00:00:03)", 10, null),
-            new PhaseRecord("ramp", "http", PhaseKinds.Load, 6, 9, "RampingConstant(20, 00:00:03)", 20, null),
+            new PhaseRecord("warmup", "http", PhaseKind.WarmUp, 0, 3, "KeepConstant(5, 00:00:03)", 5, null),
+            new PhaseRecord("step-1", "http", PhaseKind.Load, 3, 6, "KeepConstant(10, 00:00:03)", 10, null),
+            new PhaseRecord("ramp", "http", PhaseKind.Load, 6, 9, "RampingConstant(20, 00:00:03)", 20, null),
         };
         var intervals = new[]
         {
@@ -60,9 +60,6 @@ public class CapacityAnalyzerTests
         Assert.Equal(new CapacityPoint("http", 10, 200, (10 * 100 + 30 * 300) / 400.0), point);
     }
 
-    private static IntervalRow Row(double t, string phase, long ok, double rps, double p99)
-    {
-        var latency = new LatencySummary(1, 1, 1, 1, p99, p99, p99, 1, 0);
-        return new IntervalRow(t, "http", phase, ok, 0, rps, latency, latency, 10, 0, 0, 0, 0);
-    }
+    private static IntervalRow Row(double t, string phase, long ok, double rps, double p99) =>
+        new(t, "http", phase, ok, 0, rps, 1, p99, p99, 10, 0, 0, 0);
 }

@@ -1,4 +1,5 @@
 using LoadLeak.Cli;
+using LoadLeak.Tests.Shared;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

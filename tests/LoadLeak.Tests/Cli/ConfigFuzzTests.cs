@@ -2,6 +2,7 @@ using LoadLeak.Cli;
 using LoadLeak.Commands;
 using LoadLeak.Engine;
 using LoadLeak.Sessions;
+using LoadLeak.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace LoadLeak.Tests.Cli;

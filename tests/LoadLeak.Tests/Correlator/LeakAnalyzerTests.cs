@@ -1,5 +1,5 @@
 using LoadLeak.Correlator.Analysis;
-using LoadLeak.Engine.Running;
+using LoadLeak.Results;
 using static LoadLeak.Tests.Correlator.SyntheticRun;
 
 namespace LoadLeak.Tests.Correlator;
@@ -22,7 +22,7 @@ public class LeakAnalyzerTests
             .Analyze();
 
         Assert.Equal(LeakVerdict.Leak, result.Leak.Verdict);
-        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap);
+        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Heap);
         Assert.True(heap.IsLeak, heap.Summary);
         Assert.Equal("ramp-2", heap.Phase);
         Assert.Equal("http", heap.Scenario);
@@ -32,7 +32,7 @@ public class LeakAnalyzerTests
         Assert.InRange(heap.GrowthTotal!.Value, 8 * Mb, 14 * Mb);
         Assert.NotNull(heap.SlopePerRequest);
         Assert.StartsWith("LEAK", heap.Summary, StringComparison.Ordinal);
-        Assert.DoesNotContain(result.Leak.Findings, f => f.Resource != LeakResources.Heap && f.IsLeak);
+        Assert.DoesNotContain(result.Leak.Findings, f => f.Resource != LeakResource.Heap && f.IsLeak);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class LeakAnalyzerTests
             .Analyze();
         Assert.Equal(LeakVerdict.Leak, result.Leak.Verdict);
         var threads = Assert.Single(result.Leak.Findings, f => f.IsLeak);
-        Assert.Equal(LeakResources.Threads, threads.Resource);
+        Assert.Equal(LeakResource.Threads, threads.Resource);
         Assert.InRange(threads.Slope, 0.08, 0.12);
     }
 
@@ -129,8 +129,8 @@ public class LeakAnalyzerTests
     public void Too_few_samples_is_inconclusive_with_a_note()
     {
         var result = new SyntheticRun()
-            .Phase("warmup", PhaseKinds.WarmUp, 0, 5, 10)
-            .Phase("load", PhaseKinds.Load, 5, 20, 100)
+            .Phase("warmup", PhaseKind.WarmUp, 0, 5, 10)
+            .Phase("load", PhaseKind.Load, 5, 20, 100)
             .Samples((t, s) => s with { PostGcHeapBytes = Base + t * Mb })
             .Analyze();
         Assert.Equal(LeakVerdict.Inconclusive, result.Leak.Verdict);

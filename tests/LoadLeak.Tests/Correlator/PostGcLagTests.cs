@@ -1,6 +1,6 @@
 using LoadLeak.Correlator.Analysis;
-using LoadLeak.Correlator.Sampling;
 using LoadLeak.Engine.Running;
+using LoadLeak.Results;
 
 namespace LoadLeak.Tests.Correlator;
 
@@ -32,10 +32,13 @@ public class PostGcLagTests
     public void Late_post_gc_readings_do_not_shift_the_blame_to_the_scenario_busiest_last()
     {
         var run = new SyntheticRun()
-            .Phase("warmup", PhaseKinds.WarmUp, 0, 10, 100, "grpc")
-            .Phase("g1", PhaseKinds.Load, 10, 40, 500, "grpc").Phase("g2", PhaseKinds.Load, 40, 70, 2000, "grpc").Phase("g3", PhaseKinds.Load, 70, 100, 800, "grpc")
-            .Phase("k1", PhaseKinds.Load, 10, 40, 600, "kafka").Phase("k2", PhaseKinds.Load, 40, 70, 600, "kafka").Phase("k3", PhaseKinds.Load, 70, 100, 2500, "kafka")
-            .Phase("h1", PhaseKinds.Load, 10, 40, 1500, "http").Phase("h2", PhaseKinds.Load, 40, 70, 900, "http").Phase("h3", PhaseKinds.Load, 70, 100, 1300, "http");
+            .Phase("warmup", PhaseKind.WarmUp, 0, 10, 100, "grpc")
+            .Phase("g1", PhaseKind.Load, 10, 40, 500, "grpc").Phase("g2", PhaseKind.Load, 40, 70, 2000, "grpc")
+            .Phase("g3", PhaseKind.Load, 70, 100, 800, "grpc")
+            .Phase("k1", PhaseKind.Load, 10, 40, 600, "kafka").Phase("k2", PhaseKind.Load, 40, 70, 600, "kafka")
+            .Phase("k3", PhaseKind.Load, 70, 100, 2500, "kafka")
+            .Phase("h1", PhaseKind.Load, 10, 40, 1500, "http").Phase("h2", PhaseKind.Load, 40, 70, 900, "http")
+            .Phase("h3", PhaseKind.Load, 70, 100, 1300, "http");
         const double lag = 2.5;
         double Retained(double t) => 20 * SyntheticRun.Mb + 4096 * run.Intervals.Where(r => r.Scenario == "grpc" && r.T <= t).Sum(r => r.Ok);
         // An ephemeral GC every 3 s, each reported lag seconds later; induced full GCs at the boundaries.
@@ -45,7 +48,7 @@ public class PostGcLagTests
         run.Samples((t, s) => gcTimes.LastOrDefault(g => g + lag <= t) is var g && g > 0 ? s with { PostGcHeapBytes = Retained(g) } : s);
 
         var result = run.Analyze(LeakOptions.Default with { MinSamples = 15, MinBlockSeconds = 1 });
-        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap);
+        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Heap);
         Assert.Equal("grpc", heap.Scenario);
         // Whole-second samples: a GC at 10.2 s reported 2.5 s later lands in the sample of 13 s.
         Assert.Contains(result.Leak.Notes, n => n.Contains("2.8 s late", StringComparison.Ordinal));

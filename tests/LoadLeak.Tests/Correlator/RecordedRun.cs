@@ -1,8 +1,8 @@
 using System.Text.Json;
 using LoadLeak.Correlator.Analysis;
-using LoadLeak.Correlator.Sampling;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Tests.Correlator;
 
@@ -25,13 +25,12 @@ internal sealed record RecordedRun(string Name, string Mode, AnalysisInput Input
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory, fileName)));
         var root = doc.RootElement;
         var phases = root.GetProperty("phases").EnumerateArray().Select(p => new PhaseRecord(
-            p.GetProperty("name").GetString()!, p.GetProperty("scenario").GetString()!, p.GetProperty("kind").GetString()!,
+            p.GetProperty("name").GetString()!, p.GetProperty("scenario").GetString()!, Kind(p.GetProperty("kind").GetString()!),
             p.GetProperty("start").GetDouble(), p.GetProperty("end").GetDouble(), p.GetProperty("simulation").GetString()!,
             Number(p, "copies") is { } copies ? (int)copies : null, Number(p, "rate"))).ToList();
         var intervals = root.GetProperty("intervals").EnumerateArray().Select(i => new IntervalRow(
             i.GetProperty("t").GetDouble(), i.GetProperty("scenario").GetString()!, i.GetProperty("phase").GetString()!,
-            i.GetProperty("ok").GetInt64(), i.GetProperty("fail").GetInt64(), 0,
-            LatencySummary.Empty, LatencySummary.Empty, 0, 0, 0, 0, 0)).ToList();
+            i.GetProperty("ok").GetInt64(), i.GetProperty("fail").GetInt64(), 0, 0, 0, 0, 0, 0, 0, 0)).ToList();
         var samples = root.GetProperty("samples").EnumerateArray().Select(s => new TargetSample
         {
             T = s.GetProperty("t").GetDouble(),
@@ -50,6 +49,9 @@ internal sealed record RecordedRun(string Name, string Mode, AnalysisInput Input
             m.GetProperty("t").GetDouble(), m.GetProperty("phase").GetString()!, m.GetProperty("heapBytes").GetDouble(), m.GetProperty("reason").GetString()!)).ToList();
         return new RecordedRun(fileName, root.GetProperty("mode").GetString()!, new AnalysisInput(phases, intervals, samples, marks, MatrixOptions));
     }
+
+    private static PhaseKind Kind(string name) =>
+        JsonNames.TryParse<PhaseKind>(name, out var kind) ? kind : throw new FormatException($"unknown phase kind \"{name}\"");
 
     private static double? Number(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;

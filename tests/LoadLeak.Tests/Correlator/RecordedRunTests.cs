@@ -1,4 +1,5 @@
 using LoadLeak.Correlator.Analysis;
+using LoadLeak.Results;
 using Xunit.Abstractions;
 
 namespace LoadLeak.Tests.Correlator;
@@ -18,7 +19,7 @@ public class RecordedRunTests(ITestOutputHelper output)
     {
         var run = RecordedRun.Load(file);
         var result = LeakAnalyzer.Analyze(run.Input);
-        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap);
+        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Heap);
         output.WriteLine(heap.Summary);
         output.WriteLine(string.Join("\n", result.Leak.Notes));
         output.WriteLine(string.Join("\n", result.BytesPerRequest.Select(r => $"{r.Scenario}: {r.BytesPerRequest:0} B/request, R² {r.RSquared:0.000}, {r.Points} points")));

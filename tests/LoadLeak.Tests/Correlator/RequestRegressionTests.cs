@@ -1,5 +1,5 @@
 using LoadLeak.Correlator.Analysis;
-using LoadLeak.Engine.Running;
+using LoadLeak.Results;
 using static LoadLeak.Tests.Correlator.SyntheticRun;
 
 namespace LoadLeak.Tests.Correlator;
@@ -8,12 +8,12 @@ public class RequestRegressionTests
 {
     /// <summary>http ramps 50→100→150 req/s; grpc runs 200 req/s then drops to 20: different shapes, separable.</summary>
     private static SyntheticRun TwoScenarios() => new SyntheticRun()
-        .Phase("warmup", PhaseKinds.WarmUp, 0, 30, 10, "http")
-        .Phase("http-1", PhaseKinds.Load, 30, 230, 50, "http")
-        .Phase("http-2", PhaseKinds.Load, 230, 430, 100, "http")
-        .Phase("http-3", PhaseKinds.Load, 430, 630, 150, "http")
-        .Phase("grpc-1", PhaseKinds.Load, 30, 330, 200, "grpc")
-        .Phase("grpc-2", PhaseKinds.Load, 330, 630, 20, "grpc");
+        .Phase("warmup", PhaseKind.WarmUp, 0, 30, 10, "http")
+        .Phase("http-1", PhaseKind.Load, 30, 230, 50, "http")
+        .Phase("http-2", PhaseKind.Load, 230, 430, 100, "http")
+        .Phase("http-3", PhaseKind.Load, 430, 630, 150, "http")
+        .Phase("grpc-1", PhaseKind.Load, 30, 330, 200, "grpc")
+        .Phase("grpc-2", PhaseKind.Load, 330, 630, 20, "grpc");
 
     [Fact]
     public void Multiple_regression_attributes_growth_to_the_scenario_causing_it()
@@ -28,7 +28,7 @@ public class RequestRegressionTests
         Assert.InRange(http.BytesPerRequest, 1900, 2100);
         Assert.InRange(grpc.BytesPerRequest, -100, 100);
         Assert.True(http.RSquared > 0.99);
-        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap);
+        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Heap);
         Assert.True(heap.IsLeak, heap.Summary);
         Assert.Equal("http", heap.Scenario);
         Assert.Equal("http-3", heap.Phase);
@@ -43,15 +43,15 @@ public class RequestRegressionTests
         var noise = new Noise(22);
         var result = run.Samples((t, s) => s with { PostGcHeapBytes = 50 * Mb + 500 * cumulative(t) + noise.Gaussian() * 200_000 }).Analyze();
         Assert.InRange(Assert.Single(result.BytesPerRequest, r => r.Scenario == "grpc").BytesPerRequest, 450, 550);
-        Assert.Equal("grpc", Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap).Scenario);
+        Assert.Equal("grpc", Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Heap).Scenario);
     }
 
     [Fact]
     public void Scenarios_in_lockstep_are_pooled_with_a_note()
     {
         var run = new SyntheticRun()
-            .Phase("a", PhaseKinds.Load, 0, 300, 100, "http")
-            .Phase("b", PhaseKinds.Load, 0, 300, 50, "grpc");
+            .Phase("a", PhaseKind.Load, 0, 300, 100, "http")
+            .Phase("b", PhaseKind.Load, 0, 300, 50, "grpc");
         var cumulative = Cumulative(run, "http");
         var result = run.Samples((t, s) => s with { PostGcHeapBytes = 50 * Mb + 1000 * cumulative(t) }).Analyze();
         var row = Assert.Single(result.BytesPerRequest);
@@ -66,13 +66,13 @@ public class RequestRegressionTests
         // kafka's rate is always half http's plus half grpc's: every pair's shares move (not lockstep),
         // but kafka's count is a combination of the other two, so kafka's growth could be theirs.
         var run = new SyntheticRun()
-            .Phase("h1", PhaseKinds.Load, 0, 100, 300, "http").Phase("h2", PhaseKinds.Load, 100, 200, 50, "http")
-            .Phase("g1", PhaseKinds.Load, 0, 100, 50, "grpc").Phase("g2", PhaseKinds.Load, 100, 200, 300, "grpc")
-            .Phase("k1", PhaseKinds.Load, 0, 100, 175, "kafka").Phase("k2", PhaseKinds.Load, 100, 200, 175, "kafka");
+            .Phase("h1", PhaseKind.Load, 0, 100, 300, "http").Phase("h2", PhaseKind.Load, 100, 200, 50, "http")
+            .Phase("g1", PhaseKind.Load, 0, 100, 50, "grpc").Phase("g2", PhaseKind.Load, 100, 200, 300, "grpc")
+            .Phase("k1", PhaseKind.Load, 0, 100, 175, "kafka").Phase("k2", PhaseKind.Load, 100, 200, 175, "kafka");
         var cumulative = Cumulative(run, "kafka");
         var noise = new Noise(23);
         var result = run.Samples((t, s) => s with { PostGcHeapBytes = 50 * Mb + 4096 * cumulative(t) + noise.Gaussian() * 2e6 }).Analyze();
-        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap);
+        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Heap);
         Assert.True(heap.IsLeak, heap.Summary);
         Assert.Equal(GrowthShares.Undetermined, heap.Scenario);
         Assert.Contains(result.Leak.Notes, n => n.Contains("collinear", StringComparison.Ordinal));
@@ -88,7 +88,7 @@ public class RequestRegressionTests
         var noise = new Noise(24);
         var result = run.Samples((t, s) => s with { PostGcHeapBytes = 50 * Mb + 1000 * cumulative(t) + noise.Ar1(0.9, 3e6) }).Analyze();
         Assert.All(result.BytesPerRequest, r => Assert.True(r.BytesPerRequest >= 0, $"{r.Scenario}: {r.BytesPerRequest}"));
-        Assert.Equal("grpc", Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap).Scenario);
+        Assert.Equal("grpc", Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Heap).Scenario);
     }
 
     private static Func<double, double> Cumulative(SyntheticRun run, string scenario) =>
@@ -99,8 +99,7 @@ public class RequestRegressionTests
     {
         // A non-.NET target has no GC heap series: the regression must not run Max() over nothing.
         var intervals = Enumerable.Range(1, 10)
-            .Select(t => new LoadLeak.Engine.Stats.IntervalRow(t, "kafka", "load", 1000, 0, 1000,
-                LoadLeak.Engine.Stats.LatencySummary.Empty, LoadLeak.Engine.Stats.LatencySummary.Empty, 10, 0, 0, 0, 0))
+            .Select(t => new IntervalRow(t, "kafka", "load", 1000, 0, 1000, 0, 0, 0, 10, 0, 0, 0))
             .ToList();
         var outcome = RequestRegressor.Fit([], intervals);
         Assert.Empty(outcome.Rows);

@@ -1,4 +1,5 @@
 using LoadLeak.Correlator.Sampling;
+using LoadLeak.Results;
 
 namespace LoadLeak.Tests.Correlator;
 

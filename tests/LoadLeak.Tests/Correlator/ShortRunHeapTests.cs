@@ -1,5 +1,5 @@
 using LoadLeak.Correlator.Analysis;
-using LoadLeak.Engine.Running;
+using LoadLeak.Results;
 using static LoadLeak.Tests.Correlator.SyntheticRun;
 
 namespace LoadLeak.Tests.Correlator;
@@ -14,11 +14,11 @@ public class ShortRunHeapTests
 
     /// <summary>warm-up 0–3 s, three 7 s load phases, a 4 s pause.</summary>
     private static SyntheticRun Short() => new SyntheticRun()
-        .Phase("warm-up", PhaseKinds.WarmUp, 0, 3, 500)
-        .Phase("1", PhaseKinds.Load, 3, 10, 3000)
-        .Phase("2", PhaseKinds.Load, 10, 17, 3000)
-        .Phase("3", PhaseKinds.Load, 17, 24, 3000)
-        .Phase("pause", PhaseKinds.Pause, 24, 28, 0);
+        .Phase("warm-up", PhaseKind.WarmUp, 0, 3, 500)
+        .Phase("1", PhaseKind.Load, 3, 10, 3000)
+        .Phase("2", PhaseKind.Load, 10, 17, 3000)
+        .Phase("3", PhaseKind.Load, 17, 24, 3000)
+        .Phase("pause", PhaseKind.Pause, 24, 28, 0);
 
     /// <summary>The post-GC counter of a leaking heap: a GC every 3 s, the reading held in between.</summary>
     private static double Staircase(double t, double mbPerSecond) => (1 + Math.Floor(t / 3) * 3 * mbPerSecond) * Mb;
@@ -28,7 +28,7 @@ public class ShortRunHeapTests
     {
         var run = Short().Samples((t, s) => s with { PostGcHeapBytes = Staircase(t, 5) })
             .Mark(3.1, "warm-up end", 16 * Mb).Mark(10.1, "2", 51 * Mb).Mark(17.1, "3", 86 * Mb).Mark(24.5, "pause", 121 * Mb);
-        var heap = Assert.Single(run.Analyze(ShortRun).Leak.Findings, f => f.Resource == LeakResources.Heap);
+        var heap = Assert.Single(run.Analyze(ShortRun).Leak.Findings, f => f.Resource == LeakResource.Heap);
         Assert.True(heap.IsLeak, heap.Summary);
         Assert.Contains("induced full GCs", heap.Summary, StringComparison.Ordinal);
     }
@@ -38,7 +38,7 @@ public class ShortRunHeapTests
     {
         var run = Short().Samples((t, s) => s with { PostGcHeapBytes = 16 * Mb }).Mark(3.1, "warm-up end", 16 * Mb).Mark(24.5, "pause", 16 * Mb);
         var result = run.Analyze(ShortRun);
-        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap);
+        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Heap);
         Assert.False(heap.IsLeak, heap.Summary);
         Assert.Equal(LeakVerdict.NoLeak, result.Leak.Verdict);
     }
@@ -60,7 +60,7 @@ public class ShortRunHeapTests
         var run = Short().Samples((t, s) => s with { PostGcHeapBytes = 20 * Mb + (t % 2) * 1000, RssBytes = (100 + 4 * t) * Mb })
             .Mark(3.1, "warm-up end", 20 * Mb).Mark(24.5, "pause", 20 * Mb);
         var result = run.Analyze(ShortRun);
-        var rss = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Rss);
+        var rss = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Rss);
         Assert.False(rss.IsLeak, rss.Summary);
         Assert.Contains("GC-committed", rss.Summary, StringComparison.Ordinal);
         Assert.Equal(LeakVerdict.NoLeak, result.Leak.Verdict);
@@ -70,7 +70,7 @@ public class ShortRunHeapTests
     public void Rss_growth_of_a_process_without_a_heap_series_is_still_a_leak()
     {
         var run = Short().Samples((t, s) => s with { RssBytes = (100 + 4 * t) * Mb });
-        var rss = Assert.Single(run.Analyze(ShortRun).Leak.Findings, f => f.Resource == LeakResources.Rss);
+        var rss = Assert.Single(run.Analyze(ShortRun).Leak.Findings, f => f.Resource == LeakResource.Rss);
         Assert.True(rss.IsLeak, rss.Summary);
     }
 
@@ -79,9 +79,9 @@ public class ShortRunHeapTests
     {
         // Both cumulative counts rise steadily (Pearson > 0.99), but http peaks first and grpc second.
         var run = new SyntheticRun()
-            .Phase("warm-up", PhaseKinds.WarmUp, 0, 10, 100, "http").Phase("warm-up", PhaseKinds.WarmUp, 0, 10, 100, "grpc")
-            .Phase("h1", PhaseKinds.Load, 10, 70, 300, "http").Phase("h2", PhaseKinds.Load, 70, 130, 100, "http")
-            .Phase("g1", PhaseKinds.Load, 10, 70, 100, "grpc").Phase("g2", PhaseKinds.Load, 70, 130, 300, "grpc");
+            .Phase("warm-up", PhaseKind.WarmUp, 0, 10, 100, "http").Phase("warm-up", PhaseKind.WarmUp, 0, 10, 100, "grpc")
+            .Phase("h1", PhaseKind.Load, 10, 70, 300, "http").Phase("h2", PhaseKind.Load, 70, 130, 100, "http")
+            .Phase("g1", PhaseKind.Load, 10, 70, 100, "grpc").Phase("g2", PhaseKind.Load, 70, 130, 300, "grpc");
         var noise = new Noise(5);
         var result = run.Samples((t, s) => s with
         {
@@ -89,7 +89,7 @@ public class ShortRunHeapTests
         }).Analyze();
         Assert.DoesNotContain(result.Leak.Notes, n => n.Contains("lockstep", StringComparison.Ordinal));
         Assert.InRange(Assert.Single(result.BytesPerRequest, r => r.Scenario == "grpc").BytesPerRequest, 1800, 2300);
-        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResources.Heap);
+        var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Heap);
         Assert.Equal("grpc", heap.Scenario);
         Assert.Equal("g2", heap.Phase);
     }

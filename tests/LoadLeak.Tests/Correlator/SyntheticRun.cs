@@ -1,7 +1,7 @@
 using LoadLeak.Correlator.Analysis;
-using LoadLeak.Correlator.Sampling;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Tests.Correlator;
 
@@ -15,11 +15,11 @@ internal sealed class SyntheticRun
     private readonly List<RetainedMark> _marks = [];
     private Func<double, TargetSample, TargetSample> _sample = (_, s) => s;
 
-    public SyntheticRun Phase(string name, string kind, double start, double end, double rate, string scenario = "http")
+    public SyntheticRun Phase(string name, PhaseKind kind, double start, double end, double rate, string scenario = "http")
     {
         _phases.Add(new PhaseRecord(name, scenario, kind, start, end, "inject", null, rate));
         for (var t = start + 1; t <= end; t++)
-            _intervals.Add(new IntervalRow(t, scenario, name, (long)rate, 0, rate, LatencySummary.Empty, LatencySummary.Empty, 0, rate, 0, 0, 0));
+            _intervals.Add(new IntervalRow(t, scenario, name, (long)rate, 0, rate, 0, 0, 0, 0, rate, 0, 0));
         return this;
     }
 
@@ -48,10 +48,10 @@ internal sealed class SyntheticRun
 
     /// <summary>warm-up 0–60 s, load 60–300 at 100 req/s and 300–600 at 200 req/s, cool-down 600–700 at 5 req/s.</summary>
     public static SyntheticRun Standard() => new SyntheticRun()
-        .Phase("warmup", PhaseKinds.WarmUp, 0, 60, 50)
-        .Phase("ramp-1", PhaseKinds.Load, 60, 300, 100)
-        .Phase("ramp-2", PhaseKinds.Load, 300, 600, 200)
-        .Phase("cool-down", PhaseKinds.Load, 600, 700, 5);
+        .Phase("warmup", PhaseKind.WarmUp, 0, 60, 50)
+        .Phase("ramp-1", PhaseKind.Load, 60, 300, 100)
+        .Phase("ramp-2", PhaseKind.Load, 300, 600, 200)
+        .Phase("cool-down", PhaseKind.Load, 600, 700, 5);
 }
 
 /// <summary>Seeded noise: white and AR(1) (strongly autocorrelated, like a heap between GCs).</summary>

@@ -1,6 +1,7 @@
 using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Simulations;
+using LoadLeak.Results;
 using static LoadLeak.Tests.Engine.EngineHarness;
 
 namespace LoadLeak.Tests.Engine;
@@ -74,7 +75,7 @@ public class ClosedModelEngineTests
         var result = await RunAsync(new EngineSettings([scenario], TimeSpan.FromMilliseconds(200), false), observer, clock);
 
         Assert.Equal(["warm-up", "1 KeepConstant(2, 00:00:00.5000000)", "2 Pause(00:00:00.5000000)", "3 KeepConstant(2, 00:00:00.5000000)"], result.Phases.Select(p => p.Name));
-        Assert.Equal([PhaseKinds.WarmUp, PhaseKinds.Load, PhaseKinds.Pause, PhaseKinds.Load], result.Phases.Select(p => p.Kind));
+        Assert.Equal([PhaseKind.WarmUp, PhaseKind.Load, PhaseKind.Pause, PhaseKind.Load], result.Phases.Select(p => p.Kind));
         Assert.Equal(4, observer.Started.Count);
         for (var i = 1; i < result.Phases.Count; i++) Assert.Equal(result.Phases[i - 1].End, result.Phases[i].Start, 6);
         Assert.All(result.Phases, p => Assert.Equal(0.5, p.End - p.Start, 2));

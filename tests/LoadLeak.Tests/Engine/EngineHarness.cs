@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Tests.Engine;
 

@@ -3,6 +3,7 @@ using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Simulations;
 using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 using static LoadLeak.Tests.Engine.EngineHarness;
 
 namespace LoadLeak.Tests.Engine;

@@ -3,6 +3,7 @@ using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Schedules;
 using LoadLeak.Engine.Simulations;
+using LoadLeak.Results;
 
 namespace LoadLeak.Tests.Engine;
 
@@ -21,7 +22,7 @@ public class LoadPlanTests
 
         Assert.Equal(["1 RampingConstant(100, 00:00:10)", "2 KeepConstant(100, 00:00:10)", "3 Pause(00:00:05)",
             "4 RampingConstant(50, 00:00:10)", "5 RampingConstant(10, 00:00:10)"], plan.Select(p => p.Name));
-        Assert.Equal([PhaseKinds.Load, PhaseKinds.Load, PhaseKinds.Pause, PhaseKinds.Load, PhaseKinds.Load], plan.Select(p => p.Kind));
+        Assert.Equal([PhaseKind.Load, PhaseKind.Load, PhaseKind.Pause, PhaseKind.Load, PhaseKind.Load], plan.Select(p => p.Kind));
         Assert.Equal(25, plan[3].Closed!.CopiesAt(5)); // after a pause the ramp starts from 0
         Assert.Equal(30, plan[4].Closed!.CopiesAt(5)); // 50 → 10
     }
@@ -31,7 +32,7 @@ public class LoadPlanTests
     {
         var plan = LoadPlan.Build(Props(new Inject(50, TimeSpan.FromSeconds(1), TenSeconds)).WithWarmUpDuration(TimeSpan.FromSeconds(3)), seed: 1);
         Assert.Equal(LoadPlan.WarmUpName, plan[0].Name);
-        Assert.Equal(PhaseKinds.WarmUp, plan[0].Kind);
+        Assert.Equal(PhaseKind.WarmUp, plan[0].Kind);
         Assert.False(plan[0].Measured);
         Assert.Equal(TimeSpan.FromSeconds(3), plan[0].Duration);
         Assert.Equal(150, plan[0].Open!.StartOffsets().Count());

@@ -2,7 +2,7 @@ using System.Text.Json;
 using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Config;
 using LoadLeak.Engine.Simulations;
-using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Tests.Engine;
 

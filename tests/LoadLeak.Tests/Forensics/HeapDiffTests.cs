@@ -1,4 +1,5 @@
 using LoadLeak.Correlator.Forensics;
+using LoadLeak.Results;
 
 namespace LoadLeak.Tests.Forensics;
 
@@ -128,4 +129,8 @@ public class HeapDiffTests
         Assert.True(measured.Snapshots[1].PauseMeasured);
         Assert.Contains("no type grew", measured.Notes[^1]);
     }
+
+    [Fact]
+    public void A_snapshot_whose_WriteDump_call_was_not_timed_reports_no_duration_rather_than_zero() =>
+        Assert.Null(Snapshot("b", (Bytes, 10, 1000)).ToInfo().WriteDumpMs);
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using LoadLeak.Documents;
 using LoadLeak.Engine;
 using LoadLeak.Engine.Running;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 using LoadLeak.Sessions;
 
 namespace LoadLeak.Tests.Reliability;
@@ -19,10 +19,11 @@ public sealed class PartialRunReaderTests : IDisposable
     {
         using (var stream = new ResultStream(_dir, new RunHeader("run-1", DateTimeOffset.UnixEpoch, new RunMetadata { TargetPid = 42 }), () => null))
         {
-            stream.OnPhaseStarted(new PhaseRecord("warm-up", "http", PhaseKinds.WarmUp, 0, 1, "warm-up", null, null));
-            stream.OnPhaseStarted(new PhaseRecord("1 KeepConstant", "http", PhaseKinds.Load, 1, 60, "KeepConstant", 4, null));
+            stream.OnPhaseStarted(new PhaseRecord("warm-up", "http", PhaseKind.WarmUp, 0, 1, "warm-up", null, null));
+            stream.OnPhaseStarted(new PhaseRecord("1 KeepConstant", "http", PhaseKind.Load, 1, 60, "KeepConstant", 4, null));
         }
-        var lines = Enumerable.Range(1, 5).Select(t => Line("interval", new IntervalDto(t, "http", "1 KeepConstant", 10, 0, 10, 1, 2, 2, 4, 0, 0, 0)));
+        var lines = Enumerable.Range(1, 5)
+            .Select(t => Line("interval", new IntervalRow(t, "http", "1 KeepConstant", 10, 0, 10, 1, 2, 2, 4, 0, 0, 0)));
         File.AppendAllLines(StreamPath, lines);
         File.AppendAllText(StreamPath, "{\"type\":\"interval\",\"data\":{\"t\":6,"); // killed while writing
 

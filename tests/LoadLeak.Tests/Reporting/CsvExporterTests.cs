@@ -1,5 +1,6 @@
 using LoadLeak.Reporting.Csv;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
+using LoadLeak.Tests.Results;
 
 namespace LoadLeak.Tests.Reporting;
 
@@ -26,7 +27,7 @@ public class CsvExporterTests
     {
         var doc = RunDocumentJsonTests.Minimal() with
         {
-            Samples = [new SampleDto { T = 1, GcHeapBytes = 1.5e6, Threads = 10 }, new SampleDto { T = 2, Threads = null }],
+            Samples = [new TargetSample { T = 1, GcHeapBytes = 1.5e6, Threads = 10 }, new TargetSample { T = 2, Threads = null }],
         };
         var lines = CsvExporter.Samples(doc).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
@@ -42,7 +43,7 @@ public class CsvExporterTests
     {
         var doc = RunDocumentJsonTests.Minimal() with
         {
-            Intervals = [new IntervalDto(1, "get, \"cached\"", "step 1", 10, 1, 11, 1.5, 9.25, 7, 4, 0, 0, 0)],
+            Intervals = [new IntervalRow(1, "get, \"cached\"", "step 1", 10, 1, 11, 1.5, 9.25, 7, 4, 0, 0, 0)],
         };
         var lines = CsvExporter.Intervals(doc).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("1,\"get, \"\"cached\"\"\",step 1,10,1,11,1.5,9.25,7,4,0,0,0", lines[1]);
@@ -53,7 +54,7 @@ public class CsvExporterTests
     {
         var doc = RunDocumentJsonTests.Minimal() with
         {
-            Intervals = [new IntervalDto(5, "kafka", "down", 0, 40, 40, 0, 0, 0, 4, 0, 0, 0)],
+            Intervals = [new IntervalRow(5, "kafka", "down", 0, 40, 40, 0, 0, 0, 4, 0, 0, 0)],
         };
         var lines = CsvExporter.Intervals(doc).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("5,kafka,down,0,40,40,,,,4,0,0,0", lines[1]);

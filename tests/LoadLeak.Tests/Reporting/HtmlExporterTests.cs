@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using LoadLeak.Reporting.Html;
-using LoadLeak.Reporting.Model;
-using LoadLeak.Reporting.Preview;
+using LoadLeak.Results;
+using LoadLeak.Tests.Results;
+using LoadLeak.Tests.Shared;
 
 namespace LoadLeak.Tests.Reporting;
 
@@ -16,8 +17,8 @@ public class HtmlExporterTests
         var doc = SyntheticRunDocument.Create(durationSeconds: 300, firstScenarioName: Xss) with
         {
             Meta = new RunMetadata { TestName = "<img src=x onerror=alert(2)>", CommandLine = "a && b" },
-            Events = [new EventDto(100, "<b>boom</b>", "\"quoted\" & <tag>")],
-            Phases = [new PhaseDto("<i>phase</i>", Xss, "load", 0, 300, "<sim>", 1, null)],
+            Events = [new TimelineEvent(100, EventKind.BrokerDown, "<b>boom</b> \"quoted\" & <tag>")],
+            Phases = [new PhaseRecord("<i>phase</i>", Xss, PhaseKind.Load, 0, 300, "<sim>", 1, null)],
         };
         var html = HtmlExporter.Render(doc);
 
@@ -27,7 +28,7 @@ public class HtmlExporterTests
         Assert.DoesNotContain("<i>phase", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
         Assert.Contains("&lt;img src=x onerror=alert(2)&gt;", html);
-        Assert.Contains("&lt;b&gt;boom&lt;/b&gt;", html); // the event label inside the SVG
+        Assert.Contains("&lt;b&gt;boom&lt;/b&gt;", html); // the event's message in the events table
         Assert.Contains("&lt;i&gt;phase&lt;/i&gt;", html); // the phase band label inside the SVG
     }
 
@@ -59,7 +60,7 @@ public class HtmlExporterTests
     public void Gaps_in_samples_split_the_line_instead_of_bridging_it()
     {
         var samples = Enumerable.Range(1, 100)
-            .Select(t => new SampleDto { T = t, Threads = t is > 40 and <= 60 ? null : 20 })
+            .Select(t => new TargetSample { T = t, Threads = t is > 40 and <= 60 ? null : 20 })
             .ToList();
         var doc = RunDocumentJsonTests.Minimal() with { DurationSeconds = 100, Samples = samples };
         var html = HtmlExporter.Render(doc);
@@ -73,11 +74,11 @@ public class HtmlExporterTests
     [InlineData(RunStatus.Partial, "status partial")]
     [InlineData(RunStatus.Interrupted, "status interrupted")]
     [InlineData(RunStatus.TargetDied, "status target-died")]
-    public void Incomplete_runs_are_flagged_prominently(string status, string cssClass)
+    public void Incomplete_runs_are_flagged_prominently(RunStatus status, string cssClass)
     {
         var html = HtmlExporter.Render(RunDocumentJsonTests.Minimal() with { Status = status });
         Assert.Contains(cssClass, html);
-        Assert.Contains($"This run is {status}", html);
+        Assert.Contains($"This run is {status.ToJsonName()}", html);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using LoadLeak.Reporting.Markdown;
-using LoadLeak.Reporting.Model;
-using LoadLeak.Reporting.Preview;
+using LoadLeak.Results;
+using LoadLeak.Tests.Shared;
 
 namespace LoadLeak.Tests.Reporting;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using LoadLeak.Reporting.Html;
-using LoadLeak.Reporting.Preview;
+using LoadLeak.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace LoadLeak.Tests.Reporting;

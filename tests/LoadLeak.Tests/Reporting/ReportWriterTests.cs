@@ -1,7 +1,7 @@
 using LoadLeak.Reporting.Exporting;
-using LoadLeak.Reporting.Model;
-using LoadLeak.Reporting.Preview;
-using LoadLeak.Reporting.Serialization;
+using LoadLeak.Results;
+using LoadLeak.Tests.Results;
+using LoadLeak.Tests.Shared;
 
 namespace LoadLeak.Tests.Reporting;
 
@@ -33,17 +33,17 @@ public sealed class ReportWriterTests : IDisposable
     [Fact]
     public void Degenerate_documents_still_produce_every_report()
     {
-        var nan = new LatencyDto(double.NaN, 1, 1, 1, 1, 1, double.PositiveInfinity, 1, 1);
+        var nan = new LatencySummary(double.NaN, 1, 1, 1, 1, 1, double.PositiveInfinity, 1, 1);
         var doc = RunDocumentJsonTests.Minimal() with
         {
             DurationSeconds = double.NaN,
-            Scenarios = [new ScenarioDto { Name = "s", LatencyMs = nan, LatencyUncorrectedMs = nan }],
-            Intervals = [new IntervalDto(1, "s", "p", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)],
-            Samples = [new SampleDto { T = 1 }, new SampleDto { T = 2, Threads = 5 }],
-            Phases = [new PhaseDto("p", "s", "load", 5, 5, "", null, null)],
-            Events = [new EventDto(1e9, "late", "after the end")],
-            Capacity = new CapacityDto { Sigma = double.NaN, PeakConcurrency = double.NaN, Points = [new CapacityPointDto("s", 1, 10, 1)] },
-            Heap = new HeapDto(),
+            Scenarios = [new ScenarioStats("s", 0, 0, 0, 0, nan, nan, new Dictionary<string, long>(), [], 0, 0, 0)],
+            Intervals = [new IntervalRow(1, "s", "p", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)],
+            Samples = [new TargetSample { T = 1 }, new TargetSample { T = 2, Threads = 5 }],
+            Phases = [new PhaseRecord("p", "s", PhaseKind.Load, 5, 5, "", null, null)],
+            Events = [new TimelineEvent(1e9, EventKind.CounterGap, "after the end")],
+            Capacity = new CapacityResult(null, double.NaN, 0, 0, 0, double.NaN, 0, null, null, [new CapacityPoint("s", 1, 10, 1)]),
+            Heap = new HeapForensicsResult([], [], [], []),
         };
         var outcome = ReportWriter.WriteAll(doc, _dir);
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors));

@@ -6,7 +6,7 @@ using LoadLeak.Engine;
 using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Simulations;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 using LoadLeak.Sessions;
 using LoadLeak.Soak;
 using LoadLeak.Targets;
@@ -90,7 +90,8 @@ public sealed class RunnerPartsTests
     [Fact]
     public void Soak_forecast_needs_a_significant_upward_trend()
     {
-        SampleDto[] Samples(Func<int, double> rss) => Enumerable.Range(0, 600).Select(i => new SampleDto { T = i, RssBytes = rss(i) }).ToArray();
+        TargetSample[] Samples(Func<int, double> rss) =>
+            Enumerable.Range(0, 600).Select(i => new TargetSample { T = i, RssBytes = rss(i) }).ToArray();
         var rising = new RunDocument { RunId = "r", Samples = Samples(i => 100e6 + i * 10_000 + (i % 7) * 50_000) };
         var flat = new RunDocument { RunId = "f", Samples = Samples(i => 100e6 + (i % 7) * 50_000) };
         var limit = (1e9, "test limit");
@@ -104,28 +105,28 @@ public sealed class RunnerPartsTests
     [Fact]
     public void Comparison_flags_differences_beyond_twice_the_noise()
     {
-        RunDocument Run(double rps, string verdict) => new()
+        RunDocument Run(double rps, LeakVerdict verdict) => new()
         {
             RunId = "x",
-            Scenarios = [new ScenarioDto { Name = "http", Ok = 1000, Rps = rps, LatencyMs = Latency(1), LatencyUncorrectedMs = Latency(1) }],
-            Leak = new LeakDto { Verdict = verdict },
+            Scenarios = [new ScenarioStats("http", 1000, 0, rps, 0, Latency(1), Latency(1), new Dictionary<string, long>(), [], 0, 0, 0)],
+            Leak = new LeakReport { Verdict = verdict },
         };
-        CandidateDto Candidate(string name, params RunDocument[] runs)
+        CandidateSummary Candidate(string name, params RunDocument[] runs)
         {
             var (metrics, verdicts) = CandidateComparer.Summarize(runs);
-            return new CandidateDto { Name = name, Command = "x", Metrics = metrics, LeakVerdicts = verdicts };
+            return new CandidateSummary { Name = name, Command = "x", Metrics = metrics, LeakVerdicts = verdicts };
         }
-        var a = Candidate("a", Run(1000, "no-leak"), Run(1010, "no-leak"), Run(990, "no-leak"));
-        var b = Candidate("b", Run(1500, "leak"), Run(1490, "leak"), Run(1510, "leak"));
-        var c = Candidate("c", Run(1005, "no-leak"), Run(995, "no-leak"), Run(1000, "no-leak"));
+        var a = Candidate("a", Run(1000, LeakVerdict.NoLeak), Run(1010, LeakVerdict.NoLeak), Run(990, LeakVerdict.NoLeak));
+        var b = Candidate("b", Run(1500, LeakVerdict.Leak), Run(1490, LeakVerdict.Leak), Run(1510, LeakVerdict.Leak));
+        var c = Candidate("c", Run(1005, LeakVerdict.NoLeak), Run(995, LeakVerdict.NoLeak), Run(1000, LeakVerdict.NoLeak));
         var comparisons = CandidateComparer.Compare(a, [b, c]);
         var rpsB = comparisons.Single(x => x.Candidate == "b" && x.Metric == "rps");
         var rpsC = comparisons.Single(x => x.Candidate == "c" && x.Metric == "rps");
         Assert.Equal(50, rpsB.DiffPercent!.Value, 1);
-        Assert.Equal("significant", rpsB.Verdict);
-        Assert.Equal("within-noise", rpsC.Verdict);
-        Assert.Equal(["leak", "leak", "leak"], b.LeakVerdicts);
+        Assert.Equal(ComparisonVerdict.Significant, rpsB.Verdict);
+        Assert.Equal(ComparisonVerdict.WithinNoise, rpsC.Verdict);
+        Assert.Equal([LeakVerdict.Leak, LeakVerdict.Leak, LeakVerdict.Leak], b.LeakVerdicts);
     }
 
-    private static LatencyDto Latency(double v) => new(v, v, v, v, v, v, v, v, 0);
+    private static LatencySummary Latency(double v) => new(v, v, v, v, v, v, v, v, 0);
 }

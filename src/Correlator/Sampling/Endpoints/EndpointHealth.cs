@@ -1,3 +1,5 @@
+using LoadLeak.Results;
+
 namespace LoadLeak.Correlator.Sampling.Endpoints;
 
 /// <summary>
@@ -6,9 +8,6 @@ namespace LoadLeak.Correlator.Sampling.Endpoints;
 /// </summary>
 internal sealed class EndpointHealth(string source, IMeasurementSink sink, Func<double> now)
 {
-    public const string FailedEvent = "endpoint-failed";
-    public const string ResumedEvent = "endpoint-resumed";
-
     private readonly HashSet<string> _noted = new(StringComparer.Ordinal);
     private bool _failing;
 
@@ -18,7 +17,7 @@ internal sealed class EndpointHealth(string source, IMeasurementSink sink, Func<
     {
         if (!_failing) return;
         _failing = false;
-        sink.AddEvent(new CorrelatorEvent(now(), ResumedEvent, $"{source}: the endpoint answers again"));
+        sink.AddEvent(new TimelineEvent(now(), EventKind.EndpointResumed, $"{source}: the endpoint answers again"));
     }
 
     public void Failed(EndpointException failure)
@@ -27,7 +26,7 @@ internal sealed class EndpointHealth(string source, IMeasurementSink sink, Func<
         if (!_failing)
         {
             _failing = true;
-            sink.AddEvent(new CorrelatorEvent(now(), FailedEvent, $"{source}: {failure.Message}; the missing seconds stay empty"));
+            sink.AddEvent(new TimelineEvent(now(), EventKind.EndpointFailed, $"{source}: {failure.Message}; the missing seconds stay empty"));
         }
         NoteOnce(failure.Kind + "|" + failure.Url, $"{source}: {failure.Message}");
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LoadLeak.Results;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 
@@ -64,20 +65,21 @@ public sealed class EventPipeCounterSource(int pid, Func<double> now, TimeSpan i
             if (done == processing)
             {
                 if (!ct.IsCancellationRequested)
-                    sink.AddEvent(new CorrelatorEvent(now(), "counter-session-ended", "the EventPipe counter session closed; no runtime counters from here on"));
+                    sink.AddEvent(new TimelineEvent(now(), EventKind.CounterSessionEnded,
+                        "the EventPipe counter session closed; no runtime counters from here on"));
                 return;
             }
             var silent = Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastEventTimestamp));
             if (!inGap && silent > interval * GapIntervals)
             {
                 inGap = true;
-                sink.AddEvent(new CorrelatorEvent(now(), "counter-gap",
+                sink.AddEvent(new TimelineEvent(now(), EventKind.CounterGap,
                     $"no runtime counter events for {silent.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s (> {GapIntervals} intervals); the missing seconds stay empty"));
             }
             else if (inGap && silent < interval * GapIntervals)
             {
                 inGap = false;
-                sink.AddEvent(new CorrelatorEvent(now(), "counter-resumed", "runtime counter events resumed"));
+                sink.AddEvent(new TimelineEvent(now(), EventKind.CounterResumed, "runtime counter events resumed"));
             }
         }
     }

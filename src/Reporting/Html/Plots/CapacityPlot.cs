@@ -1,4 +1,4 @@
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 using ScottPlot;
 
 namespace LoadLeak.Reporting.Html.Plots;
@@ -7,9 +7,9 @@ namespace LoadLeak.Reporting.Html.Plots;
 public static class CapacityPlot
 {
     /// <summary>X(N) = λN / (1 + σ(N−1) + κN(N−1)).</summary>
-    public static double Usl(CapacityDto c, double n) => c.Lambda * n / (1 + c.Sigma * (n - 1) + c.Kappa * n * (n - 1));
+    public static double Usl(CapacityResult c, double n) => c.Lambda * n / (1 + c.Sigma * (n - 1) + c.Kappa * n * (n - 1));
 
-    public static RenderedPlot? Render(CapacityDto capacity)
+    public static RenderedPlot? Render(CapacityResult capacity)
     {
         var points = capacity.Points.Where(p => double.IsFinite(p.Concurrency) && double.IsFinite(p.Throughput)).ToList();
         if (points.Count == 0) return null;

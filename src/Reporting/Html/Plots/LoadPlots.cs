@@ -1,4 +1,4 @@
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Plots;
 
@@ -18,7 +18,7 @@ public static class LoadPlots
         yield return () => Latency(axis, scenarios);
     }
 
-    private static RenderedPlot? Throughput(TimeAxis axis, List<(string Name, string Color, List<IntervalDto> Rows)> scenarios)
+    private static RenderedPlot? Throughput(TimeAxis axis, List<(string Name, string Color, List<IntervalRow> Rows)> scenarios)
     {
         var throughput = new TimelinePlot(axis, "Requests / s");
         foreach (var s in scenarios)
@@ -32,7 +32,7 @@ public static class LoadPlots
         return throughput.Render("Throughput and failures", "plot-rps-");
     }
 
-    private static RenderedPlot? Drive(TimeAxis axis, List<(string Name, string Color, List<IntervalDto> Rows)> scenarios)
+    private static RenderedPlot? Drive(TimeAxis axis, List<(string Name, string Color, List<IntervalRow> Rows)> scenarios)
     {
         var drive = new TimelinePlot(axis, "Copies  |  requests / s");
         foreach (var s in scenarios)
@@ -46,7 +46,7 @@ public static class LoadPlots
         return drive.Render("Offered load: concurrency and target rate", "plot-drive-");
     }
 
-    private static RenderedPlot? Latency(TimeAxis axis, List<(string Name, string Color, List<IntervalDto> Rows)> scenarios)
+    private static RenderedPlot? Latency(TimeAxis axis, List<(string Name, string Color, List<IntervalRow> Rows)> scenarios)
     {
         var latency = new TimelinePlot(axis, "Latency (ms)");
         foreach (var s in scenarios)
@@ -60,9 +60,9 @@ public static class LoadPlots
     }
 
     /// <summary>Latency comes from successful responses only: an interval without any (all failed, or idle) is a gap, not a zero.</summary>
-    private static double? NonEmpty(IntervalDto row, double value) => row.Ok > 0 ? value : null;
+    private static double? NonEmpty(IntervalRow row, double value) => row.Ok > 0 ? value : null;
 
-    private static double IntervalSeconds(List<IntervalDto> rows)
+    private static double IntervalSeconds(List<IntervalRow> rows)
     {
         if (rows.Count < 2) return 1;
         var steps = rows.Zip(rows.Skip(1), (a, b) => b.T - a.T).Where(d => d > 0).Order().ToList();

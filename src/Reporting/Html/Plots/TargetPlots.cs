@@ -1,5 +1,5 @@
 using LoadLeak.Reporting.Formatting;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Plots;
 
@@ -17,10 +17,10 @@ public static class TargetPlots
         yield return () => Single(axis, samples, Cpu);
     }
 
-    private static RenderedPlot? Memory(RunDocument doc, TimeAxis axis, List<SampleDto> samples)
+    private static RenderedPlot? Memory(RunDocument doc, TimeAxis axis, List<TargetSample> samples)
     {
         var xs = samples.Select(s => s.T).ToList();
-        List<double?> Mb(Func<SampleDto, double?> pick) => samples.Select(s => pick(s) / Units.MB).ToList();
+        List<double?> Mb(Func<TargetSample, double?> pick) => samples.Select(s => pick(s) / Units.MB).ToList();
 
         var memory = new TimelinePlot(axis, "Memory (MB)");
         memory.Line("GC heap", xs, Mb(s => s.GcHeapBytes), Palette.Blue);
@@ -33,10 +33,10 @@ public static class TargetPlots
         return memory.Render("Target memory", "plot-mem-");
     }
 
-    private static RenderedPlot? Handles(TimeAxis axis, List<SampleDto> samples)
+    private static RenderedPlot? Handles(TimeAxis axis, List<TargetSample> samples)
     {
         var xs = samples.Select(s => s.T).ToList();
-        List<double?> Raw(Func<SampleDto, double?> pick) => samples.Select(pick).ToList();
+        List<double?> Raw(Func<TargetSample, double?> pick) => samples.Select(pick).ToList();
         var handles = new TimelinePlot(axis, "Count");
         handles.Line("threads", xs, Raw(s => s.Threads), Palette.Blue);
         handles.Line("timers", xs, Raw(s => s.Timers), Palette.Orange, LineKind.Dashed);
@@ -44,12 +44,13 @@ public static class TargetPlots
         return handles.Render("Target threads, timers and file descriptors", "plot-handles-");
     }
 
-    private sealed record OneSeries(string Title, string IdPrefix, string YLabel, string Label, Func<SampleDto, double?> Pick, string Color, string? ClipUnit);
+    private sealed record OneSeries(
+        string Title, string IdPrefix, string YLabel, string Label, Func<TargetSample, double?> Pick, string Color, string? ClipUnit);
 
     private static readonly OneSeries GcPause = new("Target GC pause time", "plot-gc-", "GC pause (ms per sample)", "GC pause", s => s.GcPauseMs, Palette.Vermillion, " ms");
     private static readonly OneSeries Cpu = new("Target CPU", "plot-cpu-", "CPU (cores busy)", "CPU", s => s.Cpu, Palette.Sky, null);
 
-    private static RenderedPlot? Single(TimeAxis axis, List<SampleDto> samples, OneSeries series)
+    private static RenderedPlot? Single(TimeAxis axis, List<TargetSample> samples, OneSeries series)
     {
         var plot = new TimelinePlot(axis, series.YLabel);
         plot.Line(series.Label, samples.Select(s => s.T).ToList(), samples.Select(series.Pick).ToList(), series.Color);

@@ -1,9 +1,9 @@
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Plots;
 
 /// <summary>The x range and the annotations every timeline plot shares, so load and target line up second for second.</summary>
-public sealed record TimeAxis(double Start, double End, IReadOnlyList<PhaseDto> Bands, IReadOnlyList<EventDto> Events)
+public sealed record TimeAxis(double Start, double End, IReadOnlyList<PhaseRecord> Bands, IReadOnlyList<TimelineEvent> Events)
 {
     public double Span => End - Start;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoadLeak.Results;
 using ScottPlot;
 
 namespace LoadLeak.Reporting.Html.Plots;
@@ -42,8 +43,8 @@ public sealed class TimelinePlot
         {
             var (fill, alpha) = phase.Kind switch
             {
-                "warmup" => ("#7F7F7F", 0.14),
-                "pause" => ("#7F7F7F", 0.06),
+                PhaseKind.WarmUp => ("#7F7F7F", 0.14),
+                PhaseKind.Pause => ("#7F7F7F", 0.06),
                 _ => (BandFills[loadIndex++ % BandFills.Length], 0.07),
             };
             var span = Canvas.Plot.Add.HorizontalSpan(phase.Start, phase.End, Color.FromHex(fill).WithAlpha(alpha));
@@ -72,14 +73,17 @@ public sealed class TimelinePlot
             Canvas.AddVerticalLine(e.T, Palette.Event, LineKind.Dashed);
         }
         if (_axis.Events.Count > 0)
-            Canvas.AddLegend(new LegendEntry("events (" + string.Join(", ", _axis.Events.Select(e => e.Kind).Distinct().Take(4)) + ")", Palette.Event, LineKind.Dashed));
+        {
+            var kinds = string.Join(", ", _axis.Events.Select(e => e.Kind.ToJsonName()).Distinct().Take(4));
+            Canvas.AddLegend(new LegendEntry("events (" + kinds + ")", Palette.Event, LineKind.Dashed));
+        }
         var lastLabelled = double.NegativeInfinity;
         foreach (var e in _axis.Events.OrderBy(e => e.T).Take(60))
         {
             // Labels closer than ~6 % of the axis would overprint each other; the events table has them all.
             if (e.T - lastLabelled < _axis.Span * 0.06) continue;
             lastLabelled = e.T;
-            var text = Canvas.Plot.Add.Text(e.Kind, e.T, top);
+            var text = Canvas.Plot.Add.Text(e.Kind.ToJsonName(), e.T, top);
             text.LabelFontSize = 10;
             text.LabelFontColor = Color.FromHex(Palette.Event);
             text.LabelAlignment = Alignment.UpperLeft;

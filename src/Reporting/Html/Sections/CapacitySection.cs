@@ -1,7 +1,7 @@
 using System.Text;
 using LoadLeak.Reporting.Formatting;
 using LoadLeak.Reporting.Html.Plots;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Sections;
 
@@ -20,7 +20,7 @@ public sealed class CapacitySection : IHtmlSection
         foreach (var fit in fits) WriteFit(html, fit);
     }
 
-    private static void WriteFit(StringBuilder html, CapacityDto c)
+    private static void WriteFit(StringBuilder html, CapacityResult c)
     {
         if (c.Scenario is not null) html.Append("<h3>").Append(HtmlText.Encode(c.Scenario)).Append("</h3>\n");
         HtmlTable.Write(html, ["σ (contention)", "κ (coherency)", "λ (req/s per copy)", "R²", "Peak N", "Peak X (req/s)", "SLO p99", "Knee N"],

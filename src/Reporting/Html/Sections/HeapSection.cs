@@ -1,6 +1,6 @@
 using System.Text;
 using LoadLeak.Reporting.Formatting;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Sections;
 

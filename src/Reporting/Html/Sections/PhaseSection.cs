@@ -1,6 +1,6 @@
 using System.Text;
 using LoadLeak.Reporting.Formatting;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Sections;
 
@@ -18,7 +18,7 @@ public sealed class PhaseSection : IHtmlSection
             HtmlTable.Write(html, ["Phase", "Scenario", "Kind", "Start (s)", "End (s)", "Duration", "Simulation", "Copies", "Rate (req/s)"],
                 doc.Phases.OrderBy(p => p.Start).Select(p => new[]
                 {
-                    Cell.Text(p.Name), Cell.Text(p.Scenario), Cell.Text(p.Kind), Cell.Num(Units.Number(p.Start, "0.#")),
+                    Cell.Text(p.Name), Cell.Text(p.Scenario), Cell.Text(p.Kind.ToJsonName()), Cell.Num(Units.Number(p.Start, "0.#")),
                     Cell.Num(Units.Number(p.End, "0.#")), Cell.Num(Units.Duration(p.End - p.Start)), Cell.Code(p.Simulation),
                     Cell.Num(p.Copies?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"), Cell.Num(Units.Number(p.Rate, "0.##")),
                 }));

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LoadLeak.Reporting.Formatting;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Sections;
 
@@ -19,7 +19,10 @@ public sealed class RunInfoSection : IHtmlSection
         {
             html.Append("<h3>Events</h3>\n");
             HtmlTable.Write(html, ["At (s)", "Kind", "Message"],
-                doc.Events.OrderBy(e => e.T).Select(e => new[] { Cell.Num(Units.Number(e.T, "0.0")), Cell.Badge(e.Kind, "warn"), Cell.Text(e.Message) }));
+                doc.Events.OrderBy(e => e.T).Select(e => new[]
+                {
+                    Cell.Num(Units.Number(e.T, "0.0")), Cell.Badge(e.Kind.ToJsonName(), "warn"), Cell.Text(e.Message),
+                }));
         }
         if (doc.Notes.Count > 0)
         {
@@ -48,7 +51,7 @@ public sealed class RunInfoSection : IHtmlSection
     }
 
     // The load generator must not grow on long runs: first reading after a minute vs the last.
-    private static string? RunnerMemory(IReadOnlyList<RunnerMemoryDto> points)
+    private static string? RunnerMemory(IReadOnlyList<RunnerMemoryPoint> points)
     {
         if (points.Count < 2) return null;
         var first = points.FirstOrDefault(p => p.T >= 60) ?? points[0];

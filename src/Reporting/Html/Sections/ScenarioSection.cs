@@ -1,6 +1,6 @@
 using System.Text;
 using LoadLeak.Reporting.Formatting;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Sections;
 
@@ -27,8 +27,8 @@ public sealed class ScenarioSection : IHtmlSection
         HtmlTable.Write(html, ["Scenario", "Measure", "p50", "p75", "p90", "p95", "p99", "p99.9", "Max", "Mean", "StdDev"],
             doc.Scenarios.SelectMany(s => new[]
             {
-                LatencyRow(s.Name, "corrected", s.LatencyMs, s.Ok),
-                LatencyRow(s.Name, "uncorrected", s.LatencyUncorrectedMs, s.Ok),
+                LatencyRow(s.Name, "corrected", s.Latency, s.Ok),
+                LatencyRow(s.Name, "uncorrected", s.LatencyUncorrected, s.Ok),
             }));
 
         var errors = doc.Scenarios.SelectMany(s => s.Errors.Select(e => (Scenario: s.Name, Error: e))).OrderByDescending(x => x.Error.Count).ToList();
@@ -39,7 +39,7 @@ public sealed class ScenarioSection : IHtmlSection
     }
 
     /// <summary>Latency is measured on successful responses only: a scenario without any shows "–", not 0.</summary>
-    private static Cell[] LatencyRow(string scenario, string measure, LatencyDto l, long ok)
+    private static Cell[] LatencyRow(string scenario, string measure, LatencySummary l, long ok)
     {
         Cell Ms(double value) => Cell.Num(Units.Ms(ok > 0 ? value : null));
         return

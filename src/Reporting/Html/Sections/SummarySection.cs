@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LoadLeak.Reporting.Formatting;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Sections;
 
@@ -16,14 +16,14 @@ public sealed class SummarySection : IHtmlSection
     {
         HtmlTable.Section(html, Id, "Summary");
         html.Append("<p><span class=\"status ").Append(StatusClass(doc.Status)).Append("\">Run ")
-            .Append(HtmlText.Encode(doc.Status)).Append("</span> &nbsp; ")
+            .Append(HtmlText.Encode(doc.Status.ToJsonName())).Append("</span> &nbsp; ")
             .Append("<span class=\"badge verdict ").Append(VerdictClass(doc.Leak.Verdict)).Append("\">Leak verdict: ")
-            .Append(HtmlText.Encode(doc.Leak.Verdict)).Append("</span>");
+            .Append(HtmlText.Encode(doc.Leak.Verdict.ToJsonName())).Append("</span>");
         if (doc.ExitCode is { } code) html.Append(" &nbsp; <span class=\"badge info\">exit code ").Append(code).Append("</span>");
         html.Append("</p>\n");
         if (doc.Status != RunStatus.Complete)
             html.Append("<div class=\"banner ").Append(doc.Status is RunStatus.Partial or RunStatus.Interrupted ? "warn" : "bad")
-                .Append("\"><strong>This run is ").Append(HtmlText.Encode(doc.Status))
+                .Append("\"><strong>This run is ").Append(HtmlText.Encode(doc.Status.ToJsonName()))
                 .Append(".</strong> Figures cover only what was measured before it stopped; see Events and Notes.</div>\n");
 
         var ok = doc.Scenarios.Sum(s => s.Ok);
@@ -35,7 +35,7 @@ public sealed class SummarySection : IHtmlSection
             ("Failed", fail == 0 ? "0" : $"{Units.Count(fail)} ({Units.Percent((double)fail / Math.Max(1, ok + fail))})"),
             ("Throughput", Units.Rps(doc.Scenarios.Sum(s => s.Rps)) + " req/s"),
             // Only scenarios with successful responses have a latency; none at all is "–", not 0.
-            ("Worst p99", doc.Scenarios.Any(s => s.Ok > 0) ? Units.Ms(doc.Scenarios.Where(s => s.Ok > 0).Max(s => s.LatencyMs.P99)) + " ms" : "–"),
+            ("Worst p99", doc.Scenarios.Any(s => s.Ok > 0) ? Units.Ms(doc.Scenarios.Where(s => s.Ok > 0).Max(s => s.Latency.P99)) + " ms" : "–"),
             ("Leak findings", doc.Leak.Findings.Count(f => f.IsLeak).ToString(CultureInfo.InvariantCulture)),
         };
         if (doc.Thresholds.Count > 0)
@@ -47,7 +47,7 @@ public sealed class SummarySection : IHtmlSection
         html.Append("</div>\n");
     }
 
-    public static string StatusClass(string status) => status switch
+    public static string StatusClass(RunStatus status) => status switch
     {
         RunStatus.Complete => "complete",
         RunStatus.Partial => "partial",
@@ -56,10 +56,10 @@ public sealed class SummarySection : IHtmlSection
         _ => "failed",
     };
 
-    public static string VerdictClass(string verdict) => verdict switch
+    public static string VerdictClass(LeakVerdict verdict) => verdict switch
     {
-        LeakVerdicts.Leak => "bad",
-        LeakVerdicts.NoLeak => "good",
+        LeakVerdict.Leak => "bad",
+        LeakVerdict.NoLeak => "good",
         _ => "warn",
     };
 }

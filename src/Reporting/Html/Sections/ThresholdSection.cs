@@ -1,5 +1,5 @@
 using System.Text;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Sections;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using LoadLeak.Reporting.Html.Plots;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Sections;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using LoadLeak.Reporting.Formatting;
-using LoadLeak.Reporting.Model;
+using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Sections;
 
@@ -14,7 +14,7 @@ public sealed class VerdictSection : IHtmlSection
     public void Write(StringBuilder html, RunDocument doc)
     {
         HtmlTable.Section(html, Id, "Leak verdict");
-        html.Append("<p>").Append(Cell.Badge(doc.Leak.Verdict, SummarySection.VerdictClass(doc.Leak.Verdict)).Html).Append("</p>\n");
+        html.Append("<p>").Append(Cell.Badge(doc.Leak.Verdict.ToJsonName(), SummarySection.VerdictClass(doc.Leak.Verdict)).Html).Append("</p>\n");
         if (doc.Leak.Findings.Count == 0)
             html.Append("<p class=\"lead\">No findings were reported.</p>\n");
         else
@@ -23,11 +23,11 @@ public sealed class VerdictSection : IHtmlSection
                 doc.Leak.Findings.OrderByDescending(f => f.IsLeak).Select(f => new[]
                 {
                     f.IsLeak ? Cell.Badge("leak", "bad") : Cell.Badge("ok", "good"),
-                    Cell.Text(f.Resource), Cell.Text(f.Scenario ?? "–"), Cell.Text(f.Phase ?? "–"),
+                    Cell.Text(f.Resource.ToJsonName()), Cell.Text(f.Scenario ?? "–"), Cell.Text(f.Phase ?? "–"),
                     Cell.Num(Units.Slope(f.Resource, f.Slope)),
-                    Cell.Num(f.SlopePerRequest is { } r ? (f.Resource is "heap" or "rss" ? Units.Bytes(r) : Units.Number(r, "0.####")) : "–"),
+                    Cell.Num(f.SlopePerRequest is { } r ? (f.Resource.IsMemory() ? Units.Bytes(r) : Units.Number(r, "0.####")) : "–"),
                     Cell.Text(f.Test), Cell.Num(Units.Number(f.Statistic)), Cell.Num(Units.Percent(f.Confidence)),
-                    Cell.Num(f.GrowthTotal is { } g ? (f.Resource is "heap" or "rss" ? Units.SignedMb(g) : Units.Signed(g)) : "–"),
+                    Cell.Num(f.GrowthTotal is { } g ? (f.Resource.IsMemory() ? Units.SignedMb(g) : Units.Signed(g)) : "–"),
                     Cell.Text(f.Recovered switch { true => "yes", false => "no", null => "–" }),
                     Cell.Text(f.Summary),
                 }));

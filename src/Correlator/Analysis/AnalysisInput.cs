@@ -1,0 +1,11 @@
+using LoadLeak.Results;
+
+namespace LoadLeak.Correlator.Analysis;
+
+/// <summary>What the leak analysis reads: the load's phases and intervals, the target's samples and retained-heap marks.</summary>
+public sealed record AnalysisInput(
+    IReadOnlyList<PhaseRecord> Phases,
+    IReadOnlyList<IntervalRow> Intervals,
+    IReadOnlyList<TargetSample> Samples,
+    IReadOnlyList<RetainedMark> Retained,
+    LeakOptions Options);

@@ -1,0 +1,21 @@
+namespace LoadLeak.Results;
+
+/// <summary>What the target did during one phase of one scenario: its requests and how each resource changed.</summary>
+public sealed record PhaseAttribution
+{
+    public required string Phase { get; init; }
+    public required string Scenario { get; init; }
+    [Round3]
+    public double Start { get; init; }
+    [Round3]
+    public double End { get; init; }
+    public long Requests { get; init; }
+    public double? HeapDeltaBytes { get; init; }
+    public double? RetainedDeltaBytes { get; init; }
+    public double? RssDeltaBytes { get; init; }
+    public double? ThreadsDelta { get; init; }
+    public double? TimersDelta { get; init; }
+    public double? FdsDelta { get; init; }
+    public double? AllocRateBytesPerSec { get; init; }
+    public double? GcPauseShare { get; init; }
+}

@@ -1,0 +1,15 @@
+namespace LoadLeak.Results;
+
+/// <summary>
+/// One load phase on the run's clock: a warm-up or one load simulation of one scenario.
+/// Start and End are seconds since the run started.
+/// </summary>
+public sealed record PhaseRecord(
+    string Name,
+    string Scenario,
+    PhaseKind Kind,
+    [property: Round3] double Start,
+    [property: Round3] double End,
+    string Simulation,
+    int? Copies,
+    double? Rate);

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+
+namespace LoadLeak.Results;
+
+/// <summary>A scenario's totals over the measured (non-warm-up) part of the run.</summary>
+public sealed record ScenarioStats(
+    string Name,
+    long Ok,
+    long Fail,
+    [property: Round3] double Rps,
+    [property: JsonIgnore] double DurationSeconds,
+    [property: JsonPropertyName("latencyMs")] LatencySummary Latency,
+    [property: JsonPropertyName("latencyUncorrectedMs")] LatencySummary LatencyUncorrected,
+    IReadOnlyDictionary<string, long> StatusCodes,
+    IReadOnlyList<ErrorCount> Errors,
+    long BytesReceived,
+    long Late,
+    long Dropped)
+{
+    /// <summary>http, grpc or kafka, from the scenario's config; the engine does not know it.</summary>
+    public string? Protocol { get; init; }
+
+    [JsonIgnore]
+    public long Total => Ok + Fail;
+
+    [JsonIgnore]
+    public double FailPercent => Total == 0 ? 0 : 100.0 * Fail / Total;
+
+    /// <summary>Why the scenario stopped before its load simulations ended (e.g. MaxFailCount); null if it ran to the end.</summary>
+    [JsonIgnore]
+    public string? StopReason { get; init; }
+}

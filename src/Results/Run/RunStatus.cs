@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace LoadLeak.Results;
+
+/// <summary>How a run ended; the exit code follows from it.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<RunStatus>))]
+public enum RunStatus
+{
+    Complete,
+    Partial,
+    Interrupted,
+    TargetDied,
+    Failed,
+}

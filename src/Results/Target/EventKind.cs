@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace LoadLeak.Results;
+
+/// <summary>Something that happened on the run's timeline, beside the load and the samples.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<EventKind>))]
+public enum EventKind
+{
+    /// <summary>The runner saw the target process end during the load (the run's status becomes target-died).</summary>
+    TargetDied,
+    /// <summary>The correlator saw the target's pid disappear and stopped sampling.</summary>
+    TargetExited,
+    /// <summary>Ctrl-C or SIGTERM stopped the load early.</summary>
+    Interrupted,
+    /// <summary>The load engine threw; what was measured before is still reported.</summary>
+    EngineFailed,
+    CounterGap,
+    CounterResumed,
+    CounterSessionEnded,
+    BrokerDown,
+    BrokerUp,
+    /// <summary>A scheduled Kafka fault could not be injected.</summary>
+    FaultFailed,
+    /// <summary>A scraped endpoint (pprof, Prometheus) stopped answering; its seconds stay empty.</summary>
+    EndpointFailed,
+    /// <summary>The endpoint answers again.</summary>
+    EndpointResumed,
+}
