@@ -1,0 +1,4 @@
+namespace LoadLeak.Cluster.Protocol;
+
+/// <summary>Something the probe's correlator noticed on the timeline (counter gap, target exited).</summary>
+internal sealed record ProbeEvent(long Seq, double T, string Kind, string Message) : ClusterMessage;
