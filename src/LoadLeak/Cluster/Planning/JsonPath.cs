@@ -15,7 +15,7 @@ internal readonly record struct JsonPath(JsonElement Element, string Path, strin
         foreach (var property in Element.EnumerateObject())
         {
             if (!string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) continue;
-            return property.Value.ValueKind == JsonValueKind.Null ? null : new JsonPath(property.Value, $"{Path}.{name}", Source);
+            return property.Value.ValueKind == JsonValueKind.Null ? null : new JsonPath(property.Value, Path.Length == 0 ? name : $"{Path}.{name}", Source);
         }
         return null;
     }

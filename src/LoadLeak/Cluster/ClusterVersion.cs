@@ -1,0 +1,10 @@
+using System.Reflection;
+
+namespace LoadLeak.Cluster;
+
+/// <summary>This build's version, as members tell each other in their hellos.</summary>
+internal static class ClusterVersion
+{
+    public static string Current { get; } =
+        typeof(ClusterVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+}

@@ -1,0 +1,12 @@
+namespace LoadLeak.Cluster.Probes;
+
+/// <summary>How a probe's run ended.</summary>
+internal enum ProbeOutcome
+{
+    Completed,
+    Stopped,
+    CoordinatorLost,
+    NeverAssigned,
+    TargetFailed,
+    Interrupted,
+}
