@@ -61,6 +61,7 @@ internal sealed class AgentWorker(AgentOptions options, IUserConsole console)
         var streamer = new StatsStreamer(link, work.Plan.Original);
         HistogramObserver = streamer;
         var (result, error) = await RunEngineAsync(work.Plan, clock, streamer, link, gone.Token).ConfigureAwait(false);
+        var stoppedEarly = _stopped.Task.IsCompleted;
         RowsStreamed = streamer.Rows;
 
         if (link.CoordinatorGone.IsCancellationRequested) return AgentOutcome.CoordinatorLost;
@@ -70,7 +71,7 @@ internal sealed class AgentWorker(AgentOptions options, IUserConsole console)
         link.Stream(link.Subjects.Stats, seq, new AgentFinished(result?.Scenarios.Select(StatsStreamer.Totals).ToList() ?? [], seq, error));
         await WaitAsync(_released.Task, ReleaseWait, gone.Token).ConfigureAwait(false);
         if (link.CoordinatorGone.IsCancellationRequested) return AgentOutcome.CoordinatorLost;
-        return _stopped.Task.IsCompleted && !_stopped.Task.Result.Release ? AgentOutcome.Stopped : AgentOutcome.Completed;
+        return stoppedEarly ? AgentOutcome.Stopped : AgentOutcome.Completed;
     }
 
     /// <summary>Where the engine's per-interval histogram hook is to deliver (set once the run starts).</summary>

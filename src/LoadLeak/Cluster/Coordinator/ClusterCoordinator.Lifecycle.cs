@@ -154,5 +154,12 @@ internal sealed partial class ClusterCoordinator
         return true;
     }
 
-    private Task ReleaseAsync(string reason) => PublishAsync(Subjects.Broadcast, new StopRun(reason, Release: true));
+    /// <summary>True once the members were told to leave: silence is expected from then on.</summary>
+    public bool Released { get; private set; }
+
+    private Task ReleaseAsync(string reason)
+    {
+        Released = true;
+        return PublishAsync(Subjects.Broadcast, new StopRun(reason, Release: true));
+    }
 }

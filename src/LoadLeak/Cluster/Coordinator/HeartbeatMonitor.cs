@@ -31,6 +31,7 @@ internal sealed class HeartbeatMonitor(ClusterCoordinator coordinator, NatsConne
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
+                if (coordinator.Released) return;
                 var members = coordinator.Members.Where(m => !m.Lost).ToList();
                 await Task.WhenAll(members.Select(m => BeatAsync(m, stop))).ConfigureAwait(false);
                 CheckLost(members);

@@ -37,9 +37,9 @@ internal sealed class NatsServerProcess : IAsyncDisposable
     public static string? FindExecutable() => ExecutablePath.Find(Program);
 
     /// <exception cref="InfrastructureException">nats-server is not on PATH, or it did not start accepting in time.</exception>
-    public static async Task<NatsServerProcess> StartAsync(CancellationToken ct)
+    public static async Task<NatsServerProcess> StartAsync(CancellationToken ct, string program = Program)
     {
-        var executable = FindExecutable() ?? throw new InfrastructureException(
+        var executable = ExecutablePath.Find(program) ?? throw new InfrastructureException(
             "nats-server is not on PATH: install it (Debian: apt-get install nats-server) or point --cluster-nats-url at a running server");
         var storeDir = Directory.CreateTempSubdirectory("loadleak-nats-").FullName;
         var server = new NatsServerProcess(executable, storeDir, FreePort.Next());

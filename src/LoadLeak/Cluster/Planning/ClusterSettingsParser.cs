@@ -135,7 +135,7 @@ internal static class ClusterSettingsParser
     }
 
     /// <summary>One URL or comma-separated seeds; NBomber's "nats://localhost" (no port) is fine, NATS.Net adds 4222.</summary>
-    private static string CheckUrl(string url, Func<string, ConfigException> error)
+    internal static string CheckUrl(string url, Func<string, ConfigException> error)
     {
         foreach (var part in url.Split(','))
         {
