@@ -47,9 +47,10 @@ internal sealed class AgentWorker(AgentOptions options, IUserConsole console)
         if (!_started.Task.IsCompleted || _stopped.Task.IsCompleted) return Ended(interrupt, link, AgentOutcome.Stopped);
         var start = _started.Task.Result;
         var startAt = start.StartAtCoordinatorNs + work.Assignment.ClockOffsetNs;
+        long late;
         try
         {
-            var late = await MonotonicClock.WaitUntilAsync(startAt, gone.Token).ConfigureAwait(false);
+            late = await MonotonicClock.WaitUntilAsync(startAt, gone.Token).ConfigureAwait(false);
             if (late > 5_000_000) console.Warn($"agent {options.Id} started {late / 1e6:0.0} ms late");
         }
         catch (OperationCanceledException)
@@ -68,7 +69,7 @@ internal sealed class AgentWorker(AgentOptions options, IUserConsole console)
         if (interrupt.IsCancellationRequested) return AgentOutcome.Interrupted;
         link.State = error is null ? MemberState.Finished : MemberState.Failed;
         var seq = link.NextSeq();
-        link.Stream(link.Subjects.Stats, seq, new AgentFinished(result?.Scenarios.Select(StatsStreamer.Totals).ToList() ?? [], seq, error));
+        link.Stream(link.Subjects.Stats, seq, new AgentFinished(result?.Scenarios.Select(StatsStreamer.Totals).ToList() ?? [], seq, error, late / 1e6));
         await WaitAsync(_released.Task, ReleaseWait, gone.Token).ConfigureAwait(false);
         if (link.CoordinatorGone.IsCancellationRequested) return AgentOutcome.CoordinatorLost;
         return stoppedEarly ? AgentOutcome.Stopped : AgentOutcome.Completed;

@@ -18,11 +18,11 @@ internal static class MonotonicClock
 
     /// <summary>
     /// Waits until the clock reads <paramref name="targetNs"/>: sleeps most of the way, then spins the last
-    /// couple of milliseconds (timer wake-ups are coarse). Returns how late it woke, in nanoseconds.
+    /// milliseconds (timer wake-ups are coarse, and later still on a busy machine). Returns how late it woke, in nanoseconds.
     /// </summary>
     public static async Task<long> WaitUntilAsync(long targetNs, CancellationToken ct)
     {
-        const long SpinNs = 2_000_000;
+        const long SpinNs = 15_000_000;
         var left = targetNs - NowNs;
         if (left > SpinNs) await Task.Delay(TimeSpan.FromTicks((left - SpinNs) / 100), ct).ConfigureAwait(false);
         var spinner = new SpinWait();
