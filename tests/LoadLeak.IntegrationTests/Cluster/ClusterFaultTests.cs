@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using LoadLeak.Cluster.Agents;
-using LoadLeak.Cluster.Protocol;
 using LoadLeak.Cluster.Probes;
+using LoadLeak.Cluster.Protocol;
 using NATS.Client.Core;
 
 namespace LoadLeak.IntegrationTests.Cluster;

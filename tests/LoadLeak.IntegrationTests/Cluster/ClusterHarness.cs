@@ -50,7 +50,8 @@ internal sealed class ClusterHarness : IAsyncDisposable
 
     public (CancellationTokenSource Kill, Task<ProbeOutcome> Run) StartProbe(string clusterId, string id, int targetPid)
     {
-        var options = new ProbeOptions(Endpoint, clusterId, id, targetPid, null, null, TimeSpan.FromSeconds(10), Path.GetTempPath(), TimeSpan.FromSeconds(60));
+        var options = new ProbeOptions(Endpoint, clusterId, id, targetPid, null, null, TimeSpan.FromSeconds(10), Path.GetTempPath(),
+            TimeSpan.FromSeconds(60));
         var kill = new CancellationTokenSource();
         var run = Task.Run(() => new ProbeWorker(options, Console).RunAsync(kill.Token));
         _probes.Add((kill, run));
@@ -79,7 +80,8 @@ internal sealed class ClusterHarness : IAsyncDisposable
         await coordinator.WaitForMembersAsync(timeout.Token);
         await coordinator.MeasureClocksAsync(10, timeout.Token);
         await coordinator.AssignAsync(input, timeout.Token);
-        if (coordinator.ProbeMember is not null) await coordinator.AssignProbeAsync(input.Placeholders, true, TimeSpan.FromSeconds(10), timeout.Token);
+        if (coordinator.ProbeMember is not null)
+            await coordinator.AssignProbeAsync(input.Placeholders, true, TimeSpan.FromSeconds(10), timeout.Token);
         await coordinator.StartAsync(timeout.Token);
         if (during is not null) await during();
         Assert.True(await coordinator.WaitForAgentsAsync(TimeSpan.FromSeconds(60), timeout.Token), "the agents did not finish in time");

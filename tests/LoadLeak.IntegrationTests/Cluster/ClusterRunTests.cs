@@ -98,7 +98,9 @@ public sealed class ClusterRunTests
         cluster.StartAgent("one", "agent-1");
         cluster.StartAgent("two", "agent-2");
 
-        await Task.WhenAll(ClusterHarness.RunAsync(one, cluster.Input(rate: 10, seconds: 2)), ClusterHarness.RunAsync(two, cluster.Input(rate: 15, seconds: 2)));
+        await Task.WhenAll(
+            ClusterHarness.RunAsync(one, cluster.Input(rate: 10, seconds: 2)),
+            ClusterHarness.RunAsync(two, cluster.Input(rate: 15, seconds: 2)));
 
         Assert.Equal(["agent-1"], one.AgentMembers.Select(m => m.Id));
         Assert.Equal(["agent-2"], two.AgentMembers.Select(m => m.Id));

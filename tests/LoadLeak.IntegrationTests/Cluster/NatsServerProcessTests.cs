@@ -34,7 +34,8 @@ public sealed class NatsServerProcessTests
     [Fact]
     public async Task A_missing_nats_server_is_a_clear_infrastructure_error()
     {
-        var error = await Assert.ThrowsAsync<InfrastructureException>(() => NatsServerProcess.StartAsync(CancellationToken.None, "/nonexistent/nats-server"));
+        var error = await Assert.ThrowsAsync<InfrastructureException>(
+            () => NatsServerProcess.StartAsync(CancellationToken.None, "/nonexistent/nats-server"));
         Assert.Contains("nats-server is not on PATH", error.Message, StringComparison.Ordinal);
         Assert.Contains("apt-get install nats-server", error.Message, StringComparison.Ordinal);
     }

@@ -57,7 +57,9 @@ public class ClusterSettingsParserTests
     [Fact]
     public void Flags_win_over_the_json()
     {
-        var settings = Parse("""{ "ClusterSettings": { "AutoCluster": { "ClusterId": "c", "NATSServerURL": "nats://h", "Agent": { "AgentsCount": 2 } } } }""",
+        var settings = Parse("""
+            { "ClusterSettings": { "AutoCluster": { "ClusterId": "c", "NATSServerURL": "nats://h", "Agent": { "AgentsCount": 2 } } } }
+            """,
             new ClusterFlags(ClusterId: "other", AgentsCount: 5, NatsUrl: "nats://user:pw@10.0.0.1:4223", Probe: true, Timeout: "90s"))!;
         Assert.Equal("other", settings.ClusterId);
         Assert.Equal(5, settings.AgentsCount);
@@ -77,22 +79,36 @@ public class ClusterSettingsParserTests
         Assert.StartsWith("local-", settings.ClusterId, StringComparison.Ordinal);
     }
 
+    private const string IdAndUrl = "\"ClusterId\":\"c\",\"NATSServerURL\":\"nats://h\"";
+    private const string TwoGroupsOneAgent =
+        """ ,"Agent":{"AgentsCount":1,"AgentGroups":[{"AgentGroup":"1","TargetScenarios":["http"]},""" +
+        """{"AgentGroup":"2","TargetScenarios":["grpc"]}]} """;
+
     [Theory]
-    [InlineData("""{"ClusterSettings":{"AutoCluster":{"ClusterId":"a.b","NATSServerURL":"nats://h"}}}""", "ClusterSettings.AutoCluster.ClusterId")]
-    [InlineData("""{"ClusterSettings":{"AutoCluster":{"ClusterId":"c","NATSServerURL":"http://h"}}}""", "ClusterSettings.AutoCluster.NATSServerURL")]
-    [InlineData("""{"ClusterSettings":{"AutoCluster":{"ClusterId":"c","NATSServerURL":42}}}""", "ClusterSettings.AutoCluster.NATSServerURL")]
-    [InlineData("""{"ClusterSettings":{"AutoCluster":{"ClusterId":"c","NATSServerURL":"nats://h","Agent":{"AgentsCount":0}}}}""", "ClusterSettings.AutoCluster.Agent.AgentsCount")]
-    [InlineData("""{"ClusterSettings":{"AutoCluster":{"ClusterId":"c","NATSServerURL":"nats://h","Agent":{"TargetScenarios":["nope"]}}}}""", "ClusterSettings.AutoCluster.Agent.TargetScenarios")]
-    [InlineData("""{"ClusterSettings":{"AutoCluster":{"ClusterId":"c","NATSServerURL":"nats://h","Coordinator":{"TargetScenarios":["http"]}}}}""", "ClusterSettings.AutoCluster.Coordinator.TargetScenarios")]
-    [InlineData("""{"ClusterSettings":{"ManualCluster":{"ClusterId":"c","NATSServerURL":"nats://h","Agent":{"AgentGroups":[{"TargetScenarios":["http"]}]}}}}""", "ClusterSettings.ManualCluster.Agent.AgentGroups[0]")]
-    [InlineData("""{"ClusterSettings":{"ManualCluster":{"ClusterId":"c","NATSServerURL":"nats://h","Agent":{"AgentGroups":[{"AgentGroup":"1","TargetScenarios":["http"]},{"AgentGroup":"2","TargetScenarios":["grpc"]}],"AgentsCount":1}}}}""", "agent groups")]
-    [InlineData("""{"ClusterSettings":{}}""", "ClusterSettings")]
-    [InlineData("""{"ClusterSettings":{"AutoCluster":{"NATSServerURL":"nats://h"}}}""", "--cluster-id")]
-    [InlineData("""{"ClusterSettings":{"AutoCluster":{"ClusterId":"c"}}}""", "--cluster-nats-url")]
-    public void Bad_json_values_name_their_path(string json, string where)
+    [InlineData("Auto", """ "ClusterId":"a.b","NATSServerURL":"nats://h" """, "ClusterSettings.AutoCluster.ClusterId")]
+    [InlineData("Auto", """ "ClusterId":"c","NATSServerURL":"http://h" """, "ClusterSettings.AutoCluster.NATSServerURL")]
+    [InlineData("Auto", """ "ClusterId":"c","NATSServerURL":42 """, "ClusterSettings.AutoCluster.NATSServerURL")]
+    [InlineData("Auto", IdAndUrl + """ ,"Agent":{"AgentsCount":0} """, "ClusterSettings.AutoCluster.Agent.AgentsCount")]
+    [InlineData("Auto", IdAndUrl + """ ,"Agent":{"TargetScenarios":["nope"]} """, "ClusterSettings.AutoCluster.Agent.TargetScenarios")]
+    [InlineData("Auto", IdAndUrl + """ ,"Coordinator":{"TargetScenarios":["http"]} """,
+        "ClusterSettings.AutoCluster.Coordinator.TargetScenarios")]
+    [InlineData("Manual", IdAndUrl + """ ,"Agent":{"AgentGroups":[{"TargetScenarios":["http"]}]} """,
+        "ClusterSettings.ManualCluster.Agent.AgentGroups[0]")]
+    [InlineData("Manual", IdAndUrl + TwoGroupsOneAgent, "agent groups")]
+    [InlineData("Auto", """ "NATSServerURL":"nats://h" """, "--cluster-id")]
+    [InlineData("Auto", """ "ClusterId":"c" """, "--cluster-nats-url")]
+    public void Bad_json_values_name_their_path(string kind, string inner, string where)
     {
+        var json = "{\"ClusterSettings\":{\"" + kind + "Cluster\":{" + inner + "}}}";
         var error = Assert.Throws<ConfigException>(() => Parse(json));
         Assert.Contains(where, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cluster_section_without_a_cluster_kind_is_named()
+    {
+        var error = Assert.Throws<ConfigException>(() => Parse("""{"ClusterSettings":{}}"""));
+        Assert.Contains("ClusterSettings", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

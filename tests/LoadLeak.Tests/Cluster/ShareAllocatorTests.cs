@@ -19,7 +19,8 @@ public class ShareAllocatorTests
     [Fact]
     public void Agent_groups_get_only_their_scenarios()
     {
-        var settings = new ClusterSettings("c", null, 3, [new AgentGroup("1", ["http"]), new AgentGroup("2", ["grpc", "http"])], false, TimeSpan.FromSeconds(1), 0);
+        AgentGroup[] groups = [new AgentGroup("1", ["http"]), new AgentGroup("2", ["grpc", "http"])];
+        var settings = new ClusterSettings("c", null, 3, groups, false, TimeSpan.FromSeconds(1), 0);
         var shares = ShareAllocator.Allocate(settings, [("a", "1"), ("b", "2"), ("c", "2")], ["http", "grpc"]);
 
         Assert.Equal(["http"], shares["a"].Select(s => s.Scenario));

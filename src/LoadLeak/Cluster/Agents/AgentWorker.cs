@@ -33,8 +33,8 @@ internal sealed class AgentWorker(AgentOptions options, IUserConsole console)
 
     public async Task<AgentOutcome> RunAsync(CancellationToken interrupt)
     {
-        await using var link = await MemberLink.JoinAsync(options.Endpoint, options.ClusterId, options.Id, Hello, OnRequestAsync, OnBroadcast, interrupt)
-            .ConfigureAwait(false);
+        await using var link = await MemberLink.JoinAsync(options.Endpoint, options.ClusterId, options.Id, Hello, OnRequestAsync, OnBroadcast,
+            interrupt).ConfigureAwait(false);
         console.Info($"agent {options.Id} joined cluster '{options.ClusterId}' at {options.Endpoint.Redacted}; waiting for the coordinator");
         using var gone = CancellationTokenSource.CreateLinkedTokenSource(interrupt, link.CoordinatorGone);
 
@@ -69,7 +69,8 @@ internal sealed class AgentWorker(AgentOptions options, IUserConsole console)
         if (interrupt.IsCancellationRequested) return AgentOutcome.Interrupted;
         link.State = error is null ? MemberState.Finished : MemberState.Failed;
         var seq = link.NextSeq();
-        link.Stream(link.Subjects.Stats, seq, new AgentFinished(result?.Scenarios.Select(StatsStreamer.Totals).ToList() ?? [], seq, error, late / 1e6));
+        var totals = result?.Scenarios.Select(StatsStreamer.Totals).ToList() ?? [];
+        link.Stream(link.Subjects.Stats, seq, new AgentFinished(totals, seq, error, late / 1e6));
         await WaitAsync(_released.Task, ReleaseWait, gone.Token).ConfigureAwait(false);
         if (link.CoordinatorGone.IsCancellationRequested) return AgentOutcome.CoordinatorLost;
         return stoppedEarly ? AgentOutcome.Stopped : AgentOutcome.Completed;

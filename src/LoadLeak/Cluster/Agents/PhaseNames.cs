@@ -13,7 +13,8 @@ internal static class PhaseNames
     public static string Original(string agentPhase, IReadOnlyList<LoadSimulation> original)
     {
         var space = agentPhase.IndexOf(' ', StringComparison.Ordinal);
-        if (space <= 0 || !int.TryParse(agentPhase.AsSpan(0, space), NumberStyles.None, CultureInfo.InvariantCulture, out var step)) return agentPhase;
+        if (space <= 0 || !int.TryParse(agentPhase.AsSpan(0, space), NumberStyles.None, CultureInfo.InvariantCulture, out var step))
+            return agentPhase;
         return step >= 1 && step <= original.Count ? $"{step} {original[step - 1].Describe()}" : agentPhase;
     }
 }

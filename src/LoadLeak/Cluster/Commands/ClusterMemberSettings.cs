@@ -40,9 +40,12 @@ internal class ClusterMemberSettings : CommandSettings
         if (NatsUrl is null) return ValidationResult.Error("--cluster-nats-url is required");
         try { ClusterSettingsParser.CheckUrl(NatsUrl, m => new ConfigException(m)); }
         catch (ConfigException e) { return ValidationResult.Error("--cluster-nats-url: " + e.Message); }
-        if (!ClusterSubjects.IsToken(ClusterId)) return ValidationResult.Error($"--cluster-id: expected 1-64 letters, digits, '-' and '_', got '{ClusterId}'");
-        if (NatsCreds is not null && !File.Exists(NatsCreds)) return ValidationResult.Error($"--cluster-nats-creds: file not found: {Path.GetFullPath(NatsCreds)}");
-        if (!DurationParser.TryParse(JoinTimeout, out _)) return ValidationResult.Error($"--join-timeout: expected a duration such as 90s or 10m, got '{JoinTimeout}'");
+        if (!ClusterSubjects.IsToken(ClusterId))
+            return ValidationResult.Error($"--cluster-id: expected 1-64 letters, digits, '-' and '_', got '{ClusterId}'");
+        if (NatsCreds is not null && !File.Exists(NatsCreds))
+            return ValidationResult.Error($"--cluster-nats-creds: file not found: {Path.GetFullPath(NatsCreds)}");
+        if (!DurationParser.TryParse(JoinTimeout, out _))
+            return ValidationResult.Error($"--join-timeout: expected a duration such as 90s or 10m, got '{JoinTimeout}'");
         return ValidationResult.Success();
     }
 }

@@ -38,7 +38,8 @@ internal sealed class ProbeSettings : ClusterMemberSettings
         if ((TargetPid is null) == (TargetCmd is null)) return ValidationResult.Error("give one of --target-pid N or --target-cmd \"CMD\"");
         if (TargetPid is <= 0) return ValidationResult.Error($"--target-pid: expected a positive process id, got {TargetPid}");
         if (TargetCmd is not null && string.IsNullOrWhiteSpace(TargetCmd)) return ValidationResult.Error("--target-cmd: the command is empty");
-        if (ReadyTimeoutSeconds is <= 0 or > 3600) return ValidationResult.Error($"--ready-timeout: expected 1..3600 seconds, got {ReadyTimeoutSeconds}");
+        if (ReadyTimeoutSeconds is <= 0 or > 3600)
+            return ValidationResult.Error($"--ready-timeout: expected 1..3600 seconds, got {ReadyTimeoutSeconds}");
         if (ProbeId is not null && !ClusterSubjects.IsToken(ProbeId))
             return ValidationResult.Error($"--probe-id: expected 1-64 letters, digits, '-' and '_', got '{ProbeId}'");
         return base.Validate();

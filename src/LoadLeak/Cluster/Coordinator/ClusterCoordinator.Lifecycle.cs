@@ -33,13 +33,16 @@ internal sealed partial class ClusterCoordinator
         var agents = AgentMembers.Where(a => !a.Lost).ToList();
         var problems = new List<string>();
         if (agents.Count < _settings.AgentsCount)
-            problems.Add($"{agents.Count} of {_settings.AgentsCount} agents joined (start more with: loadleak agent --cluster-nats-url URL --cluster-id {_settings.ClusterId})");
+            problems.Add($"{agents.Count} of {_settings.AgentsCount} agents joined " +
+                         $"(start more with: loadleak agent --cluster-nats-url URL --cluster-id {_settings.ClusterId})");
         foreach (var group in _settings.Groups.Where(g => g.Name.Length > 0))
         {
-            if (agents.All(a => !_settings.GroupsOf(a.Group).Contains(group))) problems.Add($"no agent of group '{group.Name}' joined (--agent-group {group.Name})");
+            if (agents.All(a => !_settings.GroupsOf(a.Group).Contains(group)))
+                problems.Add($"no agent of group '{group.Name}' joined (--agent-group {group.Name})");
         }
         if (_settings.WaitForProbe && ProbeMember is not { Lost: false })
-            problems.Add($"no probe joined (start one on the target's host: loadleak probe --cluster-nats-url URL --cluster-id {_settings.ClusterId} --target-pid N)");
+            problems.Add("no probe joined (start one on the target's host: " +
+                         $"loadleak probe --cluster-nats-url URL --cluster-id {_settings.ClusterId} --target-pid N)");
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 

@@ -77,8 +77,10 @@ internal sealed partial class ClusterCoordinator
             if (_members.ContainsKey(id)) return true;
             string? refusal = null;
             if (_assigned) refusal = "the run has already been assigned";
-            else if (role == MemberRole.Probe && (!_settings.WaitForProbe || ProbeMember is not null)) refusal = "no probe is wanted or one has joined";
-            else if (role == MemberRole.Agent && !_settings.GroupsOf(group).Any()) refusal = $"its group '{group}' is not among the config's agent groups";
+            else if (role == MemberRole.Probe && (!_settings.WaitForProbe || ProbeMember is not null))
+                refusal = "no probe is wanted or one has joined";
+            else if (role == MemberRole.Agent && !_settings.GroupsOf(group).Any())
+                refusal = $"its group '{group}' is not among the config's agent groups";
             else if (role == MemberRole.Agent && AgentMembers.Count >= _settings.AgentsCount && !GroupLacksAgents(group))
                 refusal = $"the cluster already has its {_settings.AgentsCount} agent(s)";
             if (refusal is not null)

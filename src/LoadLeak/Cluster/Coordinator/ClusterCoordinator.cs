@@ -49,7 +49,8 @@ internal sealed partial class ClusterCoordinator : IAsyncDisposable
     public ProbeCollector Probe { get; } = new();
     public IEnumerable<ClusterMember> Members => _members.Values;
     public ClusterMember? ProbeMember => _members.Values.FirstOrDefault(m => m.Role == MemberRole.Probe);
-    public IReadOnlyList<ClusterMember> AgentMembers => _members.Values.Where(m => m.Role == MemberRole.Agent).OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<ClusterMember> AgentMembers =>
+        _members.Values.Where(m => m.Role == MemberRole.Agent).OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<ClusterEvent> Events { get { lock (_events) return _events.ToList(); } }
 

@@ -98,7 +98,8 @@ internal sealed class MemberLink : IAsyncDisposable
         while (_outbox.Reader.Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(10).ConfigureAwait(false);
         try
         {
-            using var timeout = new CancellationTokenSource(deadline - DateTime.UtcNow > TimeSpan.Zero ? deadline - DateTime.UtcNow : TimeSpan.FromMilliseconds(1));
+            var left = deadline - DateTime.UtcNow;
+            using var timeout = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
             await _nats.PingAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or NatsException)

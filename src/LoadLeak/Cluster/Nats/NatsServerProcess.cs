@@ -85,7 +85,8 @@ internal sealed class NatsServerProcess : IAsyncDisposable
             if (await AcceptsAsync(ct).ConfigureAwait(false)) return;
             await Task.Delay(50, ct).ConfigureAwait(false);
         }
-        throw new InfrastructureException($"nats-server did not accept connections on 127.0.0.1:{port} within {ReadyTimeout.TotalSeconds:0} s: {process.Tail}");
+        throw new InfrastructureException(
+            $"nats-server did not accept connections on 127.0.0.1:{port} within {ReadyTimeout.TotalSeconds:0} s: {process.Tail}");
     }
 
     /// <summary>True once the server greets a client with its INFO line.</summary>

@@ -50,9 +50,12 @@ internal static class ClusterSettingsParser
             throw new ConfigException($"--cluster-agents-count {given} contradicts --cluster-local {local}");
 
         var jsonCount = agent?.Optional("AgentsCount") is { } countNode ? CheckCount(countNode.Int(), countNode.Error) : (int?)null;
-        var agents = local ?? (flags.AgentsCount is { } flagCount ? CheckCount(flagCount, m => new ConfigException("--cluster-agents-count: " + m)) : jsonCount) ?? 1;
+        var flagCount = flags.AgentsCount is { } count ? CheckCount(count, m => new ConfigException("--cluster-agents-count: " + m)) : (int?)null;
+        var agents = local ?? flagCount ?? jsonCount ?? 1;
         if (agents < groups.Count)
-            throw new ConfigException($"{agents} agent(s) cannot serve {groups.Count} agent groups ({string.Join(", ", groups.Select(g => g.Name))}): each group needs one");
+            throw new ConfigException(
+                $"{agents} agent(s) cannot serve {groups.Count} agent groups " +
+                $"({string.Join(", ", groups.Select(g => g.Name))}): each group needs one");
 
         return new ClusterSettings(
             ClusterIdOf(flags, section, local is not null),
@@ -76,7 +79,8 @@ internal static class ClusterSettingsParser
         }
     }
 
-    private static IReadOnlyList<AgentGroup> ReadGroups(JsonPath? agent, bool manual, IReadOnlyCollection<string> scenarios, IReadOnlyList<string> targets)
+    private static IReadOnlyList<AgentGroup> ReadGroups(JsonPath? agent, bool manual, IReadOnlyCollection<string> scenarios,
+        IReadOnlyList<string> targets)
     {
         if (!manual || agent?.Optional("AgentGroups") is not { } list)
         {
@@ -86,10 +90,14 @@ internal static class ClusterSettingsParser
         var groups = new List<AgentGroup>();
         foreach (var item in list.Items())
         {
-            var name = item.Optional("AgentGroup") is { } nameNode ? nameNode.String() : throw item.Error("every agent group needs an AgentGroup name");
+            var name = item.Optional("AgentGroup") is { } nameNode
+                ? nameNode.String()
+                : throw item.Error("every agent group needs an AgentGroup name");
             if (!ClusterSubjects.IsToken(name)) throw item.Error($"AgentGroup '{name}': use letters, digits, '-' and '_' only");
             if (groups.Any(g => g.Name == name)) throw item.Error($"AgentGroup '{name}' is given twice");
-            var names = item.Optional("TargetScenarios") is { } node ? Known(node, scenarios) : throw item.Error("every agent group needs TargetScenarios");
+            var names = item.Optional("TargetScenarios") is { } node
+                ? Known(node, scenarios)
+                : throw item.Error("every agent group needs TargetScenarios");
             groups.Add(new AgentGroup(name, names));
         }
         if (groups.Count == 0) throw list.Error("expected at least one agent group");

@@ -15,7 +15,8 @@ internal readonly record struct JsonPath(JsonElement Element, string Path, strin
         foreach (var property in Element.EnumerateObject())
         {
             if (!string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) continue;
-            return property.Value.ValueKind == JsonValueKind.Null ? null : new JsonPath(property.Value, Path.Length == 0 ? name : $"{Path}.{name}", Source);
+            if (property.Value.ValueKind == JsonValueKind.Null) return null;
+            return new JsonPath(property.Value, Path.Length == 0 ? name : $"{Path}.{name}", Source);
         }
         return null;
     }
@@ -24,7 +25,9 @@ internal readonly record struct JsonPath(JsonElement Element, string Path, strin
         Element.ValueKind == JsonValueKind.String ? Element.GetString()! : throw Error($"expected a string, got {Describe()}");
 
     public int Int() =>
-        Element.ValueKind == JsonValueKind.Number && Element.TryGetInt32(out var value) ? value : throw Error($"expected a whole number, got {Describe()}");
+        Element.ValueKind == JsonValueKind.Number && Element.TryGetInt32(out var value)
+            ? value
+            : throw Error($"expected a whole number, got {Describe()}");
 
     public IReadOnlyList<JsonPath> Items()
     {

@@ -29,8 +29,8 @@ internal sealed class ProbeWorker(ProbeOptions options, IUserConsole console)
 
     public async Task<ProbeOutcome> RunAsync(CancellationToken interrupt)
     {
-        await using var link = await MemberLink.JoinAsync(options.Endpoint, options.ClusterId, options.Id, Hello, OnRequestAsync, OnBroadcast, interrupt)
-            .ConfigureAwait(false);
+        await using var link = await MemberLink.JoinAsync(options.Endpoint, options.ClusterId, options.Id, Hello, OnRequestAsync, OnBroadcast,
+            interrupt).ConfigureAwait(false);
         console.Info($"probe {options.Id} joined cluster '{options.ClusterId}' at {options.Endpoint.Redacted}; waiting for the coordinator");
         using var gone = CancellationTokenSource.CreateLinkedTokenSource(interrupt, link.CoordinatorGone);
         ITarget? target = null;
@@ -121,7 +121,8 @@ internal sealed class ProbeWorker(ProbeOptions options, IUserConsole console)
             if (options.TargetUrl is { } url)
             {
                 var filled = Fill(url, assignment);
-                if (!Uri.TryCreate(filled, UriKind.Absolute, out var uri)) throw new Engine.ConfigException($"--target-url: not an absolute URL: '{filled}'");
+                if (!Uri.TryCreate(filled, UriKind.Absolute, out var uri))
+                    throw new Engine.ConfigException($"--target-url: not an absolute URL: '{filled}'");
                 startup = await ReadinessProbe.WaitAsync(uri, target, options.ReadyTimeout, ct).ConfigureAwait(false);
             }
             console.Info($"probe {options.Id}: target {target.Description} (pid {target.Pid}) ready");

@@ -30,7 +30,9 @@ internal sealed partial class ClusterSubjects
 
     /// <summary>Requests and commands to one member (coordinator → member).</summary>
     public string Member(string memberId) =>
-        IsToken(memberId) ? Prefix + ".member." + memberId : throw new ArgumentException($"member id '{memberId}' is not a subject token", nameof(memberId));
+        IsToken(memberId)
+            ? Prefix + ".member." + memberId
+            : throw new ArgumentException($"member id '{memberId}' is not a subject token", nameof(memberId));
 
     /// <summary>Cluster and member ids become one subject token: letters, digits, '-' and '_' only.</summary>
     public static bool IsToken(string? value) => value is { Length: > 0 and <= 64 } && Token().IsMatch(value);
