@@ -7,7 +7,7 @@ using NATS.Client.Core;
 
 namespace LoadLeak.IntegrationTests.Cluster;
 
-/// <summary>Strangers on the subjects, and the probe on a real process.</summary>
+/// <summary>Strangers on the subjects, and members that never come.</summary>
 public sealed class ClusterFaultTests
 {
     [RequiresNatsServerFact]
@@ -43,40 +43,6 @@ public sealed class ClusterFaultTests
         Assert.True(coordinator.Gate.OtherVersion >= 3, coordinator.Gate.ToString());
         Assert.Equal(cluster.Target.Served, coordinator.Stats.MergedRows().Sum(r => r.Ok));
         Assert.Equal(["agent-a"], coordinator.AgentMembers.Select(m => m.Id));
-    }
-
-    [RequiresNatsServerFact]
-    public async Task The_probe_samples_its_target_on_the_run_clock_and_sends_its_table()
-    {
-        await using var cluster = await ClusterHarness.StartAsync();
-        using var sleeper = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
-        try
-        {
-            await using var coordinator = await cluster.CoordinatorAsync(ClusterHarness.Settings("probe", agents: 1, probe: true));
-            var a = cluster.StartAgent("probe", "agent-a");
-            var probe = cluster.StartProbe("probe", "probe-1", sleeper.Id);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-
-            await ClusterHarness.RunAsync(coordinator, cluster.Input(rate: 10, seconds: 4), async () =>
-            {
-                Assert.Null(await coordinator.ProbeGcAsync("1 Inject", "not .NET", timeout.Token));
-            });
-
-            Assert.Equal(ProbeOutcome.Completed, await probe.Run.WaitAsync(TimeSpan.FromSeconds(10)));
-            Assert.Equal(AgentOutcome.Completed, await a.Run.WaitAsync(TimeSpan.FromSeconds(10)));
-            var result = coordinator.Probe.ToResult();
-            Assert.True(coordinator.Probe.IsFinished);
-            Assert.True(result.Samples.Count >= 3, $"{result.Samples.Count} samples");
-            Assert.All(result.Samples, s => Assert.InRange(s.T, 0, 30));
-            Assert.Contains(result.Samples, s => s.RssBytes > 0);
-            Assert.False(result.IsDotNet);
-            Assert.Contains(result.Notes, n => n.Contains("/proc figures only", StringComparison.Ordinal));
-            Assert.False(sleeper.HasExited, "an attached target is never stopped");
-        }
-        finally
-        {
-            sleeper.Kill();
-        }
     }
 
     [RequiresNatsServerFact]
