@@ -31,6 +31,12 @@ public sealed class ClusterRunTests
         foreach (var agent in coordinator.AgentMembers)
             Assert.Equal(coordinator.Stats.RowsOf(agent.Id).Sum(r => r.Ok), agent.Finished!.Totals.Single().Ok);
         Assert.All(coordinator.AgentMembers, m => Assert.InRange(m.OffsetUsed!.ErrorMs, 0, 50));
+        var reports = AgentReports.Build(coordinator, TimeSpan.FromSeconds(1));
+        Assert.Equal(merged.Sum(r => r.Ok), reports.Sum(r => r.Scenarios.Single().Ok));
+        Assert.All(reports, r => Assert.True(r.Scenarios.Single().Rps > 0));
+        Assert.All(reports, r => Assert.NotNull(r.LoadStartLateMs));
+        if (Environment.GetEnvironmentVariable("LOADLEAK_CLUSTER_TRACE") == "1")
+            File.AppendAllLines("/tmp/cluster-trace.log", reports.Select(r => $"report: {r}"));
         Assert.Empty(coordinator.Events);
         Assert.Equal(0, coordinator.Gate.Dropped);
     }

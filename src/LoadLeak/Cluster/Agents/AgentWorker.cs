@@ -47,17 +47,17 @@ internal sealed class AgentWorker(AgentOptions options, IUserConsole console)
         if (!_started.Task.IsCompleted || _stopped.Task.IsCompleted) return Ended(interrupt, link, AgentOutcome.Stopped);
         var start = _started.Task.Result;
         var startAt = start.StartAtCoordinatorNs + work.Assignment.ClockOffsetNs;
+        RunClock clock;
         long late;
         try
         {
-            late = await MonotonicClock.WaitUntilAsync(startAt, gone.Token).ConfigureAwait(false);
-            if (late > 5_000_000) console.Warn($"agent {options.Id} started {late / 1e6:0.0} ms late");
+            (clock, late) = await MonotonicClock.RunAtAsync(startAt, () => new RunClock(), gone.Token).ConfigureAwait(false);
+            if (late > 5_000_000) console.Warn($"agent {options.Id} started its clock {late / 1e6:0.0} ms late");
         }
         catch (OperationCanceledException)
         {
             return Ended(interrupt, link, AgentOutcome.Stopped);
         }
-        var clock = new RunClock();
         link.State = MemberState.Running;
         var streamer = new StatsStreamer(link, work.Plan.Original);
         HistogramObserver = streamer;
@@ -70,7 +70,7 @@ internal sealed class AgentWorker(AgentOptions options, IUserConsole console)
         link.State = error is null ? MemberState.Finished : MemberState.Failed;
         var seq = link.NextSeq();
         var totals = result?.Scenarios.Select(StatsStreamer.Totals).ToList() ?? [];
-        link.Stream(link.Subjects.Stats, seq, new AgentFinished(totals, seq, error, late / 1e6));
+        link.Stream(link.Subjects.Stats, seq, new AgentFinished(totals, seq, error, late / 1e6, streamer.FirstPhaseAt * 1000));
         await WaitAsync(_released.Task, ReleaseWait, gone.Token).ConfigureAwait(false);
         if (link.CoordinatorGone.IsCancellationRequested) return AgentOutcome.CoordinatorLost;
         return stoppedEarly ? AgentOutcome.Stopped : AgentOutcome.Completed;

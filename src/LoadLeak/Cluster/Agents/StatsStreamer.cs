@@ -21,7 +21,13 @@ internal sealed class StatsStreamer(MemberLink link, IReadOnlyDictionary<string,
 
     public long Rows => Interlocked.Read(ref _rows);
 
-    public void OnPhaseStarted(PhaseRecord phase) { }
+    /// <summary>Run seconds at which the first phase began (after the scenarios' Init); NaN before.</summary>
+    public double FirstPhaseAt { get; private set; } = double.NaN;
+
+    public void OnPhaseStarted(PhaseRecord phase)
+    {
+        if (double.IsNaN(FirstPhaseAt)) FirstPhaseAt = phase.Start;
+    }
 
     public void OnIntervalHistograms(string scenario, double t, HistogramBase corrected, HistogramBase uncorrected)
     {

@@ -2,7 +2,7 @@ namespace LoadLeak.Cluster.Coordinator;
 
 /// <summary>
 /// One agent for run.json's <c>agents[]</c>: who, what it ran, how its clock related to the coordinator's
-/// (offset and its error bound from the best round trip; how late its run clock started after the agreed instant).
+/// (offset and its error bound from the best round trip) and how late its load began after the cluster's second 0.
 /// </summary>
 internal sealed record AgentReport(
     string Id,
@@ -11,6 +11,6 @@ internal sealed record AgentReport(
     IReadOnlyList<AgentScenarioReport> Scenarios,
     double? ClockOffsetMs,
     double? ClockErrorMs,
-    double? StartLateMs,
+    double? LoadStartLateMs,
     bool Lost,
     double? LostAt);

@@ -19,6 +19,6 @@ internal static class AgentReports
                 return new AgentScenarioReport(share.Scenario, ok, fail, seconds > 0 ? (ok + fail) / seconds : 0);
             }).ToList();
             return new AgentReport(member.Id, member.Group, member.Host, scenarios, member.OffsetUsed?.OffsetMs, member.OffsetUsed?.ErrorMs,
-                member.Finished?.StartLateMs, member.Lost, member.LostAt);
+                member.Finished is { } f ? f.ClockLateMs + (double.IsNaN(f.FirstPhaseAtMs) ? 0 : f.FirstPhaseAtMs) : null, member.Lost, member.LostAt);
         }).ToList();
 }

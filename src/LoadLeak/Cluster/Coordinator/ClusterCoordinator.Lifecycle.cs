@@ -59,8 +59,12 @@ internal sealed partial class ClusterCoordinator
                 await Task.Delay(5, ct).ConfigureAwait(false);
             }
         })).ConfigureAwait(false);
-        foreach (var member in Members.Where(m => m.Clock.Best is null))
-            throw new InfrastructureException($"cluster: {member.Id} ({member.Host}) did not answer any clock round trip");
+        foreach (var member in Members.Where(m => !m.Lost))
+        {
+            var best = member.Clock.Best ?? throw new InfrastructureException($"cluster: {member.Id} ({member.Host}) did not answer any clock round trip");
+            _console.Info(string.Create(CultureInfo.InvariantCulture,
+                $"cluster: {member.Id} clock offset {best.OffsetMs:+0.000;-0.000} ms ± {best.ErrorMs:0.000} ms (best of {best.Samples} round trips)"));
+        }
     }
 
     /// <exception cref="InfrastructureException">An agent refused its share or did not answer; all members are released.</exception>
@@ -107,9 +111,9 @@ internal sealed partial class ClusterCoordinator
         var lead = Math.Max(500_000_000L, 20 * worstRtt);
         var startAt = MonotonicClock.NowNs + lead;
         await PublishAsync(Subjects.Broadcast, new StartRun(startAt, DateTimeOffset.UtcNow.AddTicks(lead / 100))).ConfigureAwait(false);
-        await MonotonicClock.WaitUntilAsync(startAt, ct).ConfigureAwait(false);
-        _clock = new RunClock();
-        return _clock;
+        var (clock, _) = await MonotonicClock.RunAtAsync(startAt, () => new RunClock(), ct).ConfigureAwait(false);
+        _clock = clock;
+        return clock;
     }
 
     /// <summary>Waits until every agent still in the run has reported its totals; false if the limit passed first.</summary>

@@ -18,13 +18,15 @@ internal sealed class NatsServerProcess : IAsyncDisposable
 
     private readonly string _executable;
     private readonly string _storeDir;
+    private readonly IReadOnlyList<string> _extraArgs;
     private LaunchedTarget? _process;
     private int _starts;
 
-    private NatsServerProcess(string executable, string storeDir, int port)
+    private NatsServerProcess(string executable, string storeDir, int port, IReadOnlyList<string> extraArgs)
     {
         _executable = executable;
         _storeDir = storeDir;
+        _extraArgs = extraArgs;
         Port = port;
     }
 
@@ -36,13 +38,14 @@ internal sealed class NatsServerProcess : IAsyncDisposable
 
     public static string? FindExecutable() => ExecutablePath.Find(Program);
 
+    /// <param name="extraArgs">More nats-server flags, e.g. --user/--pass or --auth for an authenticated server.</param>
     /// <exception cref="InfrastructureException">nats-server is not on PATH, or it did not start accepting in time.</exception>
-    public static async Task<NatsServerProcess> StartAsync(CancellationToken ct, string program = Program)
+    public static async Task<NatsServerProcess> StartAsync(CancellationToken ct, string program = Program, IReadOnlyList<string>? extraArgs = null)
     {
         var executable = ExecutablePath.Find(program) ?? throw new InfrastructureException(
             "nats-server is not on PATH: install it (Debian: apt-get install nats-server) or point --cluster-nats-url at a running server");
         var storeDir = Directory.CreateTempSubdirectory("loadleak-nats-").FullName;
-        var server = new NatsServerProcess(executable, storeDir, FreePort.Next());
+        var server = new NatsServerProcess(executable, storeDir, FreePort.Next(), extraArgs ?? []);
         try
         {
             await server.LaunchAsync(ct).ConfigureAwait(false);
@@ -74,7 +77,7 @@ internal sealed class NatsServerProcess : IAsyncDisposable
     {
         var port = Port.ToString(CultureInfo.InvariantCulture);
         var log = Path.Combine(_storeDir, $"nats-server-{++_starts}.log");
-        var process = LaunchedTarget.Start([_executable, "-a", "127.0.0.1", "-p", port, "-js", "-sd", _storeDir], log);
+        var process = LaunchedTarget.Start([_executable, "-a", "127.0.0.1", "-p", port, "-js", "-sd", _storeDir, .. _extraArgs], log);
         _process = process;
         var deadline = DateTime.UtcNow + ReadyTimeout;
         while (DateTime.UtcNow < deadline)

@@ -44,9 +44,8 @@ internal sealed class ProbeWorker(ProbeOptions options, IUserConsole console)
 
             await Completes(Task.WhenAny(_started.Task, _stopped.Task), Timeout.InfiniteTimeSpan, gone.Token).ConfigureAwait(false);
             if (!_started.Task.IsCompleted || _stopped.Task.IsCompleted) return Ended(interrupt, link, ProbeOutcome.Stopped);
-            await MonotonicClock.WaitUntilAsync(_started.Task.Result.StartAtCoordinatorNs + _assigned.Task.Result.ClockOffsetNs, gone.Token)
-                .ConfigureAwait(false);
-            var clock = new RunClock();
+            var startAt = _started.Task.Result.StartAtCoordinatorNs + _assigned.Task.Result.ClockOffsetNs;
+            var (clock, _) = await MonotonicClock.RunAtAsync(startAt, () => new RunClock(), gone.Token).ConfigureAwait(false);
             var correlator = await TargetCorrelator.StartAsync(target.Pid, clock,
                 new CorrelatorOptions { UseEventPipe = _assigned.Task.Result.UseEventPipe }, gone.Token).ConfigureAwait(false);
             _correlator = correlator;

@@ -17,20 +17,38 @@ internal static class MonotonicClock
     }
 
     /// <summary>
-    /// Waits until the clock reads <paramref name="targetNs"/>: sleeps most of the way, then spins the last
-    /// milliseconds (timer wake-ups are coarse, and later still on a busy machine). Returns how late it woke, in nanoseconds.
+    /// Runs <paramref name="action"/> when the clock reads <paramref name="targetNs"/>, on a thread of its own:
+    /// it sleeps most of the way and spins the last milliseconds, so a busy thread pool cannot make the start
+    /// late. Returns the action's result and how late it ran, in nanoseconds.
     /// </summary>
-    public static async Task<long> WaitUntilAsync(long targetNs, CancellationToken ct)
+    public static Task<(T Value, long LateNs)> RunAtAsync<T>(long targetNs, Func<T> action, CancellationToken ct)
     {
-        const long SpinNs = 15_000_000;
-        var left = targetNs - NowNs;
-        if (left > SpinNs) await Task.Delay(TimeSpan.FromTicks((left - SpinNs) / 100), ct).ConfigureAwait(false);
-        var spinner = new SpinWait();
-        while (NowNs < targetNs)
+        const long SpinNs = 2_000_000;
+        var done = new TaskCompletionSource<(T, long)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
         {
-            ct.ThrowIfCancellationRequested();
-            spinner.SpinOnce(sleep1Threshold: -1);
-        }
-        return NowNs - targetNs;
+            try
+            {
+                for (var left = targetNs - NowNs; left > 0; left = targetNs - NowNs)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    if (left > SpinNs) Thread.Sleep(TimeSpan.FromTicks(Math.Min(left - SpinNs, 50_000_000) / 100));
+                    else Thread.SpinWait(20);
+                }
+                var late = NowNs - targetNs;
+                done.TrySetResult((action(), late));
+            }
+            catch (OperationCanceledException)
+            {
+                done.TrySetCanceled(ct);
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+            }
+        })
+        { IsBackground = true, Name = "cluster start" };
+        thread.Start();
+        return done.Task;
     }
 }
