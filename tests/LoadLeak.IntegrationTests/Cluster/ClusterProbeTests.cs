@@ -68,4 +68,35 @@ public sealed class ClusterProbeTests
         Assert.Equal(mark, Assert.Single(result.Retained));
         Assert.Contains(result.Samples, s => s.GcHeapBytes > 0);
     }
+
+    [RequiresNatsServerFact]
+    public async Task A_target_the_probe_launched_gets_the_coordinators_placeholders_and_is_stopped_at_the_end()
+    {
+        await using var cluster = await ClusterHarness.StartAsync();
+        var settings = ClusterHarness.Settings("launch", agents: 1, probe: true);
+        await using var coordinator = await cluster.CoordinatorAsync(settings);
+        cluster.StartAgent("launch", "agent-a");
+        var logDir = Directory.CreateTempSubdirectory("loadleak-probe-").FullName;
+        var options = new ProbeOptions(cluster.Endpoint, "launch", "probe-1", null, "sleep {seconds}", null, TimeSpan.FromSeconds(10), logDir,
+            TimeSpan.FromSeconds(60));
+        var probe = Task.Run(() => new ProbeWorker(options, cluster.Console).RunAsync(CancellationToken.None));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        await coordinator.WaitForMembersAsync(timeout.Token);
+        await coordinator.MeasureClocksAsync(5, timeout.Token);
+        var input = cluster.Input(rate: 10, seconds: 2);
+        await coordinator.AssignAsync(input, timeout.Token);
+        var ready = await coordinator.AssignProbeAsync(new Dictionary<string, string>(input.Placeholders) { ["seconds"] = "120" }, true,
+            TimeSpan.FromSeconds(10), timeout.Token);
+        Assert.Equal("sleep 120", File.ReadAllText($"/proc/{ready.Pid}/cmdline").Replace('\0', ' ').Trim());
+        await coordinator.StartAsync(timeout.Token);
+        Assert.True(await coordinator.WaitForAgentsAsync(TimeSpan.FromSeconds(30), timeout.Token));
+        await coordinator.FinishAsync("done", timeout.Token);
+
+        Assert.Equal(ProbeOutcome.Completed, await probe.WaitAsync(TimeSpan.FromSeconds(15)));
+        Assert.False(Directory.Exists($"/proc/{ready.Pid}") && !File.ReadAllText($"/proc/{ready.Pid}/stat").Contains(") Z ", StringComparison.Ordinal),
+            "the launched target is stopped");
+        Assert.True(coordinator.Probe.IsFinished);
+        Directory.Delete(logDir, recursive: true);
+    }
 }
