@@ -96,6 +96,30 @@ public sealed class ClusterRunTests
     }
 
     [RequiresNatsServerFact]
+    public async Task Stopping_early_collects_every_agents_totals_before_releasing_them()
+    {
+        await using var cluster = await ClusterHarness.StartAsync();
+        await using var coordinator = await cluster.CoordinatorAsync(ClusterHarness.Settings("early", agents: 2));
+        var a = cluster.StartAgent("early", "agent-a");
+        var b = cluster.StartAgent("early", "agent-b");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await coordinator.WaitForMembersAsync(timeout.Token);
+        await coordinator.MeasureClocksAsync(5, timeout.Token);
+        await coordinator.AssignAsync(cluster.Input(rate: 20, seconds: 30), timeout.Token);
+        await coordinator.StartAsync(timeout.Token);
+        await WaitUntil(() => coordinator.Stats.MergedRows().Count >= 2, TimeSpan.FromSeconds(20));
+
+        var stopping = Stopwatch.GetTimestamp();
+        await coordinator.FinishAsync("interrupted", timeout.Token);
+
+        Assert.True(Stopwatch.GetElapsedTime(stopping) < TimeSpan.FromSeconds(10), "collecting took the whole limit");
+        Assert.Equal(AgentOutcome.Stopped, await a.Run.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(AgentOutcome.Stopped, await b.Run.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.All(coordinator.AgentMembers, m => Assert.NotNull(m.Finished));
+        Assert.Equal(cluster.Target.Served, coordinator.Stats.MergedRows().Sum(r => r.Ok));
+    }
+
+    [RequiresNatsServerFact]
     public async Task Two_cluster_ids_on_one_server_never_see_each_other()
     {
         await using var cluster = await ClusterHarness.StartAsync();
