@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LoadLeak.Cluster.Agents;
 using LoadLeak.Cluster.Coordinator;
+using LoadLeak.Cluster.Merging;
 using LoadLeak.Engine.Schedules;
 
 namespace LoadLeak.IntegrationTests.Cluster;
@@ -27,6 +28,8 @@ public sealed class ClusterRunTests
         Assert.Equal(cluster.Target.Served, merged.Sum(r => r.Ok));
         Assert.InRange(merged.Sum(r => r.Ok), 150, 160);
         Assert.All(merged, r => Assert.Equal("1 Inject(40, 00:00:01, 00:00:04)", r.Phase));
+        var phase = Assert.Single(PhaseMerger.Merge(coordinator.AgentMembers.Select(m => m.Finished!.Phases)));
+        Assert.Equal(("1 Inject(40, 00:00:01, 00:00:04)", "Inject(40, 00:00:01, 00:00:04)", 40.0), (phase.Name, phase.Simulation, phase.Rate!.Value));
         // Both agents' totals arrived and agree with their rows.
         foreach (var agent in coordinator.AgentMembers)
             Assert.Equal(coordinator.Stats.RowsOf(agent.Id).Sum(r => r.Ok), agent.Finished!.Totals.Single().Ok);

@@ -70,7 +70,8 @@ internal sealed class AgentWorker(AgentOptions options, IUserConsole console)
         link.State = error is null ? MemberState.Finished : MemberState.Failed;
         var seq = link.NextSeq();
         var totals = result?.Scenarios.Select(StatsStreamer.Totals).ToList() ?? [];
-        link.Stream(link.Subjects.Stats, seq, new AgentFinished(totals, seq, error, late / 1e6, streamer.FirstPhaseAt * 1000));
+        var phases = result?.Phases.Select(streamer.Renamed).ToList() ?? [];
+        link.Stream(link.Subjects.Stats, seq, new AgentFinished(totals, seq, error, late / 1e6, streamer.FirstPhaseAt * 1000) { Phases = phases });
         await WaitAsync(_released.Task, ReleaseWait, gone.Token).ConfigureAwait(false);
         if (link.CoordinatorGone.IsCancellationRequested) return AgentOutcome.CoordinatorLost;
         return stoppedEarly ? AgentOutcome.Stopped : AgentOutcome.Completed;

@@ -53,6 +53,15 @@ internal sealed class StatsStreamer(MemberLink link, IReadOnlyDictionary<string,
         }
     }
 
+    /// <summary>The phase as the config names it (the agent's share has its own copies or rate in the name).</summary>
+    public PhaseRecord Renamed(PhaseRecord phase)
+    {
+        if (!original.TryGetValue(phase.Scenario, out var simulations)) return phase;
+        var name = PhaseNames.Original(phase.Name, simulations);
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        return phase with { Name = name, Simulation = space > 0 && name != phase.Name ? name[(space + 1)..] : phase.Simulation };
+    }
+
     public static ScenarioTotals Totals(ScenarioStats stats) =>
         new(stats.Name, stats.Ok, stats.Fail, stats.DurationSeconds, stats.BytesReceived, stats.Late, stats.Dropped,
             stats.StatusCodes, stats.Errors.Select(e => new ErrorTotal(e.StatusCode, e.Message, e.Count)).ToList(), stats.StopReason);
