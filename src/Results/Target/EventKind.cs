@@ -25,4 +25,12 @@ public enum EventKind
     EndpointFailed,
     /// <summary>The endpoint answers again.</summary>
     EndpointResumed,
+    /// <summary>A cluster agent stopped answering heartbeats; its seconds so far are kept.</summary>
+    AgentLost,
+    /// <summary>The cluster's target probe stopped answering heartbeats.</summary>
+    ProbeLost,
+    /// <summary>The coordinator lost its NATS server and is reconnecting.</summary>
+    NatsDisconnected,
+    /// <summary>The NATS connection is back.</summary>
+    NatsReconnected,
 }

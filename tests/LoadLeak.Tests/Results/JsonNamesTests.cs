@@ -16,7 +16,8 @@ public sealed class JsonNamesTests
         Assert.Equal(["significant", "within-noise", "unknown-noise", "n/a"], JsonNames.All<ComparisonVerdict>());
         Assert.Equal(
             ["target-died", "target-exited", "interrupted", "engine-failed", "counter-gap", "counter-resumed", "counter-session-ended",
-             "broker-down", "broker-up", "fault-failed", "endpoint-failed", "endpoint-resumed"],
+             "broker-down", "broker-up", "fault-failed", "endpoint-failed", "endpoint-resumed",
+             "agent-lost", "probe-lost", "nats-disconnected", "nats-reconnected"],
             JsonNames.All<EventKind>());
     }
 

@@ -1,0 +1,81 @@
+using LoadLeak.Cluster.Protocol;
+using LoadLeak.Cluster.Timing;
+using LoadLeak.Results;
+using NATS.Client.Core;
+
+namespace LoadLeak.Cluster.Coordinator;
+
+/// <summary>
+/// Heartbeats every member four times a second (each answer is also a clock sample and says how much the
+/// member streamed), declares a member lost after <see cref="LostAfter"/> without an answer while NATS is up,
+/// and asks members again for streamed messages that never arrived. After a NATS reconnect everyone gets a
+/// grace period to reconnect too.
+/// </summary>
+internal sealed class HeartbeatMonitor(ClusterCoordinator coordinator, NatsConnection nats)
+{
+    public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan LostAfter = TimeSpan.FromMilliseconds(1250);
+    public static readonly TimeSpan ReconnectGrace = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromMilliseconds(600);
+    private static readonly TimeSpan ResendEvery = TimeSpan.FromSeconds(1);
+
+    private long _seq;
+    private long _lastResendNs;
+
+    /// <summary>Set when NATS came back; silences before then + grace do not count.</summary>
+    public long ReconnectedNs { get; set; }
+
+    public async Task RunAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(Period);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                if (coordinator.Released) return;
+                var members = coordinator.Members.Where(m => !m.Lost).ToList();
+                await Task.WhenAll(members.Select(m => BeatAsync(m, stop))).ConfigureAwait(false);
+                CheckLost(members);
+                RequestMissing(members);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task BeatAsync(ClusterMember member, CancellationToken stop)
+    {
+        var sent = MonotonicClock.NowNs;
+        var reply = await coordinator.RequestAsync(member.Id, new Heartbeat(Interlocked.Increment(ref _seq), sent), ReplyTimeout, stop)
+            .ConfigureAwait(false);
+        if (reply is not HeartbeatReply answer) return;
+        var received = MonotonicClock.NowNs;
+        member.Clock.Add(answer.CoordinatorNs, answer.MemberNs, received);
+        member.Answered(received, answer);
+    }
+
+    private void CheckLost(IReadOnlyList<ClusterMember> members)
+    {
+        if (nats.ConnectionState != NatsConnectionState.Open) return;
+        var now = MonotonicClock.NowNs;
+        if (now - ReconnectedNs < ReconnectGrace.Ticks * 100) return;
+        foreach (var member in members)
+        {
+            if (now - member.LastReplyNs < LostAfter.Ticks * 100) continue;
+            coordinator.MemberLost(member, (now - member.LastReplyNs) / 1e9);
+        }
+    }
+
+    private void RequestMissing(IReadOnlyList<ClusterMember> members)
+    {
+        var now = MonotonicClock.NowNs;
+        if (now - _lastResendNs < ResendEvery.Ticks * 100) return;
+        _lastResendNs = now;
+        foreach (var member in members)
+        {
+            var missing = member.Missing(now, ResendEvery, 1_000);
+            if (missing.Count > 0) coordinator.AskResend(member, missing);
+        }
+    }
+}

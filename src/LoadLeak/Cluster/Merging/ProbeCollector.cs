@@ -1,0 +1,67 @@
+using LoadLeak.Cluster.Protocol;
+using LoadLeak.Correlator;
+using LoadLeak.Correlator.Sampling;
+using LoadLeak.Results;
+
+namespace LoadLeak.Cluster.Merging;
+
+/// <summary>
+/// Gathers what the probe streams into the correlator's result, as if the correlator had run here: its final
+/// table when it arrived, else the live samples (a probe lost mid-run still leaves what it sent). Thread-safe.
+/// </summary>
+internal sealed class ProbeCollector
+{
+    private readonly object _gate = new();
+    private readonly SortedDictionary<double, TargetSample> _live = [];
+    private readonly SortedDictionary<double, TargetSample> _final = [];
+    private readonly Dictionary<long, ProbeEvent> _events = [];
+    private readonly SortedDictionary<long, string> _notes = [];
+    private readonly List<RetainedMark> _gcReplies = [];
+    private ProbeFinished? _finished;
+
+    public bool IsFinished { get { lock (_gate) return _finished is not null; } }
+
+    public int LiveSamples { get { lock (_gate) return _live.Count; } }
+
+    public void Add(ClusterMessage message)
+    {
+        lock (_gate)
+        {
+            switch (message)
+            {
+                case ProbeSamples { Final: true } final:
+                    foreach (var sample in final.Samples) _final[sample.T] = sample;
+                    break;
+                case ProbeSamples live:
+                    foreach (var sample in live.Samples) _live[sample.T] = sample;
+                    break;
+                case ProbeEvent e:
+                    _events[e.Seq] = e;
+                    break;
+                case ProbeNote note:
+                    _notes[note.Seq] = note.Text;
+                    break;
+                case ProbeFinished finished:
+                    _finished = finished;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A retained-heap reading the coordinator asked for (kept in case the final message never comes).</summary>
+    public void AddRetained(RetainedMark mark) { lock (_gate) _gcReplies.Add(mark); }
+
+    public CorrelatorResult ToResult()
+    {
+        lock (_gate)
+        {
+            var complete = _finished is not null && _final.Count >= _finished.FinalSamples;
+            var samples = (complete ? _final : _live).Values.ToList();
+            var retained = _finished?.Retained ?? _gcReplies.OrderBy(m => m.T).ToList();
+            var events = _events.Values.OrderBy(e => e.T).Select(e => new TimelineEvent(e.T, e.Kind, e.Message)).ToList();
+            var notes = _notes.Values.ToList();
+            if (!complete) notes.Add($"the probe's final table did not arrive: {samples.Count} live samples are used");
+            return new CorrelatorResult(samples, retained, events, notes, _finished?.IsDotNet ?? samples.Any(s => s.GcHeapBytes is not null));
+        }
+    }
+}

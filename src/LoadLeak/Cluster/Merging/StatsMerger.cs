@@ -1,0 +1,96 @@
+using LoadLeak.Cluster.Protocol;
+using LoadLeak.Engine.Running;
+using LoadLeak.Engine.Schedules;
+using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
+
+namespace LoadLeak.Cluster.Merging;
+
+/// <summary>
+/// Merges the agents' interval stats by scenario and interval: counts add, rates add, histograms add
+/// exactly, and the phase is the one most agents report. Rows are kept per agent too (the per-agent table and
+/// plot), also for agents lost mid-run. A message sent twice (resends) counts once. Thread-safe.
+/// </summary>
+internal sealed class StatsMerger(TimeSpan interval)
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, List<IntervalStats>> _byAgent = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Agent, long Seq)> _seen = [];
+    private long _undecodable;
+
+    /// <summary>Histograms that did not decode (counted, and left out of the latency figures).</summary>
+    public long UndecodableHistograms => Interlocked.Read(ref _undecodable);
+
+    /// <returns>False for a duplicate.</returns>
+    public bool Add(string agent, IntervalStats stats)
+    {
+        lock (_gate)
+        {
+            if (!_seen.Add((agent, stats.Seq))) return false;
+            if (!_byAgent.TryGetValue(agent, out var rows)) _byAgent[agent] = rows = [];
+            rows.Add(stats);
+            return true;
+        }
+    }
+
+    public IReadOnlyList<string> AgentIds { get { lock (_gate) return _byAgent.Keys.Order(StringComparer.Ordinal).ToList(); } }
+
+    public IReadOnlyList<IntervalStats> RowsOf(string agent)
+    {
+        lock (_gate) return _byAgent.TryGetValue(agent, out var rows) ? rows.OrderBy(r => r.T).ThenBy(r => r.Scenario).ToList() : [];
+    }
+
+    /// <summary>One row per scenario per interval, sorted by time, as a single process would have reported it.</summary>
+    public IReadOnlyList<IntervalRow> MergedRows()
+    {
+        List<(string Agent, IntervalStats Row)> all;
+        lock (_gate) all = _byAgent.SelectMany(kv => kv.Value.Select(row => (kv.Key, row))).ToList();
+        return all
+            .GroupBy(x => (x.Row.Scenario, Slot: Slot(x.Row.T)))
+            .OrderBy(g => g.Key.Slot).ThenBy(g => g.Key.Scenario, StringComparer.Ordinal)
+            .Select(g => Merge(g.Key.Scenario, g.Key.Slot, g.ToList()))
+            .ToList();
+    }
+
+    /// <summary>The scenario's latency over its measured (non-warm-up) intervals, from every agent's histograms.</summary>
+    public (LatencySummary Corrected, LatencySummary Uncorrected, long Count) TotalLatency(string scenario)
+    {
+        List<IntervalStats> rows;
+        lock (_gate) rows = _byAgent.Values.SelectMany(r => r).Where(r => r.Scenario == scenario && r.Phase != LoadPlan.WarmUpName).ToList();
+        var (corrected, uncorrected) = Sum(rows);
+        return (corrected.Summary(), uncorrected.Summary(), corrected.TotalCount);
+    }
+
+    private long Slot(double t) => (long)Math.Round(t / interval.TotalSeconds, MidpointRounding.AwayFromZero);
+
+    private IntervalRow Merge(string scenario, long slot, List<(string Agent, IntervalStats Row)> parts)
+    {
+        var rows = parts.Select(p => p.Row).ToList();
+        var (corrected, uncorrected) = Sum(rows);
+        // An agent's rate over the slot is its count over its rows' durations; the cluster's is the sum.
+        var rps = parts.GroupBy(p => p.Agent).Sum(agent =>
+        {
+            var count = agent.Sum(p => p.Row.Ok + p.Row.Fail);
+            var seconds = agent.Sum(p => p.Row.Rps > 0 ? (p.Row.Ok + p.Row.Fail) / p.Row.Rps : 0);
+            return seconds > 0 ? count / seconds : 0;
+        });
+        var phase = rows.GroupBy(r => r.Phase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var (summary, summaryUncorrected) = (corrected.Summary(), uncorrected.Summary());
+        return new IntervalRow(slot * interval.TotalSeconds, scenario, phase, rows.Sum(r => r.Ok), rows.Sum(r => r.Fail), rps,
+            summary.P50, summary.P99, summaryUncorrected.P99, rows.Sum(r => r.Concurrency), rows.Sum(r => r.TargetRate),
+            rows.Sum(r => r.Late), rows.Sum(r => r.Dropped))
+        { BytesReceived = rows.Sum(r => r.Bytes) };
+    }
+
+    private (HistogramSum Corrected, HistogramSum Uncorrected) Sum(IEnumerable<IntervalStats> rows)
+    {
+        var corrected = new HistogramSum();
+        var uncorrected = new HistogramSum();
+        foreach (var row in rows)
+        {
+            if (row.Corrected is not null && !corrected.TryAdd(row.Corrected)) Interlocked.Increment(ref _undecodable);
+            if (row.Uncorrected is not null && !uncorrected.TryAdd(row.Uncorrected)) Interlocked.Increment(ref _undecodable);
+        }
+        return (corrected, uncorrected);
+    }
+}

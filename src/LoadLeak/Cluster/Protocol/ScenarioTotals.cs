@@ -1,0 +1,15 @@
+using LoadLeak.Results;
+namespace LoadLeak.Cluster.Protocol;
+
+/// <summary>An agent's totals for one scenario (measured part), with the error breakdown the interval rows lack.</summary>
+internal sealed record ScenarioTotals(
+    string Scenario,
+    long Ok,
+    long Fail,
+    double DurationSeconds,
+    long Bytes,
+    long Late,
+    long Dropped,
+    IReadOnlyDictionary<string, long> StatusCodes,
+    IReadOnlyList<ErrorTotal> Errors,
+    string? StopReason);
