@@ -46,6 +46,12 @@ public static class CliApp
         config.AddCommand<KafkaCommand>("kafka")
             .WithDescription("Start the embedded Kafka broker on loopback and print bootstrap.servers=…; runs until stopped.")
             .WithExample("kafka", "--brokers", "3");
+        config.AddCommand<Cluster.Commands.AgentCommand>("agent")
+            .WithDescription("Join a cluster over NATS and run the share of the load its coordinator (`run --cluster-*`) assigns.")
+            .WithExample("agent", "--cluster-nats-url", "nats://10.0.0.5:4222", "--cluster-id", "soak1");
+        config.AddCommand<Cluster.Commands.ProbeCommand>("probe")
+            .WithDescription("On the target's host: sample the target for a cluster's coordinator (counters, induced GCs).")
+            .WithExample("probe", "--cluster-nats-url", "nats://10.0.0.5:4222", "--cluster-id", "soak1", "--target-pid", "4242");
         config.SetExceptionHandler((exception, _) => Handle(exception, console));
     }
 
