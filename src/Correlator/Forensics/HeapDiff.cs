@@ -4,8 +4,9 @@ namespace LoadLeak.Correlator.Forensics;
 
 /// <summary>
 /// Type-level diff of three snapshots: before load, at peak, and after the cool-down. A type
-/// whose objects appeared under load and are still there after the cool-down is a leak
-/// candidate; growth that went away again was just load.
+/// whose bytes grew under load and are still there after the cool-down is a leak candidate,
+/// whether or not its object count moved (a regrown array stays one object); growth that went
+/// away again was just load.
 /// </summary>
 public static class HeapDiff
 {
@@ -42,9 +43,10 @@ public static class HeapDiff
         var end = after.Types.GetValueOrDefault(type);
         long bytesDelta = end.Bytes - before.Bytes, countDelta = end.Count - before.Count;
         long peakBytes = atPeak.Bytes - before.Bytes, peakCount = atPeak.Count - before.Count;
-        // Appeared under load (or kept growing after it) and did not recover.
+        // Judged by bytes: an array that was regrown is still one object, however much it holds now.
+        // Many more small objects also count (pending tasks, closures), but only while their bytes stayed too.
         var survives = (bytesDelta >= options.MinSurvivingBytes || countDelta >= options.MinSurvivingCount)
-            && countDelta > 0 && bytesDelta > 0
+            && bytesDelta > 0
             && bytesDelta >= options.MinSurvivingShare * Math.Max(peakBytes, 0);
         return new TypeGrowth(type, countDelta, bytesDelta, end.Count, survives)
         {

@@ -28,7 +28,8 @@ public sealed record SnapshotInfo(string Label, double T, double HeapBytes, long
     public double WriteDumpMs { get; init; }
 }
 
-/// <summary>Mirrors <c>TypeGrowthDto</c>. Deltas run from the baseline to the after-cool-down snapshot.</summary>
+/// <summary>Mirrors <c>TypeGrowthDto</c>. Deltas run from the baseline to the after-cool-down snapshot.
+/// <paramref name="SurvivesCoolDown"/> is judged by bytes (see <see cref="HeapDiffOptions"/>), the count beside them.</summary>
 public sealed record TypeGrowth(string Type, long CountDelta, long BytesDelta, long CountAfterCoolDown, bool SurvivesCoolDown)
 {
     /// <summary>Growth from the baseline to the peak snapshot (under load).</summary>

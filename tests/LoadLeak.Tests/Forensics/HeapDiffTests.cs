@@ -35,6 +35,27 @@ public class HeapDiffTests
     }
 
     [Fact]
+    public void A_type_whose_bytes_grow_and_stay_while_its_count_is_flat_is_held_not_released()
+    {
+        // One List<Customer> backing array that was regrown: still one object, 63.5 MB more after the cool-down.
+        const string customers = "Shop.Customer[]";
+        const string scratch = "Shop.Scratch[]";
+        var baseline = Snapshot("b", (customers, 1, 1 << 20), (scratch, 1, 1 << 20));
+        var peak = Snapshot("p", (customers, 1, (1 << 20) + 66_584_576), (scratch, 1, 40 << 20));
+        var after = Snapshot("a", (customers, 1, (1 << 20) + 66_584_576), (scratch, 1, 1 << 20));
+
+        var result = HeapDiff.Compare(baseline, peak, after);
+
+        var held = result.TopGrowers[0];
+        Assert.Equal(customers, held.Type);
+        Assert.True(held.SurvivesCoolDown, "bytes grew by 63.5 MB and stayed: held, whatever the count");
+        Assert.Equal((0L, 66_584_576L), (held.CountDelta, held.BytesDelta));
+        Assert.False(Assert.Single(result.TopGrowers, g => g.Type == scratch).SurvivesCoolDown);
+        Assert.Contains("1 type(s) grew under load and stayed", result.Notes[^1]);
+        Assert.Contains(customers, PathCandidates.Choose(after.Types, baseline.Types, new HeapSnapshotOptions()));
+    }
+
+    [Fact]
     public void Small_growth_is_noise_and_partial_recovery_below_half_is_recovery()
     {
         var baseline = Snapshot("b", (Bytes, 10, 1000), (Strings, 10, 1000));
