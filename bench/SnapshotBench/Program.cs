@@ -7,7 +7,7 @@ using Microsoft.Diagnostics.NETCore.Client;
 // Usage (see bench/snapshot.sh):
 //   SnapshotBench --leaky-app <LeakyApp.dll> [--mb 200] [--entry-bytes 1024] [--env K=V]...   a fixture heap of ~N MB
 //   SnapshotBench --pid <pid>                                                                  any running .NET process
-// Common: [--path-type System.Byte[]] [--runs 3] [--dump-type WithHeap|Normal|Full|Triage] [--dump-root tmpfs|disk|<dir>] [--label text]
+// Common: [--path-type System.Byte[]] [--counters on] [--runs 3] [--dump-type WithHeap|Normal|Full|Triage] [--dump-root tmpfs|disk|<dir>] [--label text]
 var options = BenchOptions.Parse(args);
 await using var app = options.LeakyAppDll is null ? null : await LeakyChild.StartAsync(options.LeakyAppDll, options.Env);
 var pid = app?.Pid ?? options.Pid ?? throw new ArgumentException("--leaky-app or --pid is required");
@@ -27,7 +27,7 @@ var snapshotOptions = new HeapSnapshotOptions
     // Retention paths for the fixture's cached buffers, so their cost is part of the analysis time.
     PathTypes = [options.PathType],
 };
-Console.WriteLine("lever\trun\theapMB\tobjects\trssMB\tdumpMB\tfolder\twriteDumpMs\tpauseMs\tresolutionMs\tinsideStallMs\tcreatedumpCpuMs\tanalysisMs\tanalysisCpuMs\trunnerBeforeMB\trunnerPeakMB\trunnerHwmMB\tpeakAnonMB\tpeakFileMB\tpeakShmemMB\tloadavg");
+Console.WriteLine("lever\trun\theapMB\tobjects\trssMB\tdumpMB\tfolder\twriteDumpMs\tpauseMs\tresolutionMs\tinsideStallMs\tcreatedumpCpuMs\tanalysisMs\tanalysisCpuMs\trunnerBeforeMB\trunnerPeakMB\trunnerHwmMB\tpeakAnonMB\tpeakFileMB\tpeakShmemMB\tcounterGaps/silentS\tloadavg");
 for (var run = 1; run <= options.Runs; run++)
 {
     using var snapshotter = new HeapSnapshotter(snapshotOptions);
@@ -36,6 +36,7 @@ for (var run = 1; run <= options.Runs; run++)
     var childCpu = ChildrenCpuMs(pid);
     var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
     HeapSnapshot snapshot;
+    await using var counters = options.Counters ? await CounterWatch.StartAsync(pid) : null;
     // Collect first, so the figure is what this snapshot needs, not the previous run's garbage.
     GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     var rssSampler = RssSampler.Start();
@@ -54,12 +55,13 @@ for (var run = 1; run <= options.Runs; run++)
     childCpu = ChildrenCpuMs(pid) - childCpu;
     var analysisCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalMilliseconds;
     var stall = app is null ? double.NaN : await app.MaxStallMsAsync();
+    var gaps = counters is null ? "n/a" : await counters.StopAsync(Console.Error);
     Console.WriteLine(string.Join('\t',
         options.Label, run, Mb(snapshot.HeapBytes), snapshot.Objects, Mb(rss), Mb(snapshot.DumpBytes), snapshot.DumpFolderKind,
         F(snapshot.WriteDumpMs), snapshot.PauseMeasured ? F(snapshot.PauseMs) : "n/a", F(snapshot.PauseResolutionMs ?? double.NaN),
         F(stall), F(childCpu), F(snapshot.AnalysisMs), F(analysisCpu),
         Mb(rssSampler.Before), Mb(rssSampler.PeakRss), Mb(rssSampler.HighWaterMark), Mb(rssSampler.PeakAnon), Mb(rssSampler.PeakFile),
-        Mb(rssSampler.PeakShmem), File.ReadAllText("/proc/loadavg").Split(' ')[0]));
+        Mb(rssSampler.PeakShmem), gaps, File.ReadAllText("/proc/loadavg").Split(' ')[0]));
     foreach (var note in snapshot.Notes) Console.Error.WriteLine($"  note: {note}");
 }
 
@@ -76,7 +78,7 @@ static double ChildrenCpuMs(int pid)
     return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) * 10.0;
 }
 internal sealed record BenchOptions(string? LeakyAppDll, int? Pid, double Megabytes, int EntryBytes, int Runs, DumpType DumpType, string DumpRoot, string Label, IReadOnlyList<string> Env,
-    string PathType)
+    string PathType, bool Counters)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -94,7 +96,7 @@ internal sealed record BenchOptions(string? LeakyAppDll, int? Pid, double Megaby
         return new BenchOptions(Get("--leaky-app"), Get("--pid") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : null,
             Int("--mb", 200), Int("--entry-bytes", 1024), Int("--runs", 3), dumpType, root,
             Get("--label") ?? $"{dumpType}/{root}{(env.Count > 0 ? "/" + string.Join(",", env) : "")}", env,
-            Get("--path-type") ?? "System.Byte[]");
+            Get("--path-type") ?? "System.Byte[]", Get("--counters") == "on");
     }
 }
 

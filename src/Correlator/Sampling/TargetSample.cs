@@ -25,8 +25,20 @@ public sealed record TargetSample
     public double? LockContentions { get; init; }
 }
 
-/// <summary>Retained heap measured right after a full blocking GC induced in the target.</summary>
-public sealed record RetainedMark(double T, string Phase, double HeapBytes, string Reason);
+/// <summary>Retained heap measured right after a full blocking GC induced in the target. A
+/// <see cref="RetainedReading.Missing"/> mark (T = when it was asked for, HeapBytes NaN) says that
+/// the reading at that point does not exist.</summary>
+public sealed record RetainedMark(double T, string Phase, double HeapBytes, string Reason)
+{
+    public RetainedReading Reading { get; init; } = RetainedReading.Measured;
+
+    /// <summary>When the reading was asked for (the phase boundary); T is when the GC's heap stats arrived,
+    /// later when the request waited for a heap dump of the target. Null where not recorded.</summary>
+    public double? RequestedT { get; init; }
+
+    /// <summary>The number of the induced GC that was matched; null when missing.</summary>
+    public long? GcNumber { get; init; }
+}
 
 /// <summary>Something the correlator noticed on the timeline (counter gap, session ended, target exited).</summary>
 public sealed record CorrelatorEvent(double T, string Kind, string Message);
