@@ -74,6 +74,7 @@ public static class HeapDiff
     {
         foreach (var s in new[] { baseline, peak, after })
         {
+            yield return $"{s.Label}: {s.PauseAgainstBudget()}" + FormattableString.Invariant($" for a {s.HeapBytes / 1048576.0:0} MB heap");
             if (!s.LiveOnly) yield return $"snapshot '{s.Label}' counts unreachable objects too (reachability walk out of budget)";
             foreach (var note in s.Notes) yield return $"{s.Label}: {note}";
         }

@@ -26,6 +26,9 @@ public sealed record SnapshotInfo(string Label, double T, double HeapBytes, long
 
     /// <summary>Duration of the WriteDump call (an upper bound of the pause); 0 when unknown.</summary>
     public double WriteDumpMs { get; init; }
+
+    /// <summary>The pause this snapshot was allowed (<see cref="HeapBudget.PauseBudgetMsFor"/> of its heap); 0 when unknown.</summary>
+    public double PauseBudgetMs { get; init; }
 }
 
 /// <summary>Mirrors <c>TypeGrowthDto</c>. Deltas run from the baseline to the after-cool-down snapshot.

@@ -118,6 +118,16 @@ public class HeapDiffTests
     }
 
     [Fact]
+    public void Each_snapshot_carries_its_own_pause_budget_scaled_by_its_heap()
+    {
+        var big = Snapshot("peak", ("T", 1, (long)(3 * HeapBudget.ReferenceHeapBytes))) with { PauseMs = 3600, PauseMeasured = true };
+
+        Assert.Equal(4500, big.ToInfo().PauseBudgetMs, 1e-9);
+        Assert.Equal("target paused 3600 ms of a 4500 ms budget", big.PauseAgainstBudget());
+        Assert.EndsWith("(over)", (big with { PauseMs = 4501 }).PauseAgainstBudget(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Budget_scales_with_the_largest_heap_but_never_below_the_reference()
     {
         var small = new SnapshotInfo("s", 0, 10e6, 1, PauseMs: 900, AnalysisMs: 200);
@@ -145,6 +155,10 @@ public class HeapDiffTests
         Assert.Contains("longest analysis 700 ms of 5000 ms,", note);
         Assert.DoesNotContain("upper bound", note);
         Assert.Contains("upper bound", Assert.Single(bounded.Notes, n => n.StartsWith("cost:", StringComparison.Ordinal)));
+        Assert.Contains("p: target paused 1600 ms of a 1500 ms budget (over) for a 0 MB heap", measured.Notes);
+        Assert.Contains("a: target paused 1000 ms of a 1500 ms budget for a 0 MB heap", measured.Notes);
+        Assert.Contains("p: target paused 1000 ms (WriteDump call, an upper bound) of a 1500 ms budget for a 0 MB heap", bounded.Notes);
+        Assert.Equal(1500, measured.Snapshots[1].PauseBudgetMs, 1e-9);
         Assert.Equal(1680, measured.Snapshots[1].WriteDumpMs);
         Assert.True(measured.Snapshots[1].PauseMeasured);
         Assert.Contains("no type grew", measured.Notes[^1]);
