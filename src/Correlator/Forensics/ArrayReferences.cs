@@ -29,9 +29,9 @@ internal sealed class ArrayReferences(ClrHeap heap)
         return layout;
     }
 
-    /// <summary>Calls <paramref name="visit"/> with each non-null reference of the array at <paramref name="address"/>
-    /// and its byte offset from the start of the elements; stops early when it returns false.</summary>
-    public void ForEach(ulong address, ArrayLayout layout, Func<ulong, long, bool> visit)
+    /// <summary>Calls <paramref name="visit"/> with <paramref name="state"/>, each non-null reference of the array at
+    /// <paramref name="address"/> and its byte offset from the start of the elements; stops early when it returns false.</summary>
+    public void ForEach<TState>(ulong address, ArrayLayout layout, TState state, Func<TState, ulong, long, bool> visit)
     {
         if (!_reader.Read(address + (ulong)_pointerSize, out uint length) || length == 0) return;
         var perChunk = Math.Max(1, ChunkBytes / layout.ElementSize);
@@ -52,7 +52,7 @@ internal sealed class ArrayReferences(ClrHeap heap)
                     var value = _pointerSize == 8
                         ? BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(at))
                         : BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(at));
-                    if (value != 0 && !visit(value, first * layout.ElementSize + at)) return;
+                    if (value != 0 && !visit(state, value, first * layout.ElementSize + at)) return;
                 }
             }
         }

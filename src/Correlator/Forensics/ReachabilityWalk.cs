@@ -52,8 +52,8 @@ internal sealed class ReachabilityWalk
             if (obj.Type is not { } type) continue;
             if (arrays.LayoutOf(type) is { } layout)
             {
-                arrays.ForEach(address, layout, (child, _) => walk.Reach(child, null, id));
-                if (dependents.TryGetValue(address, out var targets)) targets.ForEach(t => walk.Reach(t, null, id));
+                arrays.ForEach(address, layout, (Walk: walk, Parent: id), static (s, child, _) => s.Walk.Reach(child, null, s.Parent));
+                foreach (var target in dependents.GetValueOrDefault(address) ?? []) walk.Reach(target, null, id);
                 continue;
             }
             foreach (var child in obj.EnumerateReferences(carefully: false, considerDependantHandles: true))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Diagnostics.Runtime;
 
 namespace LoadLeak.Correlator.Forensics;
@@ -56,14 +57,14 @@ internal sealed class RetentionPathFinder(ClrHeap heap, RootCatalog roots, Reach
         var key = (type.MethodTable, child?.MethodTable ?? 0);
         if (!_arrayFieldCache.TryGetValue(key, out var label))
         {
-            long at = -1;
-            _arrays.ForEach(from.Address, layout, (reference, offset) =>
+            var at = new StrongBox<long>(-1);
+            _arrays.ForEach(from.Address, layout, (To: to, At: at), static (s, reference, offset) =>
             {
-                if (reference != to) return true;
-                at = offset;
+                if (reference != s.To) return true;
+                s.At.Value = offset;
                 return false;
             });
-            label = at < 0 ? null : ElementField(element, (int)(at % layout.ElementSize), "[]");
+            label = at.Value < 0 ? null : ElementField(element, (int)(at.Value % layout.ElementSize), "[]");
             _arrayFieldCache[key] = label;
         }
         return label;
