@@ -37,7 +37,8 @@ internal sealed class CounterWatch : IAsyncDisposable
         var result = await _correlator.StopAsync();
         var gaps = result.Events.Count(e => e.Kind == "counter-gap");
         var silent = result.Samples.Count(s => s.T > _from && s.T <= to + 1 && s.GcHeapBytes is null);
-        foreach (var e in result.Events) log.WriteLine(FormattableString.Invariant($"  counter event {e.T - _from:0.0} s after the snapshot began: {e.Kind} {e.Message}"));
+        foreach (var e in result.Events)
+            log.WriteLine(FormattableString.Invariant($"  counter event {e.T - _from:0.0} s after the snapshot began: {e.Kind} {e.Message}"));
         return string.Create(CultureInfo.InvariantCulture, $"{gaps}/{silent}");
     }
 

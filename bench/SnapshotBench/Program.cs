@@ -7,7 +7,8 @@ using Microsoft.Diagnostics.NETCore.Client;
 // Usage (see bench/snapshot.sh):
 //   SnapshotBench --leaky-app <LeakyApp.dll> [--mb 200] [--entry-bytes 1024] [--env K=V]...   a fixture heap of ~N MB
 //   SnapshotBench --pid <pid>                                                                  any running .NET process
-// Common: [--path-type System.Byte[]] [--counters on] [--runs 3] [--dump-type WithHeap|Normal|Full|Triage] [--dump-root tmpfs|disk|<dir>] [--label text]
+// Common: [--path-type System.Byte[]] [--counters on] [--runs 3] [--dump-type WithHeap|Normal|Full|Triage]
+//         [--dump-root tmpfs|disk|<dir>] [--label text]
 var options = BenchOptions.Parse(args);
 await using var app = options.LeakyAppDll is null ? null : await LeakyChild.StartAsync(options.LeakyAppDll, options.Env);
 var pid = app?.Pid ?? options.Pid ?? throw new ArgumentException("--leaky-app or --pid is required");
@@ -27,7 +28,9 @@ var snapshotOptions = new HeapSnapshotOptions
     // Retention paths for the fixture's cached buffers, so their cost is part of the analysis time.
     PathTypes = [options.PathType],
 };
-Console.WriteLine("lever\trun\theapMB\tobjects\trssMB\tdumpMB\tfolder\twriteDumpMs\tpauseMs\tresolutionMs\tinsideStallMs\tcreatedumpCpuMs\tanalysisMs\tanalysisCpuMs\trunnerBeforeMB\trunnerPeakMB\trunnerHwmMB\tpeakAnonMB\tpeakFileMB\tpeakShmemMB\tcounterGaps/silentS\tloadavg");
+Console.WriteLine(string.Join('\t', "lever", "run", "heapMB", "objects", "rssMB", "dumpMB", "folder", "writeDumpMs", "pauseMs", "resolutionMs",
+    "insideStallMs", "createdumpCpuMs", "analysisMs", "analysisCpuMs", "runnerBeforeMB", "runnerPeakMB", "runnerHwmMB", "peakAnonMB", "peakFileMB",
+    "peakShmemMB", "counterGaps/silentS", "loadavg"));
 for (var run = 1; run <= options.Runs; run++)
 {
     using var snapshotter = new HeapSnapshotter(snapshotOptions);
@@ -77,8 +80,8 @@ static double ChildrenCpuMs(int pid)
     // fields[0] is field 3 (state): cutime and cstime are fields 16 and 17, in USER_HZ (100/s).
     return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) * 10.0;
 }
-internal sealed record BenchOptions(string? LeakyAppDll, int? Pid, double Megabytes, int EntryBytes, int Runs, DumpType DumpType, string DumpRoot, string Label, IReadOnlyList<string> Env,
-    string PathType, bool Counters)
+internal sealed record BenchOptions(string? LeakyAppDll, int? Pid, double Megabytes, int EntryBytes, int Runs, DumpType DumpType, string DumpRoot,
+    string Label, IReadOnlyList<string> Env, string PathType, bool Counters)
 {
     public static BenchOptions Parse(string[] args)
     {
