@@ -47,7 +47,7 @@ internal static class DumpAnalyzer
             .ToList();
         phases.Mark("paths");
         notes.Add(FormattableString.Invariant(
-            $"analysis phases: {phases}; {walk.Visited:N0} live objects, walk held {walk.PeakBytes / 1048576.0:0} MB"));
+            $"analysis phases: {phases}; {walk.Visited:N0} objects reached, walk held {walk.PeakBytes / 1048576.0:0} MB"));
         return new DumpAnalysis(census.Bytes, census.Objects, walk.Complete, types, census.Pending.Result(), paths, notes);
     }
 

@@ -46,7 +46,7 @@ internal sealed class ReachabilityWalk
         long processed = 0;
         while (walk._queue.TryDequeue(out var id))
         {
-            if ((++processed & 0xFFF) == 0 && (walk._links.Count > limit || clock.Elapsed > maxTime)) return walk;
+            if (walk._links.Count > limit || ((++processed & 0xFFF) == 0 && clock.Elapsed > maxTime)) return walk;
             var address = slots.AddressOf(walk._links[id].Slot);
             var obj = heap.GetObject(address);
             if (obj.Type is not { } type) continue;
