@@ -7,7 +7,8 @@ using Microsoft.Diagnostics.NETCore.Client;
 // Usage (see bench/snapshot.sh):
 //   SnapshotBench --leaky-app <LeakyApp.dll> [--mb 200] [--entry-bytes 1024] [--env K=V]...   a fixture heap of ~N MB
 //   SnapshotBench --pid <pid>                                                                  any running .NET process
-// Common: [--runs 3] [--dump-type WithHeap|Normal|Full|Triage] [--dump-root tmpfs|disk|<dir>] [--label text]
+// Common: [--path-type System.Byte[]] [--counters on] [--runs 3] [--dump-type WithHeap|Normal|Full|Triage]
+//         [--dump-root tmpfs|disk|<dir>] [--label text]
 var options = BenchOptions.Parse(args);
 await using var app = options.LeakyAppDll is null ? null : await LeakyChild.StartAsync(options.LeakyAppDll, options.Env);
 var pid = app?.Pid ?? options.Pid ?? throw new ArgumentException("--leaky-app or --pid is required");
@@ -24,8 +25,12 @@ var snapshotOptions = new HeapSnapshotOptions
     DumpType = options.DumpType,
     DumpRoot = options.DumpRoot is "tmpfs" or "disk" ? null : options.DumpRoot,
     MemoryDumpRoot = options.DumpRoot == "disk" ? null : "/dev/shm",
+    // Retention paths for the fixture's cached buffers, so their cost is part of the analysis time.
+    PathTypes = [options.PathType],
 };
-Console.WriteLine("lever\trun\theapMB\tobjects\trssMB\tdumpMB\tfolder\twriteDumpMs\tpauseMs\tresolutionMs\tinsideStallMs\tcreatedumpCpuMs\tanalysisMs\tanalysisCpuMs\tloadavg");
+Console.WriteLine(string.Join('\t', "lever", "run", "heapMB", "objects", "rssMB", "dumpMB", "folder", "writeDumpMs", "pauseMs", "resolutionMs",
+    "insideStallMs", "createdumpCpuMs", "analysisMs", "analysisCpuMs", "runnerBeforeMB", "runnerPeakMB", "runnerHwmMB", "peakAnonMB", "peakFileMB",
+    "peakShmemMB", "counterGaps/silentS", "loadavg"));
 for (var run = 1; run <= options.Runs; run++)
 {
     using var snapshotter = new HeapSnapshotter(snapshotOptions);
@@ -34,12 +39,18 @@ for (var run = 1; run <= options.Runs; run++)
     var childCpu = ChildrenCpuMs(pid);
     var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
     HeapSnapshot snapshot;
+    await using var counters = options.Counters ? await CounterWatch.StartAsync(pid) : null;
+    // Collect first, so the figure is what this snapshot needs, not the previous run's garbage.
+    GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+    var rssSampler = RssSampler.Start();
     try
     {
         snapshot = await snapshotter.TakeAsync(pid, "bench", 0, CancellationToken.None);
+        rssSampler.Stop();
     }
     catch (Exception e)
     {
+        rssSampler.Stop();
         Console.WriteLine($"{options.Label}\t{run}\tFAILED: {e.GetType().Name}: {e.Message}");
         continue;
     }
@@ -47,10 +58,13 @@ for (var run = 1; run <= options.Runs; run++)
     childCpu = ChildrenCpuMs(pid) - childCpu;
     var analysisCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalMilliseconds;
     var stall = app is null ? double.NaN : await app.MaxStallMsAsync();
+    var gaps = counters is null ? "n/a" : await counters.StopAsync(Console.Error);
     Console.WriteLine(string.Join('\t',
         options.Label, run, Mb(snapshot.HeapBytes), snapshot.Objects, Mb(rss), Mb(snapshot.DumpBytes), snapshot.DumpFolderKind,
         F(snapshot.WriteDumpMs), snapshot.PauseMeasured ? F(snapshot.PauseMs) : "n/a", F(snapshot.PauseResolutionMs ?? double.NaN),
-        F(stall), F(childCpu), F(snapshot.AnalysisMs), F(analysisCpu), File.ReadAllText("/proc/loadavg").Split(' ')[0]));
+        F(stall), F(childCpu), F(snapshot.AnalysisMs), F(analysisCpu),
+        Mb(rssSampler.Before), Mb(rssSampler.PeakRss), Mb(rssSampler.HighWaterMark), Mb(rssSampler.PeakAnon), Mb(rssSampler.PeakFile),
+        Mb(rssSampler.PeakShmem), gaps, File.ReadAllText("/proc/loadavg").Split(' ')[0]));
     foreach (var note in snapshot.Notes) Console.Error.WriteLine($"  note: {note}");
 }
 
@@ -66,7 +80,8 @@ static double ChildrenCpuMs(int pid)
     // fields[0] is field 3 (state): cutime and cstime are fields 16 and 17, in USER_HZ (100/s).
     return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) * 10.0;
 }
-internal sealed record BenchOptions(string? LeakyAppDll, int? Pid, double Megabytes, int EntryBytes, int Runs, DumpType DumpType, string DumpRoot, string Label, IReadOnlyList<string> Env)
+internal sealed record BenchOptions(string? LeakyAppDll, int? Pid, double Megabytes, int EntryBytes, int Runs, DumpType DumpType, string DumpRoot,
+    string Label, IReadOnlyList<string> Env, string PathType, bool Counters)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -83,7 +98,8 @@ internal sealed record BenchOptions(string? LeakyAppDll, int? Pid, double Megaby
         var root = Get("--dump-root") ?? "tmpfs";
         return new BenchOptions(Get("--leaky-app"), Get("--pid") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : null,
             Int("--mb", 200), Int("--entry-bytes", 1024), Int("--runs", 3), dumpType, root,
-            Get("--label") ?? $"{dumpType}/{root}{(env.Count > 0 ? "/" + string.Join(",", env) : "")}", env);
+            Get("--label") ?? $"{dumpType}/{root}{(env.Count > 0 ? "/" + string.Join(",", env) : "")}", env,
+            Get("--path-type") ?? "System.Byte[]", Get("--counters") == "on");
     }
 }
 

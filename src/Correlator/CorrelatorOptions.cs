@@ -1,3 +1,5 @@
+using LoadLeak.Correlator.Retained;
+
 namespace LoadLeak.Correlator;
 
 public sealed record CorrelatorOptions
@@ -17,6 +19,10 @@ public sealed record CorrelatorOptions
     /// <summary>Read /proc/&lt;pid&gt; (RSS, OS threads, fds, CPU).</summary>
     public bool UseProc { get; init; } = true;
 
-    /// <summary>Upper bound for one induced full GC (session start, GC, heap stats).</summary>
+    /// <summary>How long one attempt waits for the induced GC's events once its session has started (the GC itself
+    /// runs inside the start, which has a budget of its own); a miss is retried once.</summary>
     public TimeSpan RetainedTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the session that induces the GC may take to start: the GC runs inside it.</summary>
+    public TimeSpan RetainedStartBudget { get; init; } = GcTrigger.DefaultStartBudget;
 }

@@ -21,6 +21,7 @@ public sealed class TargetCorrelator : ITargetSampler
     private readonly CorrelatorOptions _options;
     private readonly CollectingSink _sink = new(new SampleTable());
     private readonly List<RetainedMark> _retained = [];
+    private readonly List<RetainedMark> _missed = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _gcGate = new(1, 1);
     private Task _running = Task.CompletedTask;
@@ -93,22 +94,27 @@ public sealed class TargetCorrelator : ITargetSampler
     }
 
     /// <summary>
-    /// Induces a full blocking GC in the target and records the heap that survived it.
-    /// Null (with a note) for non-.NET or exited targets, or when the GC was not reported in time.
+    /// Induces a full blocking GC in the target and records the heap that survived it. Waits for a heap
+    /// dump of the target to finish first. Null for non-.NET or exited targets; a
+    /// <see cref="RetainedReading.Missing"/> mark (kept apart, with a note and a timeline event) when no
+    /// induced GC was matched on two tries.
     /// </summary>
     public async Task<RetainedMark?> MeasureRetainedAsync(string phase, string reason, CancellationToken ct)
     {
         if (!IsDotNet || _stop.IsCancellationRequested) return null;
+        var requestedT = _clock.Seconds;
         await _gcGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var gc = await new GcTrigger(_pid).TriggerAsync(_options.RetainedTimeout, ct).ConfigureAwait(false);
-            if (gc is null)
+            var trigger = new GcTrigger(_pid, _options.RetainedStartBudget);
+            var gc = await trigger.TriggerAsync(_options.RetainedTimeout, ct).ConfigureAwait(false);
+            if (gc is null) return Missed(phase, reason, requestedT, trigger.MissReasons);
+            var mark = new RetainedMark(_clock.SecondsAt(gc.Timestamp), phase, gc.HeapBytes, reason)
             {
-                _sink.AddNote($"retained heap at '{phase}' ({reason}): no full GC reported within {_options.RetainedTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
-                return null;
-            }
-            var mark = new RetainedMark(_clock.SecondsAt(gc.Timestamp), phase, gc.HeapBytes, reason);
+                RequestedT = requestedT,
+                GcNumber = gc.GcNumber,
+            };
+            if (MatchNote(phase, reason, gc, trigger.MissReasons) is { } note) _sink.AddNote(note);
             lock (_retained) _retained.Add(mark);
             return mark;
         }
@@ -118,15 +124,40 @@ public sealed class TargetCorrelator : ITargetSampler
         }
     }
 
+    /// <summary>Says when a reading came late: after a heap dump, or from the second session.</summary>
+    private static string? MatchNote(string phase, string reason, InducedGc gc, IReadOnlyList<string> misses)
+    {
+        var parts = new List<string>();
+        if (gc.WaitedForDump >= TimeSpan.FromSeconds(1))
+            parts.Add(FormattableString.Invariant($"waited {gc.WaitedForDump.TotalSeconds:0.0} s for a heap dump of the target"));
+        if (gc.Attempt > 1)
+            parts.Add(FormattableString.Invariant($"induced GC #{gc.GcNumber} matched on attempt {gc.Attempt} ({string.Join("; ", misses)})"));
+        return parts.Count == 0 ? null : $"retained heap at '{phase}' ({reason}): {string.Join("; ", parts)}";
+    }
+
+    private RetainedMark Missed(string phase, string reason, double requestedT, IReadOnlyList<string> why)
+    {
+        var mark = new RetainedMark(requestedT, phase, double.NaN, reason) { Reading = RetainedReading.Missing, RequestedT = requestedT };
+        lock (_retained) _missed.Add(mark);
+        var message = $"retained heap at '{phase}' ({reason}) missing: {string.Join("; ", why)}";
+        _sink.AddNote(message);
+        _sink.AddEvent(new TimelineEvent(requestedT, EventKind.RetainedMissing, message));
+        return mark;
+    }
+
     /// <summary>Stops sampling and returns everything seen. Idempotent.</summary>
     public async Task<CorrelatorResult> StopAsync()
     {
         if (_result is not null) return _result;
         await _stop.CancelAsync().ConfigureAwait(false);
         await _running.ConfigureAwait(false);
-        List<RetainedMark> retained;
-        lock (_retained) retained = _retained.OrderBy(r => r.T).ToList();
-        _result = new CorrelatorResult(_sink.Table.Build(), retained, _sink.Events, _sink.Notes, IsDotNet);
+        List<RetainedMark> retained, missed;
+        lock (_retained)
+        {
+            retained = _retained.OrderBy(r => r.T).ToList();
+            missed = _missed.OrderBy(r => r.T).ToList();
+        }
+        _result = new CorrelatorResult(_sink.Table.Build(), retained, _sink.Events, _sink.Notes, IsDotNet) { MissedRetained = missed };
         return _result;
     }
 

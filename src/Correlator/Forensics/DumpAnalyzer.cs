@@ -21,28 +21,48 @@ internal static class DumpAnalyzer
         using var runtime = CreateRuntime(clr);
         var heap = runtime.Heap;
         if (!heap.CanWalkHeap) throw new HeapNotWalkableException();
+        // A Normal or Triage dump has the runtime's structures (and what stacks point to) but not the GC heap's pages.
+        if (!heap.EnumerateObjects().Any(o => !o.IsFree && o.Type is not null))
+            throw new InvalidOperationException("the dump holds no readable GC heap objects: heap snapshots need a WithHeap (or Full) dump");
 
         var notes = new List<string>();
         var phases = new PhaseTimer();
         var roots = RootCatalog.Build(runtime);
         phases.Mark("roots");
-        var walk = ReachabilityWalk.Run(roots, options.MaxWalkedObjects, options.MaxWalkTime);
+        var reached = new TypeCensus(options.PathSamplesPerType);
+        var walk = ReachabilityWalk.Run(heap, roots, HeapSlots.Of(heap), reached, options.MaxWalkedObjects, options.MaxWalkTime);
         phases.Mark("walk");
-        if (!walk.Complete)
+        var census = reached;
+        if (walk.Complete) CountUnreachedFrozen(heap, walk, reached);
+        else
+        {
             notes.Add($"reachability walk stopped after {walk.Visited.ToString(CultureInfo.InvariantCulture)} objects: counts include garbage, some paths may be missing");
-
-        var census = TypeCensus.Take(heap, walk.Complete ? walk : null, options.PathSamplesPerType);
-        // A Normal or Triage dump has the runtime's structures but not the GC heap's pages: no object is readable.
-        if (census.Objects == 0) throw new InvalidOperationException("the dump holds no readable GC heap objects: heap snapshots need a WithHeap (or Full) dump");
+            // The counts come from every object on the heap; paths still from the objects the walk reached.
+            census = TypeCensus.TakeAll(heap);
+            phases.Mark("census");
+        }
         var types = census.Stats();
-        phases.Mark("census");
         var finder = new RetentionPathFinder(heap, roots, walk);
         var paths = PathCandidates.Choose(types, baseline, options)
-            .SelectMany(type => finder.Find(type, census.SamplesOf(type)))
+            .SelectMany(type => finder.Find(type, reached.SamplesOf(type)))
             .ToList();
         phases.Mark("paths");
-        notes.Add("analysis phases: " + phases);
+        notes.Add(FormattableString.Invariant(
+            $"analysis phases: {phases}; {walk.Visited:N0} objects reached, walk held {walk.PeakBytes / 1048576.0:0} MB"));
         return new DumpAnalysis(census.Bytes, census.Objects, walk.Complete, types, census.Pending.Result(), paths, notes);
+    }
+
+    /// <summary>Frozen segments (string literals, RuntimeType objects) are never collected: their objects count
+    /// as live even where no root reaches them.</summary>
+    private static void CountUnreachedFrozen(ClrHeap heap, ReachabilityWalk walk, TypeCensus census)
+    {
+        foreach (var segment in heap.Segments.Where(s => s.Kind == GCSegmentKind.Frozen))
+        {
+            foreach (var obj in segment.EnumerateObjects())
+            {
+                if (!obj.IsFree && obj.Type is not null && !walk.IsLive(obj.Address)) census.Add(obj, -1);
+            }
+        }
     }
 
     /// <summary>ClrMD 4.2 reads a .NET 10 dump's runtime version as 0.0 and cannot find the DAC

@@ -5,8 +5,9 @@ namespace LoadLeak.Correlator.Forensics;
 
 /// <summary>
 /// Type-level diff of three snapshots: before load, at peak, and after the cool-down. A type
-/// whose objects appeared under load and are still there after the cool-down is a leak
-/// candidate; growth that went away again was just load.
+/// whose bytes grew under load and are still there after the cool-down is a leak candidate,
+/// whether or not its object count moved (a regrown array stays one object); growth that went
+/// away again was just load.
 /// </summary>
 public static class HeapDiff
 {
@@ -43,9 +44,10 @@ public static class HeapDiff
         var end = after.Types.GetValueOrDefault(type);
         long bytesDelta = end.Bytes - before.Bytes, countDelta = end.Count - before.Count;
         long peakBytes = atPeak.Bytes - before.Bytes, peakCount = atPeak.Count - before.Count;
-        // Appeared under load (or kept growing after it) and did not recover.
+        // Judged by bytes: an array that was regrown is still one object, however much it holds now.
+        // Many more small objects also count (pending tasks, closures), but only while their bytes stayed too.
         var survives = (bytesDelta >= options.MinSurvivingBytes || countDelta >= options.MinSurvivingCount)
-            && countDelta > 0 && bytesDelta > 0
+            && bytesDelta > 0
             && bytesDelta >= options.MinSurvivingShare * Math.Max(peakBytes, 0);
         return new TypeGrowth(type, countDelta, bytesDelta, end.Count, survives)
         {
@@ -73,6 +75,7 @@ public static class HeapDiff
     {
         foreach (var s in new[] { baseline, peak, after })
         {
+            yield return $"{s.Label}: {s.PauseAgainstBudget()}" + FormattableString.Invariant($" for a {s.HeapBytes / 1048576.0:0} MB heap");
             if (!s.LiveOnly) yield return $"snapshot '{s.Label}' counts unreachable objects too (reachability walk out of budget)";
             foreach (var note in s.Notes) yield return $"{s.Label}: {note}";
         }

@@ -41,5 +41,11 @@ public sealed record HeapSnapshot
     {
         PauseMeasured = PauseMeasured,
         WriteDumpMs = WriteDumpMs > 0 ? WriteDumpMs : null,
+        PauseBudgetMs = HeapBudget.PauseBudgetMsFor(HeapBytes),
     };
+
+    /// <summary>"target paused 3600 ms of a 2700 ms budget (over)", for notes and the console.</summary>
+    public string PauseAgainstBudget() => FormattableString.Invariant(
+        $"target paused {PauseMs:0} ms{(PauseMeasured ? "" : " (WriteDump call, an upper bound)")} of a {HeapBudget.PauseBudgetMsFor(HeapBytes):0} ms budget")
+        + (PauseMs > HeapBudget.PauseBudgetMsFor(HeapBytes) ? " (over)" : "");
 }

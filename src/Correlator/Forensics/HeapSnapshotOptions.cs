@@ -30,8 +30,9 @@ public sealed record HeapSnapshotOptions
     /// <summary>Instances sampled per type for retention paths.</summary>
     public int PathSamplesPerType { get; init; } = 20;
 
-    /// <summary>Bounds the reachability walk; past it counts include garbage and paths may be missing.</summary>
-    public long MaxWalkedObjects { get; init; } = 50_000_000;
+    /// <summary>Bounds the reachability walk, and with it the analysis's memory (8 bytes per live object plus a
+    /// bit per 8 bytes of heap: 40 M objects hold 320 MB); past it counts include garbage and paths may be missing.</summary>
+    public long MaxWalkedObjects { get; init; } = 40_000_000;
 
     public TimeSpan MaxWalkTime { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LoadLeak.Correlator.Retained;
 using Microsoft.Diagnostics.NETCore.Client;
 
 namespace LoadLeak.Correlator.Forensics;
@@ -99,14 +100,20 @@ public sealed class HeapSnapshotter(HeapSnapshotOptions? options = null) : IDisp
 
     private async Task<WrittenDump> WriteDumpAsync(int pid, string dumpPath, CancellationToken ct)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_options.DumpTimeout);
-        var client = new DiagnosticsClient(pid);
-        using var meter = ThreadStopMeter.TryStart(pid, _options.PauseSampleInterval);
-        var clock = Stopwatch.StartNew();
-        await client.WriteDumpAsync(_options.DumpType, dumpPath, logDumpGeneration: false, timeout.Token).ConfigureAwait(false);
-        var callMs = clock.Elapsed.TotalMilliseconds;
-        var pause = meter?.Stop();
+        // Not while an induced GC of the same target is under way (nor one while this dump is written).
+        double callMs;
+        PauseMeasurement? pause;
+        using (await TargetGate.EnterAsync(pid, "a heap dump", ct).ConfigureAwait(false))
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(_options.DumpTimeout);
+            var client = new DiagnosticsClient(pid);
+            using var meter = ThreadStopMeter.TryStart(pid, _options.PauseSampleInterval);
+            var clock = Stopwatch.StartNew();
+            await client.WriteDumpAsync(_options.DumpType, dumpPath, logDumpGeneration: false, timeout.Token).ConfigureAwait(false);
+            callMs = clock.Elapsed.TotalMilliseconds;
+            pause = meter?.Stop();
+        }
         if (!File.Exists(dumpPath)) throw new IOException($"the target (pid {pid}) reported a dump at {dumpPath} but none was written; does it run as another user?");
         PrivateDumpFolder.RestrictToOwner(dumpPath);
         return new WrittenDump(callMs, pause, new FileInfo(dumpPath).Length);

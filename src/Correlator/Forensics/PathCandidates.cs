@@ -11,8 +11,9 @@ internal static class PathCandidates
         var chosen = new List<string>(options.PathTypes.Where(current.ContainsKey));
         if (baseline is null) return chosen;
         var growers = current
-            .Select(t => (Type: t.Key, Growth: t.Value.Bytes - baseline.GetValueOrDefault(t.Key).Bytes, CountGrowth: t.Value.Count - baseline.GetValueOrDefault(t.Key).Count))
-            .Where(g => g.Growth > 0 && g.CountGrowth > 0)
+            .Select(t => (Type: t.Key, Growth: t.Value.Bytes - baseline.GetValueOrDefault(t.Key).Bytes))
+            // By bytes alone: a regrown array is one object however much it grew.
+            .Where(g => g.Growth > 0)
             .OrderByDescending(g => g.Growth)
             .Take(options.PathCandidates)
             .Select(g => g.Type);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using LoadLeak.Results;
 using Microsoft.Diagnostics.Runtime;
 
@@ -13,13 +14,15 @@ internal sealed class RetentionPathFinder(ClrHeap heap, RootCatalog roots, Reach
 {
     private const int MaxRenderedHops = 40;
     private readonly Dictionary<(ulong Array, ulong Element), string?> _arrayFieldCache = new();
+    private readonly ArrayReferences _arrays = new(heap);
 
-    public IReadOnlyList<RetentionPath> Find(string typeName, IReadOnlyList<ulong> samples)
+    /// <summary>Paths of the sampled instances (walk ids) of <paramref name="typeName"/>.</summary>
+    public IReadOnlyList<RetentionPath> Find(string typeName, IReadOnlyList<int> samples)
     {
         var shapes = new Dictionary<string, (string Root, List<string> Path, int Count)>(StringComparer.Ordinal);
-        foreach (var address in samples)
+        foreach (var id in samples)
         {
-            if (walk.ChainTo(address) is not { } found) continue;
+            if (walk.ChainTo(id) is not { } found) continue;
             var root = roots.Label(found.RootLabel);
             var path = Render(root, found.Chain);
             var key = string.Join('\n', path);
@@ -48,14 +51,21 @@ internal sealed class RetentionPathFinder(ClrHeap heap, RootCatalog roots, Reach
     {
         if (from.Type is not { } type) return null;
         if (!type.IsArray) return FindField(from, to);
-        if (type.ComponentType is not { IsValueType: true }) return null;
-        // An array of structs can hold millions of references: enumerate it once per
+        if (type.ComponentType is not { IsValueType: true } element || _arrays.LayoutOf(type) is not { } layout) return null;
+        // An array of structs can hold millions of references: search it once per
         // (array type, element type) pair, not once per sampled instance.
         var child = heap.GetObjectType(to);
         var key = (type.MethodTable, child?.MethodTable ?? 0);
         if (!_arrayFieldCache.TryGetValue(key, out var label))
         {
-            label = FindField(from, to);
+            var at = new StrongBox<long>(-1);
+            _arrays.ForEach(from.Address, layout, (To: to, At: at), static (s, reference, offset) =>
+            {
+                if (reference != s.To) return true;
+                s.At.Value = offset;
+                return false;
+            });
+            label = at.Value < 0 ? null : ElementField(element, (int)(at.Value % layout.ElementSize), "[]");
             _arrayFieldCache[key] = label;
         }
         return label;
@@ -67,24 +77,22 @@ internal sealed class RetentionPathFinder(ClrHeap heap, RootCatalog roots, Reach
         {
             if (reference.Object.Address != to) continue;
             if (reference.IsDependentHandle) return "dependent handle";
-            if (reference.IsArrayElement) return ElementField(from, reference);
             return FieldNames.Readable(reference.Field?.Name);
         }
         return null;
     }
 
-    /// <summary>"[].value" for a reference inside a struct element (Dictionary entries); ClrMD
-    /// leaves InnerField empty there, so the field is found by its offset within the element.</summary>
-    private static string? ElementField(ClrObject array, ClrReference reference)
+    /// <summary>"[].value" for a reference inside a struct element (Dictionary entries), found by its
+    /// offset within the element; nested structs add their field ("[].key.name").</summary>
+    private static string? ElementField(ClrType valueType, int offset, string prefix)
     {
-        if (reference.InnerField?.Field is { } inner) return "[]." + FieldNames.Readable(inner.Name);
-        var type = array.Type!;
-        if (type.ComponentType is not { IsValueType: true } element || type.ComponentSize <= 0) return null;
-        // Reference offsets count from just past the method table pointer; elements start after the length.
-        var pointerSize = type.Heap.Runtime.DataTarget.DataReader.PointerSize;
-        var withinElement = (reference.Offset - pointerSize) % type.ComponentSize;
-        var field = element.Fields.FirstOrDefault(f => f.IsObjectReference && f.Offset == withinElement);
-        return field is null ? null : "[]." + FieldNames.Readable(field.Name);
+        foreach (var field in valueType.Fields)
+        {
+            if (field.IsObjectReference && field.Offset == offset) return prefix + "." + FieldNames.Readable(field.Name);
+            if (field.IsValueType && field.Type is { } inner && offset >= field.Offset && offset < field.Offset + field.Size)
+                return ElementField(inner, offset - field.Offset, prefix + "." + FieldNames.Readable(field.Name));
+        }
+        return null;
     }
 
     /// <summary>Linked lists and trees repeat one hop many times: "Node (next) ×998" keeps paths comparable.</summary>

@@ -3,11 +3,12 @@ using Microsoft.Diagnostics.Runtime;
 namespace LoadLeak.Correlator.Forensics;
 
 /// <summary>
-/// One pass over the heap: count and bytes per type (live objects only when the walk is
-/// complete), pending async work, and a uniform sample of instances per type (reservoir
-/// sampling) from which retention paths are drawn once the candidate types are known.
+/// Count and bytes per type, pending async work, and a uniform sample of instances per type
+/// (reservoir sampling, by walk id) from which retention paths are drawn once the candidate
+/// types are known. Fed object by object as the reachability walk finds them, so its memory
+/// is per type, not per object.
 /// </summary>
-internal sealed class TypeCensus
+internal sealed class TypeCensus(int samplesPerType)
 {
     private readonly Dictionary<ulong, TypeTally> _byMethodTable = new();
     private readonly Random _random = new(6);
@@ -18,24 +19,22 @@ internal sealed class TypeCensus
 
     public PendingTaskCounter Pending { get; } = new();
 
-    public static TypeCensus Take(ClrHeap heap, ReachabilityWalk? live, int samplesPerType)
+    /// <summary>Every object of the heap, garbage included: the fallback when the walk ran out of budget.</summary>
+    public static TypeCensus TakeAll(ClrHeap heap)
     {
-        var census = new TypeCensus();
+        var census = new TypeCensus(0);
         foreach (var segment in heap.Segments)
         {
-            // Frozen segments (string literals, RuntimeType objects) are never collected and not rooted.
-            var alwaysLive = live is null || segment.Kind == GCSegmentKind.Frozen;
             foreach (var obj in segment.EnumerateObjects())
             {
-                if (obj.IsFree || obj.Type is null) continue;
-                if (!alwaysLive && !live!.IsLive(obj.Address)) continue;
-                census.Add(obj, samplesPerType);
+                if (!obj.IsFree && obj.Type is not null) census.Add(obj, -1);
             }
         }
         return census;
     }
 
-    private void Add(ClrObject obj, int samplesPerType)
+    /// <summary>Counts <paramref name="obj"/>; <paramref name="walkId"/> ≥ 0 makes it a candidate sample.</summary>
+    public void Add(ClrObject obj, int walkId)
     {
         var type = obj.Type!;
         if (!_byMethodTable.TryGetValue(type.MethodTable, out var tally))
@@ -48,17 +47,18 @@ internal sealed class TypeCensus
         tally.Bytes += size;
         Objects++;
         Bytes += size;
-        Sample(tally, obj.Address, samplesPerType);
+        if (walkId >= 0) Sample(tally, walkId);
         Pending.Inspect(obj);
     }
 
-    private void Sample(TypeTally tally, ulong address, int capacity)
+    private void Sample(TypeTally tally, int walkId)
     {
-        if (tally.Samples.Count < capacity) tally.Samples.Add(address);
-        else
+        tally.Seen++;
+        if (tally.Samples.Count < samplesPerType) tally.Samples.Add(walkId);
+        else if (samplesPerType > 0)
         {
-            var slot = _random.NextInt64(tally.Count);
-            if (slot < capacity) tally.Samples[(int)slot] = address;
+            var slot = _random.NextInt64(tally.Seen);
+            if (slot < samplesPerType) tally.Samples[(int)slot] = walkId;
         }
     }
 
@@ -74,7 +74,8 @@ internal sealed class TypeCensus
         return stats;
     }
 
-    public IReadOnlyList<ulong> SamplesOf(string typeName) =>
+    /// <summary>Walk ids of the sampled instances of <paramref name="typeName"/>.</summary>
+    public IReadOnlyList<int> SamplesOf(string typeName) =>
         _byMethodTable.Values.Where(t => t.Name == typeName).SelectMany(t => t.Samples).ToList();
 
     private sealed class TypeTally(string name)
@@ -82,6 +83,8 @@ internal sealed class TypeCensus
         public string Name { get; } = name;
         public long Count { get; set; }
         public long Bytes { get; set; }
-        public List<ulong> Samples { get; } = [];
+        /// <summary>Instances offered for sampling (those with a walk id).</summary>
+        public long Seen { get; set; }
+        public List<int> Samples { get; } = [];
     }
 }

@@ -83,7 +83,7 @@ public sealed class HeapSnapshotProbe(int pid, RunClock clock, IUserConsole cons
             var t = clock.Seconds;
             console.Progress($"[{t,6:0.0}s] heap snapshot '{label}'…");
             var snapshot = await _snapshotter.TakeAsync(pid, label, t, ct).ConfigureAwait(false);
-            console.Progress($"[{clock.Seconds,6:0.0}s] heap snapshot '{label}': {snapshot.HeapBytes / 1048576:0.0} MB, {snapshot.Objects:N0} objects, target paused {snapshot.PauseMs:0} ms{(snapshot.PauseMeasured ? "" : " (upper bound)")} (WriteDump {snapshot.WriteDumpMs:0} ms, {snapshot.DumpFolderKind}), analysed in {snapshot.AnalysisMs:0} ms");
+            console.Progress($"[{clock.Seconds,6:0.0}s] heap snapshot '{label}': {snapshot.HeapBytes / 1048576:0.0} MB, {snapshot.Objects:N0} objects, {snapshot.PauseAgainstBudget()} (WriteDump {snapshot.WriteDumpMs:0} ms, {snapshot.DumpFolderKind}), analysed in {snapshot.AnalysisMs:0} ms");
             return snapshot;
         }
         catch (OperationCanceledException) { return null; }

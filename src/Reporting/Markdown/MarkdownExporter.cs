@@ -78,10 +78,11 @@ public sealed class MarkdownExporter : Exporting.IExporter
     private static void TopGrowers(StringBuilder md, RunDocument doc)
     {
         if (doc.Heap is not { TopGrowers.Count: > 0 } heap) return;
-        md.AppendLine(Row("Top growing type", "Δ count", "Δ bytes", "Survives cool-down"));
+        // Judged by bytes (a regrown array stays one object): the bytes come first, the count beside them.
+        md.AppendLine(Row("Top growing type", "Δ bytes", "Δ count", "After cool-down"));
         md.AppendLine(Separator("lrrl"));
         foreach (var g in heap.TopGrowers.Take(MaxRows))
-            md.AppendLine(Row("`" + g.Type.Replace("`", "'").Replace("|", "\\|") + "`", Units.Count(g.CountDelta), Units.Bytes(g.BytesDelta), g.SurvivesCoolDown ? "yes" : "no"));
+            md.AppendLine(Row("`" + g.Type.Replace("`", "'").Replace("|", "\\|") + "`", Units.Bytes(g.BytesDelta), Units.Count(g.CountDelta), g.SurvivesCoolDown ? "held" : "released"));
         md.AppendLine();
     }
 

@@ -17,13 +17,17 @@ public sealed record HeapBudget(double MaxPauseMs, double MaxAnalysisMs, double 
     public static HeapBudget From(IReadOnlyList<SnapshotInfo> snapshots)
     {
         var largest = snapshots.Count == 0 ? 0 : snapshots.Max(s => s.HeapBytes);
-        // Small heaps still pay fixed costs (opening the dump, the DAC): never budget below the reference.
-        var scale = Math.Max(1, largest / ReferenceHeapBytes);
         return new HeapBudget(
             snapshots.Count == 0 ? 0 : snapshots.Max(s => s.PauseMs),
             snapshots.Count == 0 ? 0 : snapshots.Max(s => s.AnalysisMs),
             largest,
-            PauseMsPerReferenceHeap * scale,
-            AnalysisMsPerReferenceHeap * scale);
+            PauseBudgetMsFor(largest),
+            AnalysisMsPerReferenceHeap * Scale(largest));
     }
+
+    /// <summary>The pause one snapshot of a heap of <paramref name="heapBytes"/> may cost the target.</summary>
+    public static double PauseBudgetMsFor(double heapBytes) => PauseMsPerReferenceHeap * Scale(heapBytes);
+
+    // Small heaps still pay fixed costs (opening the dump, the DAC): never budget below the reference.
+    private static double Scale(double heapBytes) => Math.Max(1, heapBytes / ReferenceHeapBytes);
 }

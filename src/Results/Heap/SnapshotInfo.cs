@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LoadLeak.Results;
 
 /// <summary>One heap snapshot and its cost. <paramref name="PauseMs"/> is how long the target was stopped:
@@ -15,4 +17,9 @@ public sealed record SnapshotInfo(
     /// <summary>Duration of the WriteDump call (the pause plus IPC and createdump's start-up); null when unknown and in older files.</summary>
     [Round3]
     public double? WriteDumpMs { get; init; }
+
+    /// <summary>The pause this snapshot was allowed for its heap size (HeapBudget); null when unknown and in older files.</summary>
+    [Round3]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? PauseBudgetMs { get; init; }
 }

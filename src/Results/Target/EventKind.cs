@@ -33,4 +33,6 @@ public enum EventKind
     NatsDisconnected,
     /// <summary>The NATS connection is back.</summary>
     NatsReconnected,
+    /// <summary>An induced full GC was not matched twice: that retained-heap reading is missing, never stood in for.</summary>
+    RetainedMissing,
 }

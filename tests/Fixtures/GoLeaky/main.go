@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"net/http/pprof"
 	"os"
+	"runtime"
 	"sync/atomic"
 	"time"
 )
@@ -25,14 +26,15 @@ import (
 const benchmarkHeader = "X-Benchmark-ID"
 
 type options struct {
-	port      int
-	mode      string
-	leakEvery int64
-	metrics   bool
-	expvar    bool
-	pprof     bool
-	cap       int
-	maxLeaked int64
+	port           int
+	mode           string
+	leakEvery      int64
+	metrics        bool
+	expvar         bool
+	pprof          bool
+	cap            int
+	maxLeaked      int64
+	memProfileRate int
 }
 
 type queryBody struct {
@@ -63,7 +65,10 @@ func main() {
 	flag.BoolVar(&o.pprof, "pprof", true, "serve net/http/pprof under /debug/pprof/")
 	flag.IntVar(&o.cap, "cap", 5000, "entries the bounded mode's cache holds before it evicts")
 	flag.Int64Var(&o.maxLeaked, "max-leaked", 2_000_000, "safety net: stop leaking after this many items")
+	flag.IntVar(&o.memProfileRate, "memprofilerate", runtime.MemProfileRate,
+		"bytes per heap-profile sample (Go's default 512 KiB; lower makes small leaks' estimates steadier)")
 	flag.Parse()
+	runtime.MemProfileRate = o.memProfileRate
 
 	leak, err := newLeak(o)
 	if err != nil {

@@ -71,6 +71,28 @@ public sealed class HeapSnapshotterTests(ITestOutputHelper output)
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_walk_out_of_budget_counts_every_object_garbage_included_and_says_so()
+    {
+        await using var app = await LeakyProcess.StartAsync("static-cache");
+        await app.SendAsync("grow 5000 1024");
+        await app.SendAsync("drop");
+        using var whole = new HeapSnapshotter();
+        using var cut = new HeapSnapshotter(new HeapSnapshotOptions { MaxWalkedObjects = 1000 });
+
+        var live = await whole.TakeAsync(app.Pid, "whole", 0, CancellationToken.None);
+        var all = await cut.TakeAsync(app.Pid, "cut", 0, CancellationToken.None);
+        foreach (var note in all.Notes) output.WriteLine("note: " + note);
+
+        Assert.True(live.LiveOnly);
+        Assert.False(all.LiveOnly);
+        Assert.Contains(all.Notes, n => n.StartsWith("reachability walk stopped after", StringComparison.Ordinal));
+        // Every object on the heap is counted then, the dropped request buffers (garbage) with the cached ones.
+        Assert.True(all.Objects >= live.Objects, $"{all.Objects} objects counted without the walk, {live.Objects} live");
+        Assert.True(all.Types["System.Byte[]"].Count >= live.Types["System.Byte[]"].Count);
+        Assert.True(live.Types["System.Byte[]"].Count >= 5000);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Dumps_are_deleted_after_analysis_by_default()
     {
         await using var app = await LeakyProcess.StartAsync("clean");

@@ -36,6 +36,27 @@ public class HeapDiffTests
     }
 
     [Fact]
+    public void A_type_whose_bytes_grow_and_stay_while_its_count_is_flat_is_held_not_released()
+    {
+        // One List<Customer> backing array that was regrown: still one object, 63.5 MB more after the cool-down.
+        const string customers = "Shop.Customer[]";
+        const string scratch = "Shop.Scratch[]";
+        var baseline = Snapshot("b", (customers, 1, 1 << 20), (scratch, 1, 1 << 20));
+        var peak = Snapshot("p", (customers, 1, (1 << 20) + 66_584_576), (scratch, 1, 40 << 20));
+        var after = Snapshot("a", (customers, 1, (1 << 20) + 66_584_576), (scratch, 1, 1 << 20));
+
+        var result = HeapDiff.Compare(baseline, peak, after);
+
+        var held = result.TopGrowers[0];
+        Assert.Equal(customers, held.Type);
+        Assert.True(held.SurvivesCoolDown, "bytes grew by 63.5 MB and stayed: held, whatever the count");
+        Assert.Equal((0L, 66_584_576L), (held.CountDelta, held.BytesDelta));
+        Assert.False(Assert.Single(result.TopGrowers, g => g.Type == scratch).SurvivesCoolDown);
+        Assert.Contains("1 type(s) grew under load and stayed", result.Notes[^1]);
+        Assert.Contains(customers, PathCandidates.Choose(after.Types, baseline.Types, new HeapSnapshotOptions()));
+    }
+
+    [Fact]
     public void Small_growth_is_noise_and_partial_recovery_below_half_is_recovery()
     {
         var baseline = Snapshot("b", (Bytes, 10, 1000), (Strings, 10, 1000));
@@ -98,6 +119,16 @@ public class HeapDiffTests
     }
 
     [Fact]
+    public void Each_snapshot_carries_its_own_pause_budget_scaled_by_its_heap()
+    {
+        var big = Snapshot("peak", ("T", 1, (long)(3 * HeapBudget.ReferenceHeapBytes))) with { PauseMs = 3600, PauseMeasured = true };
+
+        Assert.Equal(4500, big.ToInfo().PauseBudgetMs!.Value, 1e-9);
+        Assert.Equal("target paused 3600 ms of a 4500 ms budget", big.PauseAgainstBudget());
+        Assert.EndsWith("(over)", (big with { PauseMs = 4501 }).PauseAgainstBudget(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Budget_scales_with_the_largest_heap_but_never_below_the_reference()
     {
         var small = new SnapshotInfo("s", 0, 10e6, 1, PauseMs: 900, AnalysisMs: 200);
@@ -125,6 +156,10 @@ public class HeapDiffTests
         Assert.Contains("longest analysis 700 ms of 5000 ms,", note);
         Assert.DoesNotContain("upper bound", note);
         Assert.Contains("upper bound", Assert.Single(bounded.Notes, n => n.StartsWith("cost:", StringComparison.Ordinal)));
+        Assert.Contains("p: target paused 1600 ms of a 1500 ms budget (over) for a 0 MB heap", measured.Notes);
+        Assert.Contains("a: target paused 1000 ms of a 1500 ms budget for a 0 MB heap", measured.Notes);
+        Assert.Contains("p: target paused 1000 ms (WriteDump call, an upper bound) of a 1500 ms budget for a 0 MB heap", bounded.Notes);
+        Assert.Equal(1500, measured.Snapshots[1].PauseBudgetMs!.Value, 1e-9);
         Assert.Equal(1680, measured.Snapshots[1].WriteDumpMs);
         Assert.True(measured.Snapshots[1].PauseMeasured);
         Assert.Contains("no type grew", measured.Notes[^1]);

@@ -34,6 +34,16 @@ public class MarkdownExporterTests
         Assert.True(md.Length < 8_000, $"a PR comment should stay compact, was {md.Length} chars");
     }
 
+    [Fact]
+    public void Top_growers_lead_with_bytes_and_say_held_or_released()
+    {
+        var lines = MarkdownExporter.Render(SyntheticRunDocument.Create(durationSeconds: 120)).Split('\n');
+
+        Assert.Contains("| Top growing type | Δ bytes | Δ count | After cool-down |", lines);
+        Assert.EndsWith("| held |", Assert.Single(lines, l => l.StartsWith("| `TargetService.CacheEntry`", StringComparison.Ordinal)));
+        Assert.EndsWith("| released |", Assert.Single(lines, l => l.StartsWith("| `System.Byte[]`", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("a|b", "a\\|b")]
     [InlineData("*bold* _it_", "\\*bold\\* \\_it\\_")]

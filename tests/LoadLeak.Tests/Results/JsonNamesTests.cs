@@ -17,7 +17,7 @@ public sealed class JsonNamesTests
         Assert.Equal(
             ["target-died", "target-exited", "interrupted", "engine-failed", "counter-gap", "counter-resumed", "counter-session-ended",
              "broker-down", "broker-up", "fault-failed", "endpoint-failed", "endpoint-resumed",
-             "agent-lost", "probe-lost", "nats-disconnected", "nats-reconnected"],
+             "agent-lost", "probe-lost", "nats-disconnected", "nats-reconnected", "retained-missing"],
             JsonNames.All<EventKind>());
     }
 

@@ -31,12 +31,14 @@ public sealed class HeapSection : IHtmlSection
         if (heap.TopGrowers.Count > 0)
         {
             html.Append("<h3>Top growing types</h3>\n");
-            HtmlTable.Write(html, ["Type", "Δ count", "Δ bytes", "Count after cool-down", "Survives cool-down"],
+            HtmlTable.Write(html, ["Type", "Δ bytes", "Δ count", "Count after cool-down", "After cool-down"],
                 heap.TopGrowers.Select(g => new[]
                 {
-                    Cell.Code(g.Type), Cell.Num(Units.Count(g.CountDelta)), Cell.Num(Units.Bytes(g.BytesDelta)),
-                    Cell.Num(Units.Count(g.CountAfterCoolDown)), g.SurvivesCoolDown ? Cell.Badge("survives", "bad") : Cell.Badge("released", "good"),
+                    Cell.Code(g.Type), Cell.Num(Units.Bytes(g.BytesDelta)), Cell.Num(Units.Count(g.CountDelta)),
+                    Cell.Num(Units.Count(g.CountAfterCoolDown)), g.SurvivesCoolDown ? Cell.Badge("held", "bad") : Cell.Badge("released", "good"),
                 }));
+            html.Append("<p class=\"note\">Δ from the baseline snapshot to the one after the cool-down. Held: at least half of the bytes "
+                + "the type gained under load were still there, judged by bytes, not by count (a regrown array stays one object).</p>\n");
         }
         if (heap.RetentionPaths.Count > 0)
         {
