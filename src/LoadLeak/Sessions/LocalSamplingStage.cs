@@ -5,7 +5,7 @@ using LoadLeak.Targets;
 namespace LoadLeak.Sessions;
 
 /// <summary>The target sampled from this process: EventPipe counters when it is .NET, /proc always.</summary>
-public sealed class LocalSamplingStage : ISamplingStage
+internal sealed class LocalSamplingStage : ISamplingStage
 {
     public static readonly LocalSamplingStage Instance = new();
 
