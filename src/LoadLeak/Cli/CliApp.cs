@@ -32,6 +32,9 @@ internal static class CliApp
             .WithExample("run", "--duration-scale", "0.1", "--out", "reports/quick")
             .WithExample("run", "--target-cmd", "\"dotnet MyService.dll --urls http://127.0.0.1:{port}\"",
                 "--target-url", "http://127.0.0.1:{port}/health");
+        config.AddCommand<InitCommand>("init")
+            .WithDescription("Write a commented starter nbomber-config.json into the current folder (--force overwrites one).")
+            .WithExample("init");
         config.AddCommand<ReportCommand>("report")
             .WithDescription("Re-render every report format from a run.json alone.")
             .WithExample("report", "reports/20261127-120000-ab12/run.json", "--out", "/tmp/again");

@@ -14,6 +14,7 @@ internal sealed class RunCommand(IUserConsole console, Interruption interruption
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var plan = RunPlanFactory.Create(settings, "loadleak " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+        foreach (var note in plan.Notes) console.Info(note);
         if (settings.DryRun)
         {
             PlanPrinter.Print(console, plan, stages.Scenarios);

@@ -15,7 +15,7 @@ internal static class RunPlanFactory
 
     public static RunPlan Create(TargetRunSettings settings, string commandLine)
     {
-        var configPath = ResolveConfig(settings.Config);
+        var (configPath, bundledConfig) = LocateConfig(settings.Config);
         var config = NBomberConfig.Load(configPath);
         var scale = settings.ParsedDurationScale;
         var options = RunOptions.From(config.Extensions).Scaled(scale);
@@ -37,22 +37,28 @@ internal static class RunPlanFactory
             LeakOptions = LeakOptionsOf(config.Extensions),
             Snapshots = settings.Snapshots,
             KeepDumps = settings.KeepDumps,
+            Notes = bundledConfig ? [BundledConfigNote(configPath)] : [],
         };
     }
 
-    public static string ResolveConfig(string? flag)
+    public static string ResolveConfig(string? flag) => LocateConfig(flag).Path;
+
+    /// <summary>--config, else ./nbomber-config.json, else the default config shipped beside the tool.</summary>
+    private static (string Path, bool Bundled) LocateConfig(string? flag)
     {
         if (flag is not null)
         {
             var full = Path.GetFullPath(flag);
-            return File.Exists(full) ? full : throw new ConfigException($"--config: file not found: {full}");
+            return File.Exists(full) ? (full, false) : throw new ConfigException($"--config: file not found: {full}");
         }
         var local = Path.GetFullPath(DefaultConfigName);
-        if (File.Exists(local)) return local;
-        var bundled = BundledTarget.RepoRoot is { } root ? Path.Combine(root, DefaultConfigName) : null;
-        if (bundled is not null && File.Exists(bundled)) return bundled;
-        throw new ConfigException($"--config: no {DefaultConfigName} in the current folder; pass --config FILE");
+        if (File.Exists(local)) return (local, false);
+        if (File.Exists(BundledTarget.DefaultConfigPath)) return (BundledTarget.DefaultConfigPath, true);
+        throw new ConfigException($"--config: no {DefaultConfigName} in the current folder; pass --config FILE or run `loadleak init`");
     }
+
+    private static string BundledConfigNote(string path) =>
+        $"no {DefaultConfigName} in the current folder: using the tool's default config ({path}); `loadleak init` writes it here to edit";
 
     private static TargetSpec Target(TargetRunSettings settings, NBomberConfig config)
     {

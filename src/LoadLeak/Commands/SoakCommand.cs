@@ -62,6 +62,7 @@ internal sealed class SoakCommand(IUserConsole console, Interruption interruptio
             PlanPrinter.Print(console, plan, stages.Scenarios);
             return ExitCodes.Ok;
         }
+        foreach (var note in plan.Notes) console.Info(note);
         console.Info($"soak {plan.RunId}: {soak.Duration} of steady load, full GC every {soak.GcEvery}, reports in {plan.OutDir}");
         await using var session = new RunSession(plan, console, stages, interruption.Token);
         var outcome = await session.RunAsync();

@@ -9,7 +9,7 @@ namespace LoadLeak.Commands;
 internal abstract class TargetRunSettings : CommandSettings
 {
     [CommandOption("-c|--config <FILE>")]
-    [Description("NBomber-format config. Default: ./nbomber-config.json, else the one in the LoadLeak repository.")]
+    [Description("NBomber-format config. Default: ./nbomber-config.json, else the tool's default config (see `loadleak init`).")]
     public string? Config { get; init; }
 
     [CommandOption("-o|--out <DIR>")]

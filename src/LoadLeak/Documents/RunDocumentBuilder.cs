@@ -48,7 +48,7 @@ internal sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? 
             Leak = analysis.Leak,
             Thresholds = engine?.Thresholds ?? [],
             Events = timeline.Snapshot(),
-            Notes = [.. sampled?.Notes ?? [], .. TargetNotes()],
+            Notes = [.. plan.Notes, .. sampled?.Notes ?? [], .. TargetNotes()],
             Heap = extras.Heap,
             CapacityScenarios = capacity,
             Capacity = capacity.FirstOrDefault(),

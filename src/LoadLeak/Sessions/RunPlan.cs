@@ -30,6 +30,8 @@ internal sealed record RunPlan
     public bool KeepDumps { get; init; }
     /// <summary>Soak mode; null for an ordinary run.</summary>
     public SoakPlan? Soak { get; init; }
+    /// <summary>What the plan chose on the user's behalf (e.g. the bundled default config): printed, and kept in run.json's notes.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>The engine's settings: every target scenario built (so validated), durations scaled, soak's hold applied.</summary>
     public EngineSettings BuildEngineSettings(IScenarioFactory scenarios, ScenarioEnvironment environment)

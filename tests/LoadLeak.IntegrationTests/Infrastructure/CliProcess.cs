@@ -11,9 +11,15 @@ public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
 /// <summary>Runs the real `loadleak` CLI as a child process, with a hard time limit.</summary>
 public static class CliProcess
 {
-    public static async Task<CliResult> RunAsync(TimeSpan limit, params string[] args)
+    public static Task<CliResult> RunAsync(TimeSpan limit, params string[] args) => RunAsync(StartInfo(args), limit);
+
+    /// <summary>Runs any program to its end (killed, whole tree, at the limit) and captures its output.</summary>
+    public static async Task<CliResult> RunAsync(ProcessStartInfo info, TimeSpan limit)
     {
-        using var process = new Process { StartInfo = StartInfo(args) };
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.UseShellExecute = false;
+        using var process = new Process { StartInfo = info };
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
@@ -29,7 +35,7 @@ public static class CliProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"loadleak {string.Join(' ', args)} did not finish in {limit}:\n{stdout}\n{stderr}");
+            throw new TimeoutException($"{info.FileName} {string.Join(' ', info.ArgumentList)} did not finish in {limit}:\n{stdout}\n{stderr}");
         }
         process.WaitForExit();
         return new CliResult(process.ExitCode, stdout.ToString(), stderr.ToString());
