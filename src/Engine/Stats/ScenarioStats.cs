@@ -28,6 +28,9 @@ public sealed record ScenarioStats(
     public long Total => Ok + Fail;
     public double FailPercent => Total == 0 ? 0 : 100.0 * Fail / Total;
 
+    /// <summary>Per-step totals (<see cref="Scenarios.Step.Run"/>), in the order the steps first ran; empty without steps.</summary>
+    public IReadOnlyList<StepStats> Steps { get; init; } = [];
+
     /// <summary>Why the scenario stopped before its load simulations ended (e.g. MaxFailCount); null if it ran to the end.</summary>
     public string? StopReason { get; init; }
 }

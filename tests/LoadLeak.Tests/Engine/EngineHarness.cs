@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Stats;
+using LoadLeak.Tests.Engine.VirtualTime;
 
 namespace LoadLeak.Tests.Engine;
 
@@ -23,23 +24,36 @@ internal static class EngineHarness
 {
     public static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
+    /// <summary>On the system clock: for tests whose assertions do not depend on time.</summary>
     public static Task<EngineResult> RunAsync(params ScenarioProps[] scenarios) =>
         RunAsync(new EngineSettings(scenarios, TimeSpan.FromMilliseconds(250), false));
 
-    public static Task<EngineResult> RunAsync(EngineSettings settings, RecordingObserver? observer = null, RunClock? clock = null, CancellationToken ct = default) =>
-        LoadEngine.RunAsync(settings, clock ?? new RunClock(), observer ?? new RecordingObserver(), ct);
+    public static Task<EngineResult> RunAsync(EngineSettings settings, RecordingObserver? observer = null, CancellationToken ct = default) =>
+        LoadEngine.RunAsync(settings, new RunClock(), observer ?? new RecordingObserver(), ct);
 
-    public static Func<IScenarioContext, Task<Response>> DelayMs(int ms) => async ctx =>
+    /// <summary>On virtual time (see <see cref="VirtualRun"/>): the engine's schedule, not the machine's load, decides every timestamp.</summary>
+    public static Task<EngineResult> RunVirtualAsync(
+        VirtualClock clock, EngineSettings settings, RecordingObserver? observer = null, CancellationToken ct = default) =>
+        VirtualRun.RunAsync(clock, () => LoadEngine.RunAsync(settings, new RunClock(clock), observer ?? new RecordingObserver(), ct));
+
+    public static EngineSettings Settings(double intervalSeconds, params ScenarioProps[] scenarios) =>
+        new(scenarios, TimeSpan.FromSeconds(intervalSeconds), false);
+
+    /// <summary>A scenario step that takes <paramref name="ms"/> of the clock's time and succeeds with 10 bytes.</summary>
+    public static Func<IScenarioContext, Task<Response>> DelayMs(VirtualClock clock, double ms) => async ctx =>
     {
-        await Task.Delay(ms, ctx.CancellationToken);
+        await clock.DelayMs(ms, ctx.CancellationToken);
         return Response.Ok(sizeBytes: 10);
     };
+
+    /// <summary>The phase whose (Start, End] holds a row's T.</summary>
+    public static PhaseRecord PhaseOf(EngineResult result, IntervalRow row) =>
+        result.Phases.Single(p => p.Scenario == row.Scenario && row.T > p.Start && row.T <= p.End + 1e-9);
 }
 
 /// <summary>
-/// Engine runs measure time (and one test measures retained memory), so they run one at a time and
-/// not beside other tests: on a 2-core machine, parallel runs would starve each other's schedulers
-/// and test the machine instead of the engine.
+/// Engine runs on virtual time need the thread pool to themselves (they advance time when it is idle), and the
+/// ones on the system clock should not compete with other tests' load; so they run one at a time, alone.
 /// </summary>
 [CollectionDefinition(Collection, DisableParallelization = true)]
 public sealed class EngineRuns

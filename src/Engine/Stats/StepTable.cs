@@ -1,0 +1,47 @@
+using LoadLeak.Engine.Running;
+
+namespace LoadLeak.Engine.Stats;
+
+/// <summary>
+/// A scenario's steps by name, in the order they first ran. Looking a step up scans a small array
+/// (names are usually the same interned literal, so the comparison is a reference check) and takes a lock
+/// only for a name not seen before. At most <see cref="MaxDistinctSteps"/> names; the rest share "(other)",
+/// so a step named per request cannot grow memory without bound.
+/// </summary>
+internal sealed class StepTable(RunClock clock, bool restartIterationOnFail)
+{
+    public const int MaxDistinctSteps = 100;
+    public const string OtherName = "(other)";
+
+    private readonly Lock _gate = new();
+    private StepMeter[] _steps = [];
+
+    public RunClock Clock { get; } = clock;
+
+    /// <summary>NBomber's RestartIterationOnFail: a failed step ends its iteration as failed.</summary>
+    public bool RestartIterationOnFail { get; } = restartIterationOnFail;
+
+    public StepMeter Get(string name)
+    {
+        var steps = Volatile.Read(ref _steps);
+        foreach (var step in steps)
+        {
+            if (string.Equals(step.Name, name, StringComparison.Ordinal)) return step;
+        }
+        return Add(name);
+    }
+
+    public IReadOnlyList<StepStats> Summarize() => Volatile.Read(ref _steps).Select(s => s.Summarize()).ToList();
+
+    private StepMeter Add(string name)
+    {
+        lock (_gate)
+        {
+            var key = _steps.Length < MaxDistinctSteps ? name : OtherName;
+            if (Array.Find(_steps, s => s.Name == key) is { } existing) return existing;
+            var added = new StepMeter(key);
+            Volatile.Write(ref _steps, [.. _steps, added]);
+            return added;
+        }
+    }
+}
