@@ -4,8 +4,7 @@ using LoadLeak.Engine.Stats;
 namespace LoadLeak.Engine.Running;
 
 /// <summary>
-/// What one iteration sees. Also carries what <see cref="Step.Run"/> needs (the scenario's steps and
-/// whether this iteration is measured), so a step costs no lookup beyond its name.
+/// What one iteration sees. Also carries what <see cref="Step.Run"/> needs, so a step costs no lookup beyond its name.
 /// </summary>
 internal sealed class ScenarioContext(
     long invocationNumber, ScenarioInfo info, IEngineLog logger, CancellationToken token, StepTable steps, bool measured) : IScenarioContext
@@ -16,6 +15,6 @@ internal sealed class ScenarioContext(
     public CancellationToken CancellationToken { get; } = token;
     public StepTable Steps { get; } = steps;
 
-    /// <summary>False in the warm-up: steps then run without being recorded, as the scenario's totals exclude it.</summary>
-    public bool Measured { get; } = measured;
+    /// <summary>The steps to record into; null in the warm-up, whose steps run unrecorded as the scenario's totals exclude it.</summary>
+    public StepTable? Recording { get; } = measured ? steps : null;
 }

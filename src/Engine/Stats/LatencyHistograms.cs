@@ -19,9 +19,6 @@ public static class LatencyHistograms
             .WithThreadSafeReads()
             .Create();
 
-    /// <summary>A histogram that many threads record into and one reads at the end (a step's totals): lighter than a recorder.</summary>
-    public static HistogramBase NewConcurrentHistogram() => new LongConcurrentHistogram(1, HighestMicros, 3);
-
     /// <summary>Clamps into the trackable range: a 0 µs custom latency or a 2 h hang must not throw on the hot path.</summary>
     public static long ToMicros(double milliseconds) =>
         double.IsNaN(milliseconds) ? 1 : (long)Math.Clamp(Math.Round(milliseconds * 1000), 1, HighestMicros);

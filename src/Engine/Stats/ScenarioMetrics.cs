@@ -1,7 +1,7 @@
 using HdrHistogram;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Schedules;
 using LoadLeak.Engine.Scenarios;
+using LoadLeak.Engine.Schedules;
 
 namespace LoadLeak.Engine.Stats;
 

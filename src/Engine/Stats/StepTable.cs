@@ -14,6 +14,7 @@ internal sealed class StepTable(RunClock clock, bool restartIterationOnFail)
     public const string OtherName = "(other)";
 
     private readonly Lock _gate = new();
+    private readonly double _microsPerTick = 1e6 / clock.Time.TimestampFrequency;
     private StepMeter[] _steps = [];
 
     public RunClock Clock { get; } = clock;
@@ -24,12 +25,20 @@ internal sealed class StepTable(RunClock clock, bool restartIterationOnFail)
     public StepMeter Get(string name)
     {
         var steps = Volatile.Read(ref _steps);
+        // A step is nearly always named by the same literal on every call: find it by reference first.
+        foreach (var step in steps)
+        {
+            if (ReferenceEquals(step.Name, name)) return step;
+        }
         foreach (var step in steps)
         {
             if (string.Equals(step.Name, name, StringComparison.Ordinal)) return step;
         }
         return Add(name);
     }
+
+    /// <summary>Whole microseconds between two of the clock's timestamps, at least 1 (as <see cref="LatencyHistograms.ToMicros"/>).</summary>
+    public long Micros(long ticks) => Math.Clamp((long)(ticks * _microsPerTick + 0.5), 1, LatencyHistograms.HighestMicros);
 
     public IReadOnlyList<StepStats> Summarize() => Volatile.Read(ref _steps).Select(s => s.Summarize()).ToList();
 

@@ -24,7 +24,7 @@ public class CorrectedLatencyTests
         }).WithLoadSimulations(new Inject(100, Second, TimeSpan.FromSeconds(5.5)));
     }
 
-    /// <summary>The target stalls for <c>length</c> seconds once per <c>every</c> seconds, from the first call inside [from, from + length).</summary>
+    /// <summary>The target stalls for <c>length</c> seconds once per <c>every</c> seconds, from the first call in [from, from + length).</summary>
     private sealed class PeriodicStall(VirtualClock clock, double every, double from, double length)
     {
         private readonly Lock _gate = new();

@@ -80,7 +80,8 @@ public class LifecycleEngineTests
         var clock = new VirtualClock();
         var observer = new RecordingObserver();
         var scenario = Scenario.Create("long", DelayMs(clock, 5))
-            .WithLoadSimulations(new KeepConstant(3, Short), new KeepConstant(3, TimeSpan.FromSeconds(30)), new KeepConstant(3, TimeSpan.FromSeconds(30)));
+            .WithLoadSimulations(
+                new KeepConstant(3, Short), new KeepConstant(3, TimeSpan.FromSeconds(30)), new KeepConstant(3, TimeSpan.FromSeconds(30)));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1.2025), clock); // between two iterations' ends
 
         var result = await RunVirtualAsync(clock, Settings(0.25, scenario), observer, cts.Token);

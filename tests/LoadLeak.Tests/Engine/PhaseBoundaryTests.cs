@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Stats;
 using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Simulations;
+using LoadLeak.Engine.Stats;
 using LoadLeak.Tests.Engine.VirtualTime;
 using static LoadLeak.Tests.Engine.EngineHarness;
 
@@ -71,6 +71,26 @@ public class PhaseBoundaryTests
         Assert.Equal([1.0, 2.0, 3.0], result.Intervals.Select(r => r.T));
         Assert.Equal([10, 0, 10], result.Intervals.Select(r => r.Ok));
         Assert.All(result.Intervals, r => Assert.Equal(PhaseOf(result, r).Name, r.Phase));
+    }
+
+    [Fact]
+    public async Task On_the_system_clock_too_a_pause_carries_no_requests()
+    {
+        // Not a timing test: that a Pause owes nothing holds however late the engine's ticks and timers come.
+        var scenario = Scenario.Create("boundary", async ctx =>
+            {
+                await Task.Delay(300, ctx.CancellationToken);
+                return Response.Ok();
+            })
+            .WithLoadSimulations(
+                new KeepConstant(4, TimeSpan.FromSeconds(1.3)), new Pause(TimeSpan.FromSeconds(0.7)), new KeepConstant(4, TimeSpan.FromSeconds(1)));
+
+        var result = await RunAsync(Settings(0.5, scenario));
+
+        var pause = result.Phases[1];
+        Assert.All(result.Intervals.Where(r => r.Phase == pause.Name), r => Assert.Equal((0L, 0L), (r.Ok, r.Fail)));
+        Assert.All(result.Intervals, r => Assert.Equal(PhaseOf(result, r).Name, r.Phase));
+        Assert.Equal(result.Scenarios[0].Ok, result.Intervals.Sum(r => r.Ok));
     }
 
     private static List<IntervalRow> Rows(EngineResult result, PhaseRecord phase) =>

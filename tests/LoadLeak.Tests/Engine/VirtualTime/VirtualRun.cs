@@ -43,7 +43,8 @@ internal static class VirtualRun
         var stalled = System.Diagnostics.Stopwatch.StartNew();
         while (!work.IsCompleted)
         {
-            if (!WaitQuiet(work, self, stalled)) return work.IsCompleted ? null : $"the process never went quiet in {StallLimit} (at virtual {clock.Seconds:F3} s)";
+            if (!WaitQuiet(work, self, stalled))
+                return work.IsCompleted ? null : $"the process never went quiet in {StallLimit} (at virtual {clock.Seconds:F3} s)";
             if (work.IsCompleted) return null;
             if (clock.Seconds > maxVirtualSeconds) return $"the work ran past virtual second {maxVirtualSeconds}";
             if (clock.AdvanceToNextTimer())
