@@ -31,14 +31,3 @@ public sealed record ScenarioProps(string Name, Func<IScenarioContext, Task<Resp
     public ScenarioProps WithThresholds(params Threshold[] thresholds) => this with { Thresholds = thresholds };
     public ScenarioProps WithRestartIterationOnFail(bool restart) => this with { RestartIterationOnFail = restart };
 }
-
-/// <summary>Entry point of the scenario API, as NBomber's Scenario.Create.</summary>
-public static class Scenario
-{
-    public static ScenarioProps Create(string name, Func<IScenarioContext, Task<Response>> run)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(run);
-        return new ScenarioProps(name, run);
-    }
-}

@@ -8,5 +8,3 @@ public sealed record Threshold(string Description, Func<Stats.ScenarioStats, boo
 {
     public static Threshold Create(string description, Func<Stats.ScenarioStats, bool> check) => new(description, check);
 }
-
-public sealed record ThresholdResult(string Scenario, string Description, bool Passed, string? Error = null);

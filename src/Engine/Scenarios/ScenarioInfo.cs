@@ -1,0 +1,3 @@
+namespace LoadLeak.Engine.Scenarios;
+
+public sealed record ScenarioInfo(string ScenarioName, int InstanceNumber);
