@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Scenarios;
 using LoadLeak.Engine.Stats;
@@ -6,20 +5,7 @@ using LoadLeak.Tests.Engine.VirtualTime;
 
 namespace LoadLeak.Tests.Engine;
 
-/// <summary>Runs the real engine with in-process scenario funcs and records what the observer saw.</summary>
-internal sealed class RecordingObserver : IEngineObserver
-{
-    public ConcurrentQueue<PhaseRecord> Started { get; } = new();
-    public ConcurrentQueue<IntervalRow> Rows { get; } = new();
-
-    public void OnPhaseStarted(PhaseRecord phase) => Started.Enqueue(phase);
-
-    public void OnInterval(IReadOnlyList<IntervalRow> rows)
-    {
-        foreach (var row in rows) Rows.Enqueue(row);
-    }
-}
-
+/// <summary>Runs the real engine with in-process scenario funcs.</summary>
 internal static class EngineHarness
 {
     public static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
@@ -49,14 +35,4 @@ internal static class EngineHarness
     /// <summary>The phase whose (Start, End] holds a row's T.</summary>
     public static PhaseRecord PhaseOf(EngineResult result, IntervalRow row) =>
         result.Phases.Single(p => p.Scenario == row.Scenario && row.T > p.Start && row.T <= p.End + 1e-9);
-}
-
-/// <summary>
-/// Engine runs on virtual time need the thread pool to themselves (they advance time when it is idle), and the
-/// ones on the system clock should not compete with other tests' load; so they run one at a time, alone.
-/// </summary>
-[CollectionDefinition(Collection, DisableParallelization = true)]
-public sealed class EngineRuns
-{
-    public const string Collection = "engine runs";
 }
