@@ -85,6 +85,3 @@ public sealed class NBomberConfig
         return result;
     }
 }
-
-/// <summary>Engine knobs a config may set under <c>LoadLeak.Engine</c>; null keeps the engine's default.</summary>
-public sealed record EngineOptions(int? MaxInFlight = null, TimeSpan? LateTolerance = null, int? RandomSeed = null);
