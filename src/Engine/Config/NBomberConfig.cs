@@ -9,7 +9,7 @@ namespace LoadLeak.Engine.Config;
 /// JsonException or FormatException escape: every problem is a <see cref="ConfigException"/> whose
 /// message names the file and the JSON path.
 /// </summary>
-public sealed class NBomberConfig
+public sealed record NBomberConfig
 {
     public required string SourceName { get; init; }
     public string? TestSuite { get; init; }

@@ -11,9 +11,12 @@ public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
 /// <summary>Runs the real `loadleak` CLI as a child process, with a hard time limit.</summary>
 public static class CliProcess
 {
-    public static async Task<CliResult> RunAsync(TimeSpan limit, params string[] args)
+    public static Task<CliResult> RunAsync(TimeSpan limit, params string[] args) => RunDllAsync(RepoPaths.LoadLeakDll, limit, args);
+
+    /// <summary>Runs another program built on the LoadLeak library (e.g. samples/CodeFirst) the same way.</summary>
+    public static async Task<CliResult> RunDllAsync(string dll, TimeSpan limit, params string[] args)
     {
-        using var process = new Process { StartInfo = StartInfo(args) };
+        using var process = new Process { StartInfo = StartInfo(dll, args) };
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
@@ -29,7 +32,7 @@ public static class CliProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"loadleak {string.Join(' ', args)} did not finish in {limit}:\n{stdout}\n{stderr}");
+            throw new TimeoutException($"{Path.GetFileName(dll)} {string.Join(' ', args)} did not finish in {limit}:\n{stdout}\n{stderr}");
         }
         process.WaitForExit();
         return new CliResult(process.ExitCode, stdout.ToString(), stderr.ToString());
@@ -38,12 +41,12 @@ public static class CliProcess
     /// <summary>Starts the CLI and returns at once, for tests that signal or kill it mid-run.</summary>
     public static RunningCli Start(params string[] args)
     {
-        var process = new Process { StartInfo = StartInfo(args) };
+        var process = new Process { StartInfo = StartInfo(RepoPaths.LoadLeakDll, args) };
         process.Start();
         return new RunningCli(process);
     }
 
-    private static ProcessStartInfo StartInfo(string[] args)
+    private static ProcessStartInfo StartInfo(string dll, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -52,7 +55,7 @@ public static class CliProcess
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
-        info.ArgumentList.Add(RepoPaths.LoadLeakDll);
+        info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         return info;
     }

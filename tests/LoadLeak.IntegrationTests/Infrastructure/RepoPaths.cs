@@ -12,6 +12,8 @@ public static class RepoPaths
 
     public static string LoadLeakDll => Path.Combine(Root, "src", "Runner", "bin", Configuration, "net10.0", "LoadLeak.Runner.dll");
 
+    public static string CodeFirstDll => Path.Combine(Root, "samples", "CodeFirst", "bin", Configuration, "net10.0", "CodeFirst.dll");
+
     public static string TestConfig(string name) => Path.Combine(Root, "tests", "LoadLeak.IntegrationTests", "configs", name);
 
     private static string FindRoot()
