@@ -21,7 +21,7 @@ internal static class QueryScenario
         GrpcChannel? channel = null;
         Benchmark.BenchmarkClient? grpc = null;
 
-        return Scenario.Create("http-then-grpc", async ctx =>
+        return Scenario.Create("query-flow", async ctx =>
             {
                 var query = await Step.Run("http-query", ctx, async () =>
                 {

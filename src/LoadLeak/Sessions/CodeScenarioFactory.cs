@@ -24,7 +24,10 @@ internal sealed class CodeScenarioFactory(IReadOnlyList<ScenarioProps> registere
                 : c)
             .ToList();
         foreach (var props in registered.Where(p => scenarios.All(c => c.ScenarioName != p.Name)))
-            scenarios.Add(new ScenarioConfig(props.Name, null, null, ScenarioProps.EmptyObject, null, null) { JsonPath = $"code scenario '{props.Name}'" });
+        {
+            var settings = new ScenarioConfig(props.Name, null, null, ScenarioProps.EmptyObject, null, null);
+            scenarios.Add(settings with { JsonPath = $"code scenario '{props.Name}'" });
+        }
         return config with { Scenarios = scenarios };
     }
 

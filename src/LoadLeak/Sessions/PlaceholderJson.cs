@@ -8,7 +8,7 @@ internal static class PlaceholderJson
 {
     public static JsonElement Fill(JsonElement value, IReadOnlyDictionary<string, string> placeholders)
     {
-        if (value.ValueKind == JsonValueKind.Undefined || placeholders.Count == 0 || !value.GetRawText().Contains('{', StringComparison.Ordinal)) return value;
+        if (value.ValueKind == JsonValueKind.Undefined || placeholders.Count == 0) return value;
         var node = JsonNode.Parse(value.GetRawText());
         var filled = Fill(node, placeholders);
         return JsonSerializer.SerializeToElement(filled);

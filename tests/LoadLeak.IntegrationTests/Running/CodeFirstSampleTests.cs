@@ -24,7 +24,8 @@ public sealed class CodeFirstSampleTests
         Assert.Contains("1 KeepConstant(8, 00:00:04.5000000)", phases);
 
         var scenario = root.GetProperty("scenarios").EnumerateArray().Single();
-        Assert.Equal("http-then-grpc", scenario.GetProperty("name").GetString());
+        Assert.Equal("query-flow", scenario.GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, scenario.GetProperty("protocol").ValueKind); // its name names no protocol
         var ok = scenario.GetProperty("ok").GetInt64();
         Assert.True(ok > 50, result.ToString());
         var steps = scenario.GetProperty("steps").EnumerateArray().ToArray();
