@@ -104,6 +104,18 @@ public class StepTests
     }
 
     [Fact]
+    public async Task A_scenario_without_steps_has_no_step_statistics_so_its_run_json_keeps_its_shape()
+    {
+        var scenario = Scenario.Create("plain", _ => Task.FromResult(Response.Ok()))
+            .WithLoadSimulations(new IterationsForConstant(1, 10));
+
+        var stats = (await RunAsync(scenario)).Scenarios[0];
+
+        Assert.Equal(10, stats.Ok);
+        Assert.Null(stats.Steps);
+    }
+
+    [Fact]
     public async Task Step_names_beyond_the_limit_share_one_entry_and_a_step_outside_the_engine_still_runs()
     {
         var scenario = Scenario.Create("many", async ctx =>
