@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using LoadLeak.Engine.Running;
-using LoadLeak.Engine.Stats;
 using LoadLeak.Results;
 
 namespace LoadLeak.Bench.Cpu;

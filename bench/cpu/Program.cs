@@ -11,8 +11,14 @@ using LoadLeak.Scenarios.Template;
 // (a no-op scenario), or the engine plus the HTTP scenario against a URL, or plus the gRPC unary scenario
 // (grpc:ADDRESS, over 4 connections). Usage:
 //   cpu noop|URL|grpc:ADDRESS [COPIES=64] [SECONDS=10] [WARMUP=5]
+//   cpu steps … : the cost of Step.Run's accounting (StepBench.cs, bench/steps.sh)
 // Prints one line per 1 s interval after the warm-up and the whole measured window's µs/iteration.
 var target = args.Length > 0 ? args[0] : "noop";
+if (target == "steps")
+{
+    await StepBench.RunAsync(args);
+    return;
+}
 var copies = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 64;
 var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
 var warmUp = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;

@@ -1,4 +1,5 @@
 using LoadLeak.Cli;
+using LoadLeak.Engine.Api;
 
 namespace LoadLeak;
 
@@ -10,4 +11,10 @@ public static class LoadLeakRunner
 {
     /// <summary>Parses <paramref name="args"/> as `loadleak` does, runs the command, and returns its exit code.</summary>
     public static Task<int> RunAsync(string[] args) => CliApp.RunAsync(args, new StandardUserConsole());
+
+    /// <summary>
+    /// Scenarios written in C#, run through the same pipeline as the config's (NBomber's
+    /// <c>NBomberRunner.RegisterScenarios</c>): <c>RegisterScenarios(a, b).LoadConfig("config.json").Run(args)</c>.
+    /// </summary>
+    public static LoadLeakRunBuilder RegisterScenarios(params ScenarioProps[] scenarios) => new(scenarios);
 }

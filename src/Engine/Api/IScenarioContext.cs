@@ -9,29 +9,3 @@ public interface IScenarioContext
     IEngineLog Logger { get; }
     CancellationToken CancellationToken { get; }
 }
-
-/// <summary>What scenario init and clean see.</summary>
-public interface IScenarioInitContext
-{
-    ScenarioInfo ScenarioInfo { get; }
-    /// <summary>The scenario's CustomSettings from the config (NBomber's CustomSettings), or an empty object.</summary>
-    System.Text.Json.JsonElement CustomSettings { get; }
-    IEngineLog Logger { get; }
-    CancellationToken CancellationToken { get; }
-}
-
-public sealed record ScenarioInfo(string ScenarioName, int InstanceNumber);
-
-/// <summary>Minimal log sink so the engine does not pick a logging framework for its users.</summary>
-public interface IEngineLog
-{
-    void Info(string message);
-    void Warn(string message);
-}
-
-public sealed class NullEngineLog : IEngineLog
-{
-    public static readonly NullEngineLog Instance = new();
-    public void Info(string message) { }
-    public void Warn(string message) { }
-}

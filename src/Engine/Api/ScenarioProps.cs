@@ -17,6 +17,8 @@ public sealed record ScenarioProps(string Name, Func<IScenarioContext, Task<Resp
     public int MaxFailCount { get; init; }
     public IReadOnlyList<Threshold> Thresholds { get; init; } = [];
     public JsonElement CustomSettings { get; init; } = EmptyObject;
+    /// <summary>NBomber's RestartIterationOnFail (default true): a failed <see cref="Step"/> ends its iteration as failed.</summary>
+    public bool RestartIterationOnFail { get; init; } = true;
 
     public static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
@@ -27,15 +29,5 @@ public sealed record ScenarioProps(string Name, Func<IScenarioContext, Task<Resp
     public ScenarioProps WithLoadSimulations(params LoadSimulation[] simulations) => this with { LoadSimulations = simulations };
     public ScenarioProps WithMaxFailCount(int count) => this with { MaxFailCount = count };
     public ScenarioProps WithThresholds(params Threshold[] thresholds) => this with { Thresholds = thresholds };
-}
-
-/// <summary>Entry point of the scenario API, as NBomber's Scenario.Create.</summary>
-public static class Scenario
-{
-    public static ScenarioProps Create(string name, Func<IScenarioContext, Task<Response>> run)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(run);
-        return new ScenarioProps(name, run);
-    }
+    public ScenarioProps WithRestartIterationOnFail(bool restart) => this with { RestartIterationOnFail = restart };
 }

@@ -9,7 +9,7 @@ namespace LoadLeak.Engine.Config;
 /// JsonException or FormatException escape: every problem is a <see cref="ConfigException"/> whose
 /// message names the file and the JSON path.
 /// </summary>
-public sealed class NBomberConfig
+public sealed record NBomberConfig
 {
     public required string SourceName { get; init; }
     public string? TestSuite { get; init; }
@@ -85,6 +85,3 @@ public sealed class NBomberConfig
         return result;
     }
 }
-
-/// <summary>Engine knobs a config may set under <c>LoadLeak.Engine</c>; null keeps the engine's default.</summary>
-public sealed record EngineOptions(int? MaxInFlight = null, TimeSpan? LateTolerance = null, int? RandomSeed = null);

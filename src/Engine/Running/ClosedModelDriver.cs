@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Schedules;
+using LoadLeak.Engine.Stats;
 
 namespace LoadLeak.Engine.Running;
 
@@ -9,10 +9,11 @@ namespace LoadLeak.Engine.Running;
 /// schedule: it starts copies when the target rises, and a copy whose number is at or above the
 /// target leaves after its current iteration when the target falls. The pool lives across phases,
 /// so a KeepConstant after a ramp keeps the same copies.
+/// A copy starts an iteration only inside the current phase's planned end (or budget); past it, it waits
+/// for the next phase, so a late control tick delays the next phase's first iterations instead of
+/// running the old phase's load into it.
 /// </summary>
-/// <param name="measuredFrom">Stopwatch timestamp where the warm-up ends: iterations starting earlier are not in totals.
-/// Judged per iteration, not per phase switch, so a late control tick cannot misfile iterations.</param>
-internal sealed class ClosedModelDriver(IterationRunner runner, string scenario, long measuredFrom, CancellationToken stop)
+internal sealed class ClosedModelDriver(IterationRunner runner, RunClock clock, string scenario, CancellationToken stop)
 {
     private static readonly TimeSpan ControlPeriod = TimeSpan.FromMilliseconds(10);
     // A steady segment only needs the control loop to replace copies that ended; each wake-up costs a
@@ -23,30 +24,31 @@ internal sealed class ClosedModelDriver(IterationRunner runner, string scenario,
 
     private readonly List<Task> _copies = [];
     private volatile int _desired;
-    private volatile IterationBudget? _budget;
+    private volatile PhaseMeter? _meter;
     private int _live;
 
     public int LiveCopies => Volatile.Read(ref _live);
 
-    public async Task RunPhaseAsync(PlannedPhase phase, long startTimestamp)
+    public async Task RunPhaseAsync(PhaseMeter meter)
     {
-        var schedule = phase.Closed!;
-        if (schedule.Iterations is { } iterations)
+        var schedule = meter.Phase.Closed!;
+        // The copies waiting at the previous phase's end must see this phase's target when they wake.
+        _desired = schedule.CopiesAt(0);
+        var previous = _meter;
+        _meter = meter;
+        previous?.Switch();
+        if (meter.Budget is { } budget)
         {
-            var budget = new IterationBudget(iterations);
-            _budget = budget;
             Resize(schedule.TargetCopies);
             await budget.WaitCompleteAsync(stop).ConfigureAwait(false);
             return;
         }
-        _budget = null;
-        var end = startTimestamp + Clock.Ticks(schedule.Duration!.Value);
         var period = schedule.IsSteady ? SteadyControlPeriod : ControlPeriod;
-        while (Stopwatch.GetTimestamp() is var now && now < end)
+        while (clock.Now() is var now && now < meter.PlannedEnd)
         {
-            Resize(schedule.CopiesAt(Clock.Seconds(now - startTimestamp)));
-            var left = Clock.Span(end - now);
-            await Task.Delay(left < period ? left : period, stop).ConfigureAwait(false);
+            Resize(schedule.CopiesAt(clock.ToSeconds(now - meter.Start)));
+            var left = clock.Span(meter.PlannedEnd - now);
+            await clock.Delay(left < period ? left : period, stop).ConfigureAwait(false);
         }
     }
 
@@ -54,8 +56,10 @@ internal sealed class ClosedModelDriver(IterationRunner runner, string scenario,
     public async Task DrainAsync(TimeSpan grace)
     {
         _desired = 0;
-        var all = Task.WhenAll(_copies);
-        await Task.WhenAny(all, Task.Delay(grace)).ConfigureAwait(false);
+        _meter?.Switch();
+        using var waited = new CancellationTokenSource();
+        await Task.WhenAny(Task.WhenAll(_copies), clock.Delay(grace, waited.Token)).ConfigureAwait(false);
+        await waited.CancelAsync().ConfigureAwait(false);
     }
 
     private void Resize(int target)
@@ -82,9 +86,13 @@ internal sealed class ClosedModelDriver(IterationRunner runner, string scenario,
         {
             while (!stop.IsCancellationRequested && id < _desired)
             {
-                var budget = _budget;
-                if (budget is not null && !budget.TryTake()) break;
-                var iteration = runner.RunAsync(null, Stopwatch.GetTimestamp() >= measuredFrom, info, stop);
+                var meter = _meter!;
+                if (!meter.TryEnter(clock, out var start))
+                {
+                    await meter.Switched.WaitAsync(stop).ConfigureAwait(false);
+                    continue;
+                }
+                var iteration = runner.RunAsync(meter, start, start, info, stop);
                 if (iteration.IsCompleted && ++synchronous % YieldEvery == 0)
                 {
                     // A scenario that never awaits would otherwise hold its pool thread for the whole phase
@@ -92,8 +100,12 @@ internal sealed class ClosedModelDriver(IterationRunner runner, string scenario,
                     await Task.Yield();
                 }
                 await iteration.ConfigureAwait(false);
-                budget?.Done();
+                meter.Budget?.Done();
             }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The scenario was stopped while this copy waited for the next phase.
         }
         finally
         {

@@ -3,8 +3,9 @@ using LoadLeak.Results;
 namespace LoadLeak.Engine.Running;
 
 /// <summary>
-/// Every reporting interval, takes one row per running scenario and hands them to the observer.
-/// Ticks are scheduled on the run clock (k × interval after the start), so they do not drift.
+/// Every reporting interval, takes the rows due from every scenario and hands them to the observer.
+/// Ticks are scheduled on the run clock (k × interval after the start), so they do not drift; a phase
+/// boundary between two ticks splits the interval into two short rows (see <see cref="PhaseRows"/>).
 /// </summary>
 internal sealed class IntervalReporter(IReadOnlyList<ScenarioRunner> runners, RunClock clock, TimeSpan interval, IEngineObserver observer)
 {
@@ -20,8 +21,8 @@ internal sealed class IntervalReporter(IReadOnlyList<ScenarioRunner> runners, Ru
             while (!stop.IsCancellationRequested)
             {
                 var wait = next - clock.Elapsed;
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, stop).ConfigureAwait(false);
-                Tick();
+                if (wait > TimeSpan.Zero) await clock.Delay(wait, stop).ConfigureAwait(false);
+                Tick(flush: false);
                 // After a stall, skip the missed ticks rather than firing a burst of near-empty rows.
                 var missed = Math.Floor((clock.Elapsed - next) / interval);
                 next += interval * (1 + Math.Max(0, missed));
@@ -33,13 +34,14 @@ internal sealed class IntervalReporter(IReadOnlyList<ScenarioRunner> runners, Ru
         }
     }
 
-    /// <summary>Reports the last, partial interval of every scenario that has not been flushed yet.</summary>
-    public void Flush() => Tick();
+    /// <summary>Reports every row still owed: the last, partial interval of each phase not reported yet.</summary>
+    public void Flush() => Tick(flush: true);
 
-    private void Tick()
+    private void Tick(bool flush)
     {
         var t = clock.Seconds;
-        var rows = runners.Where(r => r.WantsReport).Select(r => r.TakeIntervalRow(t)).ToList();
+        var rows = new List<IntervalRow>();
+        foreach (var runner in runners) runner.TakeRows(t, flush, rows);
         if (rows.Count == 0) return;
         _rows.AddRange(rows);
         observer.OnInterval(rows);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Stats;
 
@@ -6,27 +5,31 @@ namespace LoadLeak.Engine.Running;
 
 /// <summary>
 /// Runs one iteration of a scenario and records it. This is the hot path: no locks, one small
-/// context object per call. A throwing scenario counts as a failure with status "exception";
-/// an iteration cut short by the engine's own cancellation is not counted at all.
+/// context object per call. A throwing scenario counts as a failure with status "exception", a failed
+/// step as the step's failure; an iteration cut short by the engine's own cancellation is not counted at all.
 /// </summary>
-internal sealed class IterationRunner(ScenarioProps props, ScenarioMetrics metrics, IEngineLog log, Action onFailLimit)
+internal sealed class IterationRunner(
+    ScenarioProps props, ScenarioMetrics metrics, StepTable steps, RunClock clock, IEngineLog log, Action onFailLimit)
 {
     public const string ExceptionStatus = "exception";
 
     private long _invocations;
 
-    /// <param name="intendedTimestamp">Open model: when the schedule wanted this iteration to start; closed model: null (it starts when the copy is ready).</param>
-    public async Task RunAsync(long? intendedTimestamp, bool measured, ScenarioInfo info, CancellationToken stop)
+    /// <param name="meter">The phase the iteration belongs to; the caller has already counted it in flight there.</param>
+    /// <param name="intendedTimestamp">Open model: when the schedule wanted it to start; closed model: its start.</param>
+    public async Task RunAsync(PhaseMeter meter, long intendedTimestamp, long startTimestamp, ScenarioInfo info, CancellationToken stop)
     {
-        var start = Stopwatch.GetTimestamp();
-        var intended = intendedTimestamp ?? start;
-        metrics.Started(intended, start, measured);
+        metrics.Started(meter, intendedTimestamp, startTimestamp);
         Response? response = null;
         try
         {
-            var context = new ScenarioContext(Interlocked.Increment(ref _invocations), info, log, stop);
+            var context = new ScenarioContext(Interlocked.Increment(ref _invocations), info, log, stop, steps, meter.Measured);
             response = await props.Run(context).ConfigureAwait(false)
                        ?? Response.Fail("null", "the scenario returned no response");
+        }
+        catch (StepFailedException failed)
+        {
+            response = failed.Response;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -38,7 +41,7 @@ internal sealed class IterationRunner(ScenarioProps props, ScenarioMetrics metri
         }
         finally
         {
-            metrics.Finished(response, intended, start, Stopwatch.GetTimestamp(), measured);
+            metrics.Finished(meter, response, intendedTimestamp, startTimestamp, clock.Now());
         }
         if (response is { IsOk: false } && props.MaxFailCount > 0 && metrics.FailsSoFar >= props.MaxFailCount)
             onFailLimit();

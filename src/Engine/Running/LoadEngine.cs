@@ -18,12 +18,14 @@ public static class LoadEngine
     {
         Validate(settings);
         var guarded = new GuardedObserver(observer, settings.Log);
+        if (settings.HistogramObserver is { } histograms)
+            settings = settings with { HistogramObserver = new GuardedHistogramObserver(histograms, settings.Log) };
         var seed = settings.RandomSeed ?? Random.Shared.Next();
         var runners = settings.Scenarios
             .Select((props, i) => new ScenarioRunner(props, LoadPlan.Build(props, seed + 1000 * i), clock, guarded, settings))
             .ToList();
 
-        await InitAllAsync(settings, ct).ConfigureAwait(false);
+        await InitAllAsync(settings, clock, ct).ConfigureAwait(false);
         var reporter = new IntervalReporter(runners, clock, settings.ReportingInterval, guarded);
         using var reporting = new CancellationTokenSource();
         var reporterTask = reporter.RunAsync(reporting.Token);
@@ -47,7 +49,7 @@ public static class LoadEngine
             await reporting.CancelAsync().ConfigureAwait(false);
             await reporterTask.ConfigureAwait(false);
             reporter.Flush();
-            await CleanAllAsync(settings).ConfigureAwait(false);
+            await CleanAllAsync(settings, clock).ConfigureAwait(false);
         }
         return Result(settings, runners, reporter, ct.IsCancellationRequested);
     }
@@ -60,10 +62,12 @@ public static class LoadEngine
             .SelectMany(pair => ThresholdChecker.Check(settings.Scenarios.First(s => s.Name == pair.First.Name), pair.Second))
             .ToList();
         var phases = ran.SelectMany(r => r.Phases).OrderBy(p => p.Start).ToList();
-        return new EngineResult(phases, stats, reporter.Rows.ToList(), thresholds, cancelled);
+        // A phase's last row waits for its iterations, so it can be reported after the next phase's first row.
+        var intervals = reporter.Rows.OrderBy(r => r.T).ToList();
+        return new EngineResult(phases, stats, intervals, thresholds, cancelled);
     }
 
-    private static async Task InitAllAsync(EngineSettings settings, CancellationToken ct)
+    private static async Task InitAllAsync(EngineSettings settings, RunClock clock, CancellationToken ct)
     {
         var initialised = new List<ScenarioProps>();
         foreach (var props in settings.Scenarios)
@@ -75,19 +79,19 @@ public static class LoadEngine
             }
             catch (Exception e)
             {
-                await CleanAllAsync(settings with { Scenarios = initialised }).ConfigureAwait(false);
+                await CleanAllAsync(settings with { Scenarios = initialised }, clock).ConfigureAwait(false);
                 throw new ScenarioInitException(props.Name, "init", e);
             }
         }
     }
 
     /// <summary>Cleans every scenario even if one throws; a failing Clean is logged, not thrown, so the measured result survives.</summary>
-    private static async Task CleanAllAsync(EngineSettings settings)
+    private static async Task CleanAllAsync(EngineSettings settings, RunClock clock)
     {
         foreach (var props in settings.Scenarios)
         {
             if (props.Clean is not { } clean) continue;
-            using var timeout = new CancellationTokenSource(CleanTimeout);
+            using var timeout = new CancellationTokenSource(CleanTimeout, clock.Time);
             try
             {
                 await clean(InitContext(props, settings, timeout.Token)).ConfigureAwait(false);

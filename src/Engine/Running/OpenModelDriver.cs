@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Schedules;
 using LoadLeak.Engine.Stats;
@@ -10,71 +9,83 @@ namespace LoadLeak.Engine.Running;
 /// At most <c>maxInFlight</c> run at once; beyond that the injector waits for a slot and the
 /// iteration starts late (its corrected latency still counts from the intended time, as wrk2 does).
 /// A backlog may still start up to <c>backlogGrace</c> after its phase ended; what cannot start by
-/// then is counted as Dropped.
+/// then is counted as Dropped. An iteration belongs to the phase whose schedule intended it.
 /// </summary>
-internal sealed class OpenModelDriver(IterationRunner runner, ScenarioMetrics metrics, string scenario, int maxInFlight, TimeSpan backlogGrace, CancellationToken stop)
+internal sealed class OpenModelDriver(
+    IterationRunner runner, ScenarioMetrics metrics, RunClock clock, string scenario, int maxInFlight, TimeSpan backlogGrace, CancellationToken stop)
 {
     private readonly SemaphoreSlim _slots = new(maxInFlight, maxInFlight);
     private readonly ScenarioInfo _info = new(scenario, 0);
 
     public int InFlight => maxInFlight - _slots.CurrentCount;
 
-    public async Task RunPhaseAsync(PlannedPhase phase, long startTimestamp)
+    public async Task RunPhaseAsync(PhaseMeter meter)
     {
-        var schedule = phase.Open!;
-        long? end = schedule.Duration is { } during ? startTimestamp + Clock.Ticks(during) : null;
-        long? dropAfter = end + Clock.Ticks(backlogGrace);
-        var budget = schedule.Iterations is { } iterations ? new IterationBudget(iterations) : null;
+        var schedule = meter.Phase.Open!;
+        long? end = schedule.Duration is not null ? meter.PlannedEnd : null;
+        long? dropAfter = end + clock.Ticks(backlogGrace);
         using (var starts = schedule.StartOffsets().GetEnumerator())
         {
             while (starts.MoveNext())
             {
-                var intended = startTimestamp + Clock.Ticks(starts.Current);
-                await Clock.WaitUntilAsync(intended, stop).ConfigureAwait(false);
+                var intended = meter.Start + clock.Ticks(starts.Current);
+                await clock.WaitUntilAsync(intended, stop).ConfigureAwait(false);
                 if (!await TakeSlotAsync(dropAfter).ConfigureAwait(false))
                 {
-                    metrics.Dropped(1 + CountRest(starts), phase.Measured);
+                    metrics.Dropped(meter, 1 + CountRest(starts));
                     break;
                 }
-                Launch(intended, phase.Measured, budget);
+                Launch(meter, intended);
             }
         }
-        if (end is { } e) await Clock.WaitUntilAsync(e, stop).ConfigureAwait(false);
-        if (budget is not null) await budget.WaitCompleteAsync(stop).ConfigureAwait(false);
+        if (end is { } e) await clock.WaitUntilAsync(e, stop).ConfigureAwait(false);
+        if (meter.Budget is { } budget) await budget.WaitCompleteAsync(stop).ConfigureAwait(false);
     }
 
     /// <summary>Waits, at most <paramref name="grace"/>, for the iterations in flight.</summary>
     public async Task DrainAsync(TimeSpan grace)
     {
-        var deadline = Stopwatch.GetTimestamp() + Clock.Ticks(grace);
-        while (InFlight > 0 && Stopwatch.GetTimestamp() < deadline) await Task.Delay(5).ConfigureAwait(false);
+        var deadline = clock.Now() + clock.Ticks(grace);
+        while (InFlight > 0 && clock.Now() < deadline) await clock.Delay(TimeSpan.FromMilliseconds(5), CancellationToken.None).ConfigureAwait(false);
     }
 
     private async ValueTask<bool> TakeSlotAsync(long? deadline)
     {
-        if (deadline is { } d && Stopwatch.GetTimestamp() >= d) return false;
+        if (deadline is { } d && clock.Now() >= d) return false;
         if (_slots.Wait(0)) return true;
         if (deadline is null)
         {
             await _slots.WaitAsync(stop).ConfigureAwait(false);
             return true;
         }
-        return await _slots.WaitAsync(Clock.Span(deadline.Value - Stopwatch.GetTimestamp()), stop).ConfigureAwait(false);
+        // The deadline is on the run's clock, so the wait is cancelled by it rather than by a wall-clock timeout.
+        using var timeout = new CancellationTokenSource(clock.Span(deadline.Value - clock.Now()), clock.Time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, timeout.Token);
+        try
+        {
+            await _slots.WaitAsync(either.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
-    private void Launch(long intended, bool measured, IterationBudget? budget)
+    private void Launch(PhaseMeter meter, long intended)
     {
-        budget?.TryTake();
+        meter.Budget?.TryTake();
+        meter.Enter();
         _ = Task.Run(async () =>
         {
             try
             {
-                await runner.RunAsync(intended, measured, _info, stop).ConfigureAwait(false);
+                await runner.RunAsync(meter, intended, clock.Now(), _info, stop).ConfigureAwait(false);
             }
             finally
             {
                 _slots.Release();
-                budget?.Done();
+                meter.Budget?.Done();
             }
         });
     }

@@ -2,9 +2,6 @@ using LoadLeak.Engine.Simulations;
 
 namespace LoadLeak.Engine.Schedules;
 
-/// <summary>A problem with one argument of a load simulation; ArgumentIndex is its position in NBomber's JSON array.</summary>
-internal sealed record SimulationProblem(int ArgumentIndex, string Message);
-
 /// <summary>
 /// The value rules of NBomber's load simulations, shared by the JSON config (which adds the JSON path)
 /// and the engine (which checks what C# code built).

@@ -11,4 +11,7 @@ namespace LoadLeak.Sessions;
 internal interface IScenarioFactory
 {
     ScenarioProps Create(ScenarioConfig config, ScenarioEnvironment environment);
+
+    /// <summary>The config with the scenarios this factory adds (code-registered ones the config does not name).</summary>
+    NBomberConfig Complete(NBomberConfig config, ScenarioEnvironment environment) => config;
 }

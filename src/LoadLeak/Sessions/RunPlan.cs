@@ -36,7 +36,7 @@ internal sealed record RunPlan
     /// <summary>The engine's settings: every target scenario built (so validated), durations scaled, soak's hold applied.</summary>
     public EngineSettings BuildEngineSettings(IScenarioFactory scenarios, ScenarioEnvironment environment)
     {
-        var settings = Config.ToEngineSettings(config => scenarios.Create(config, environment), DurationScale);
+        var settings = scenarios.Complete(Config, environment).ToEngineSettings(config => scenarios.Create(config, environment), DurationScale);
         return Soak is { } soak ? soak.Shape(settings) : settings;
     }
 }

@@ -20,6 +20,13 @@ public sealed record ScenarioStats(
     /// <summary>http, grpc or kafka, from the scenario's config; the engine does not know it.</summary>
     public string? Protocol { get; init; }
 
+    /// <summary>
+    /// Per-step totals (Step.Run), in the order the steps first ran; null without steps, so runs without
+    /// steps keep their shape.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<StepStats>? Steps { get; init; }
+
     [JsonIgnore]
     public long Total => Ok + Fail;
 

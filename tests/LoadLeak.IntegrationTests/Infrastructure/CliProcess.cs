@@ -11,7 +11,10 @@ public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
 /// <summary>Runs the real `loadleak` CLI as a child process, with a hard time limit.</summary>
 public static class CliProcess
 {
-    public static Task<CliResult> RunAsync(TimeSpan limit, params string[] args) => RunAsync(StartInfo(args), limit);
+    public static Task<CliResult> RunAsync(TimeSpan limit, params string[] args) => RunDllAsync(RepoPaths.LoadLeakDll, limit, args);
+
+    /// <summary>Runs another program built on the LoadLeak library (e.g. samples/CodeFirst) the same way.</summary>
+    public static Task<CliResult> RunDllAsync(string dll, TimeSpan limit, params string[] args) => RunAsync(StartInfo(dll, args), limit);
 
     /// <summary>Runs any program to its end (killed, whole tree, at the limit) and captures its output.</summary>
     public static async Task<CliResult> RunAsync(ProcessStartInfo info, TimeSpan limit)
@@ -44,12 +47,12 @@ public static class CliProcess
     /// <summary>Starts the CLI and returns at once, for tests that signal or kill it mid-run.</summary>
     public static RunningCli Start(params string[] args)
     {
-        var process = new Process { StartInfo = StartInfo(args) };
+        var process = new Process { StartInfo = StartInfo(RepoPaths.LoadLeakDll, args) };
         process.Start();
         return new RunningCli(process);
     }
 
-    private static ProcessStartInfo StartInfo(string[] args)
+    private static ProcessStartInfo StartInfo(string dll, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -58,7 +61,7 @@ public static class CliProcess
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
-        info.ArgumentList.Add(RepoPaths.LoadLeakDll);
+        info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         return info;
     }

@@ -17,6 +17,8 @@ public static class RepoPaths
 
     public static string BenchmarkProto => Path.Combine(Root, "scenarios", "Protos", "benchmark.proto");
 
+    public static string CodeFirstDll => Path.Combine(Root, "samples", "CodeFirst", "bin", Configuration, "net10.0", "CodeFirst.dll");
+
     public static string TestConfig(string name) => Path.Combine(Root, "tests", "LoadLeak.IntegrationTests", "configs", name);
 
     private static string FindRoot()

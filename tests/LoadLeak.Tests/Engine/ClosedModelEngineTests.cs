@@ -2,6 +2,7 @@ using LoadLeak.Engine.Api;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Simulations;
 using LoadLeak.Results;
+using LoadLeak.Tests.Engine.VirtualTime;
 using static LoadLeak.Tests.Engine.EngineHarness;
 
 namespace LoadLeak.Tests.Engine;
@@ -12,28 +13,28 @@ public class ClosedModelEngineTests
     [Fact]
     public async Task Copies_follow_a_ramp_then_hold()
     {
+        var clock = new VirtualClock();
         var observer = new RecordingObserver();
-        var scenario = Scenario.Create("ramp", DelayMs(20))
+        var scenario = Scenario.Create("ramp", DelayMs(clock, 20))
             .WithLoadSimulations(new RampingConstant(40, TimeSpan.FromSeconds(2)), new KeepConstant(40, TimeSpan.FromSeconds(1.5)));
-        var result = await RunAsync(new EngineSettings([scenario], TimeSpan.FromMilliseconds(250), false), observer);
+        var result = await RunVirtualAsync(clock, Settings(0.25, scenario), observer);
 
         var ramp = result.Phases[0];
+        Assert.Equal((0.0, 2.0), (ramp.Start, ramp.End));
         var rows = observer.Rows.Where(r => r.T <= ramp.End).ToList();
-        Assert.True(rows.Count >= 3, $"expected interval rows during the ramp, got {rows.Count}");
-        foreach (var row in rows)
-        {
-            var expected = 40 * (row.T - ramp.Start) / 2.0;
-            Assert.InRange(row.Concurrency, expected - 8, expected + 8);
-        }
-        var hold = observer.Rows.Where(r => r.Phase == "2 KeepConstant(40, 00:00:01.5000000)" && r.T < result.Phases[1].End - 0.05).ToList();
-        Assert.NotEmpty(hold);
+        Assert.Equal([0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2], rows.Select(r => r.T));
+        // The controller resizes every 10 ms control tick, so at a row's time the pool is at most one copy behind the ramp.
+        Assert.All(rows, row => Assert.InRange(row.Concurrency, 40 * row.T / 2 - 1, 40 * row.T / 2 + 1));
+        var hold = observer.Rows.Where(r => r.Phase == "2 KeepConstant(40, 00:00:01.5000000)").ToList();
+        Assert.Equal([2.25, 2.5, 2.75, 3, 3.25, 3.5], hold.Select(r => r.T));
         Assert.All(hold, r => Assert.Equal(40, r.Concurrency));
-        Assert.Equal(40, result.Phases[0].Copies);
+        Assert.Equal(40, ramp.Copies);
         Assert.False(result.Cancelled);
         var stats = Assert.Single(result.Scenarios);
         Assert.Equal(0, stats.Fail);
         Assert.Equal(stats.Ok * 10, stats.BytesReceived);
         Assert.Equal(stats.Latency, stats.LatencyUncorrected); // closed model: nothing to correct
+        Assert.Equal(20, stats.Latency.Max, 1);
     }
 
     [Fact]
@@ -54,54 +55,66 @@ public class ClosedModelEngineTests
         var phase = Assert.Single(result.Phases);
         Assert.Equal("1 IterationsForConstant(7, 333)", phase.Name);
         Assert.Equal(7, phase.Copies);
+        Assert.Equal(333, result.Intervals.Sum(r => r.Ok));
     }
 
     [Fact]
     public async Task Phases_are_contiguous_on_the_run_clock_and_the_warm_up_is_excluded_from_totals()
     {
+        var clock = new VirtualClock();
         var observer = new RecordingObserver();
-        var clock = new RunClock();
-        int startedInWarmUp = 0, startedAfterWarmUp = 0, startedMidPause = 0;
+        int startedInWarmUp = 0, startedAfterWarmUp = 0, startedInPause = 0;
         var scenario = Scenario.Create("phases", async ctx =>
             {
-                if (clock.Seconds >= 0.5) Interlocked.Increment(ref startedAfterWarmUp);
-                else Interlocked.Increment(ref startedInWarmUp);
-                if (clock.Seconds is > 1.15 and < 1.4) Interlocked.Increment(ref startedMidPause);
-                await Task.Delay(10, ctx.CancellationToken);
+                var now = clock.Seconds;
+                Interlocked.Increment(ref (now < 0.5 ? ref startedInWarmUp : ref startedAfterWarmUp));
+                if (now is >= 1.0 and < 1.5) Interlocked.Increment(ref startedInPause);
+                await clock.DelayMs(10, ctx.CancellationToken);
                 return Response.Ok();
             })
             .WithWarmUpDuration(TimeSpan.FromSeconds(0.5))
-            .WithLoadSimulations(new KeepConstant(2, TimeSpan.FromSeconds(0.5)), new Pause(TimeSpan.FromSeconds(0.5)), new KeepConstant(2, TimeSpan.FromSeconds(0.5)));
-        var result = await RunAsync(new EngineSettings([scenario], TimeSpan.FromMilliseconds(200), false), observer, clock);
+            .WithLoadSimulations(
+                new KeepConstant(2, TimeSpan.FromSeconds(0.5)), new Pause(TimeSpan.FromSeconds(0.5)), new KeepConstant(2, TimeSpan.FromSeconds(0.5)));
+        var result = await RunVirtualAsync(clock, Settings(0.2, scenario), observer);
 
-        Assert.Equal(["warm-up", "1 KeepConstant(2, 00:00:00.5000000)", "2 Pause(00:00:00.5000000)", "3 KeepConstant(2, 00:00:00.5000000)"], result.Phases.Select(p => p.Name));
+        Assert.Equal(
+            ["warm-up", "1 KeepConstant(2, 00:00:00.5000000)", "2 Pause(00:00:00.5000000)", "3 KeepConstant(2, 00:00:00.5000000)"],
+            result.Phases.Select(p => p.Name));
         Assert.Equal([PhaseKind.WarmUp, PhaseKind.Load, PhaseKind.Pause, PhaseKind.Load], result.Phases.Select(p => p.Kind));
         Assert.Equal(4, observer.Started.Count);
-        for (var i = 1; i < result.Phases.Count; i++) Assert.Equal(result.Phases[i - 1].End, result.Phases[i].Start, 6);
-        Assert.All(result.Phases, p => Assert.Equal(0.5, p.End - p.Start, 2));
+        Assert.Equal([0, 0.5, 1, 1.5, 2], result.Phases.Select(p => p.Start).Append(result.Phases[^1].End));
 
+        // Two copies of 10 ms iterations: 50 each per half second, none in the pause.
+        Assert.Equal((100, 200, 0), (startedInWarmUp, startedAfterWarmUp, startedInPause));
         var stats = result.Scenarios[0];
-        Assert.True(startedInWarmUp > 4, $"the warm-up ran {startedInWarmUp} iterations");
-        Assert.True(stats.Ok > 0);
-        Assert.Equal(startedInWarmUp + startedAfterWarmUp, observer.Rows.Sum(r => r.Ok));
-        // An iteration belongs to the phase it started in; the switch may lag the clock by one control tick.
-        Assert.InRange(stats.Ok, startedAfterWarmUp - 4, startedAfterWarmUp + 4);
-        Assert.InRange(stats.DurationSeconds, 1.45, 1.8);
-        Assert.Equal(0, startedMidPause);
+        Assert.Equal(200, stats.Ok);
+        Assert.Equal(1.5, stats.DurationSeconds);
+        Assert.Equal(300, observer.Rows.Sum(r => r.Ok));
+        Assert.Equal(100, observer.Rows.Where(r => r.Phase == "warm-up").Sum(r => r.Ok));
+        Assert.Equal(0, observer.Rows.Where(r => r.Phase.Contains("Pause")).Sum(r => r.Ok));
     }
 
     [Fact]
     public async Task Copies_that_never_await_do_not_starve_the_engine()
     {
+        // Each iteration stands for 20 µs of synchronous work (virtual time it spends itself). The timers it passes
+        // fire on the thread pool, where 8 such copies would hold every worker unless they yield now and then.
+        var clock = new VirtualClock();
         var observer = new RecordingObserver();
-        var clock = new RunClock();
-        var scenario = Scenario.Create("synchronous", _ => Task.FromResult(Response.Ok()))
-            .WithLoadSimulations(new KeepConstant(8, TimeSpan.FromSeconds(1)));
+        var scenario = Scenario.Create("synchronous", _ =>
+            {
+                clock.Spend(TimeSpan.FromMicroseconds(20));
+                return Task.FromResult(Response.Ok());
+            })
+            .WithLoadSimulations(new KeepConstant(8, TimeSpan.FromSeconds(5)));
 
-        var result = await RunAsync(new EngineSettings([scenario], TimeSpan.FromMilliseconds(100), false), observer, clock);
+        var result = await RunVirtualAsync(clock, Settings(0.1, scenario), observer);
 
-        Assert.True(clock.Seconds < 4, $"took {clock.Seconds:F1} s");
-        Assert.True(observer.Rows.Count >= 5, $"the reporter ticked {observer.Rows.Count} times");
-        Assert.True(result.Scenarios[0].Ok > 1000);
+        // Copies stop at the phase's end by themselves: at most the 7 others that had just started when the clock passed it.
+        Assert.InRange(result.Scenarios[0].Ok, 250_000, 250_007);
+        Assert.Equal(result.Scenarios[0].Ok, observer.Rows.Sum(r => r.Ok));
+        // Copies spend the time here, concurrently, so when a tick lands depends on the machine; that one lands long
+        // before the end does not: a starved reporter would wait for the thread pool to grow a thread per copy.
+        Assert.True(observer.Rows.First().T < 2.5, $"the first row came at {observer.Rows.First().T:F3} s");
     }
 }

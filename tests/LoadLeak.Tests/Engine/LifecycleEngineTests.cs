@@ -4,6 +4,7 @@ using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Simulations;
 using LoadLeak.Engine.Stats;
 using LoadLeak.Results;
+using LoadLeak.Tests.Engine.VirtualTime;
 using static LoadLeak.Tests.Engine.EngineHarness;
 
 namespace LoadLeak.Tests.Engine;
@@ -55,40 +56,43 @@ public class LifecycleEngineTests
     [Fact]
     public async Task MaxFailCount_stops_the_scenario()
     {
+        var clock = new VirtualClock();
         var scenario = Scenario.Create("failing", async ctx =>
             {
-                await Task.Delay(1, ctx.CancellationToken);
+                await clock.DelayMs(1, ctx.CancellationToken);
                 return Response.Fail("500");
             })
             .WithMaxFailCount(20)
             .WithLoadSimulations(new KeepConstant(2, TimeSpan.FromSeconds(10)));
 
-        var result = await RunAsync(scenario);
+        var result = await RunVirtualAsync(clock, Settings(0.25, scenario));
 
         var stats = result.Scenarios[0];
-        Assert.InRange(stats.Fail, 20, 22);
+        // Both copies fail together every millisecond; the one that reaches 20 stops the other's next iteration.
+        Assert.InRange(stats.Fail, 20, 21);
         Assert.Equal("MaxFailCount 20 reached", stats.StopReason);
-        Assert.True(result.Phases[0].End - result.Phases[0].Start < 5);
+        Assert.Equal(0.01, result.Phases[0].End - result.Phases[0].Start, 6);
         Assert.False(result.Cancelled);
     }
 
     [Fact]
     public async Task Cancellation_returns_the_phases_so_far_promptly()
     {
+        var clock = new VirtualClock();
         var observer = new RecordingObserver();
-        var scenario = Scenario.Create("long", DelayMs(5))
-            .WithLoadSimulations(new KeepConstant(3, Short), new KeepConstant(3, TimeSpan.FromSeconds(30)), new KeepConstant(3, TimeSpan.FromSeconds(30)));
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1.2));
-        var clock = new RunClock();
+        var scenario = Scenario.Create("long", DelayMs(clock, 5))
+            .WithLoadSimulations(
+                new KeepConstant(3, Short), new KeepConstant(3, TimeSpan.FromSeconds(30)), new KeepConstant(3, TimeSpan.FromSeconds(30)));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1.2025), clock); // between two iterations' ends
 
-        var result = await RunAsync(new EngineSettings([scenario], TimeSpan.FromMilliseconds(250), false), observer, clock, cts.Token);
+        var result = await RunVirtualAsync(clock, Settings(0.25, scenario), observer, cts.Token);
 
         Assert.True(result.Cancelled);
-        Assert.True(clock.Seconds < 4, $"cancellation should be prompt, took {clock.Seconds:F1} s");
+        Assert.Equal(1.2025, clock.Seconds, 6); // iterations in flight are cancelled, not waited for
         Assert.Equal(["1 KeepConstant(3, 00:00:00.6000000)", "2 KeepConstant(3, 00:00:30)"], result.Phases.Select(p => p.Name));
-        Assert.InRange(result.Phases[1].End, 1.1, 3);
-        Assert.True(result.Scenarios[0].Ok > 0);
-        Assert.True(result.Intervals[^1].T >= result.Phases[1].End - 0.01, "the last, partial interval is reported");
+        Assert.Equal(1.2025, result.Phases[1].End, 6);
+        Assert.Equal(3 * 240, result.Scenarios[0].Ok); // 3 copies × 1.2 s / 5 ms; the ones cut short are not counted
+        Assert.Equal(1.2025, result.Intervals[^1].T, 6);
         Assert.Equal(result.Scenarios[0].Ok, result.Intervals.Sum(r => r.Ok));
     }
 
@@ -139,24 +143,26 @@ public class LifecycleEngineTests
     [Fact]
     public async Task Scenarios_run_concurrently_by_default_and_one_after_another_when_sequential()
     {
-        ScenarioProps Make(string name) => Scenario.Create(name, DelayMs(5)).WithLoadSimulations(new KeepConstant(1, Short));
+        var clock = new VirtualClock();
+        ScenarioProps Make(string name) => Scenario.Create(name, DelayMs(clock, 5)).WithLoadSimulations(new KeepConstant(1, Short));
 
-        var concurrent = await RunAsync(new EngineSettings([Make("a"), Make("b")], TimeSpan.FromMilliseconds(250), false));
-        var gap = Math.Abs(concurrent.Phases[0].Start - concurrent.Phases[1].Start);
-        Assert.True(gap < 0.2, $"concurrent scenarios should start together, {gap:F3} s apart");
+        var concurrent = await RunVirtualAsync(clock, Settings(0.25, Make("a"), Make("b")));
+        Assert.Equal(concurrent.Phases[0].Start, concurrent.Phases[1].Start);
 
-        var sequential = await RunAsync(new EngineSettings([Make("a"), Make("b")], TimeSpan.FromMilliseconds(250), true));
+        clock = new VirtualClock();
+        var sequential = await RunVirtualAsync(clock, Settings(0.25, Make("a"), Make("b")) with { Sequential = true });
         var a = sequential.Phases.Single(p => p.Scenario == "a");
         var b = sequential.Phases.Single(p => p.Scenario == "b");
-        Assert.True(b.Start >= a.End, $"b started at {b.Start:F2} before a ended at {a.End:F2}");
+        Assert.Equal(a.End, b.Start, 6);
         Assert.Equal(["a", "b"], sequential.Scenarios.Select(s => s.Name));
         Assert.DoesNotContain(sequential.Intervals, r => r.Scenario == "b" && r.T <= a.End);
+        Assert.All(sequential.Scenarios, s => Assert.Equal(120, s.Ok));
     }
 
     [Fact]
     public async Task Invalid_settings_are_config_errors()
     {
-        var scenario = Scenario.Create("s", DelayMs(1));
+        var scenario = Scenario.Create("s", _ => Task.FromResult(Response.Ok()));
         await Assert.ThrowsAsync<global::LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario, scenario], Second, false)));
         await Assert.ThrowsAsync<global::LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario], TimeSpan.Zero, false)));
         await Assert.ThrowsAsync<global::LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario], Second, false) { MaxInFlight = 0 }));
@@ -188,11 +194,11 @@ public class LifecycleEngineTests
                 return Task.CompletedTask;
             }), durationScale: 0.25);
 
-        var result = await RunAsync(settings);
+        var result = await RunVirtualAsync(new VirtualClock(), settings);
 
         Assert.Equal(["warm-up", "1 Inject(50, 00:00:01, 00:00:01)"], result.Phases.Select(p => p.Name));
         var stats = result.Scenarios[0];
-        Assert.InRange(stats.Ok, 48, 50);
+        Assert.Equal(50, stats.Ok);
         Assert.Equal(stats.Ok, stats.StatusCodes["200"]);
         Assert.Equal(["OkRequest.Count > 50", "FailRequest.Count > 0"], result.Thresholds.Select(t => t.Description));
         Assert.All(result.Thresholds, t => Assert.False(t.Passed));

@@ -3,12 +3,6 @@ using LoadLeak.Engine.Api;
 
 namespace LoadLeak.Engine.Running;
 
-internal sealed record ScenarioContext(
-    long InvocationNumber,
-    ScenarioInfo ScenarioInfo,
-    IEngineLog Logger,
-    CancellationToken CancellationToken) : IScenarioContext;
-
 internal sealed record ScenarioInitContext(
     ScenarioInfo ScenarioInfo,
     JsonElement CustomSettings,

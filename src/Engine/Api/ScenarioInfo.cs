@@ -1,0 +1,3 @@
+namespace LoadLeak.Engine.Api;
+
+public sealed record ScenarioInfo(string ScenarioName, int InstanceNumber);

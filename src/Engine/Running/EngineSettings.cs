@@ -1,0 +1,34 @@
+using LoadLeak.Engine.Api;
+
+namespace LoadLeak.Engine.Running;
+
+/// <summary>The frozen settings of one engine run.</summary>
+public sealed record EngineSettings(
+    IReadOnlyList<ScenarioProps> Scenarios,
+    TimeSpan ReportingInterval,
+    bool Sequential)
+{
+    /// <summary>Open model: most iterations of one scenario in flight at once; the rest wait and start late.</summary>
+    public int MaxInFlight { get; init; } = 10_000;
+
+    /// <summary>Open model: an iteration that starts later than this after its intended time counts as Late.</summary>
+    public TimeSpan LateTolerance { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// Open model: how long after its phase ended a backlogged iteration may still start (late). Later
+    /// than that it counts as Dropped, so a generator that fell behind does not spill a phase into the next one forever.
+    /// </summary>
+    public TimeSpan BacklogGrace { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Seed of InjectRandom's rate choices; null picks one per run.</summary>
+    public int? RandomSeed { get; init; }
+
+    /// <summary>Where scenario init/clean/iterations log, and where the engine warns (e.g. MaxFailCount reached).</summary>
+    public IEngineLog Log { get; init; } = NullEngineLog.Instance;
+
+    /// <summary>
+    /// Receives every interval row's latency histograms (e.g. a cluster agent that ships them to a coordinator);
+    /// null, the default, costs nothing.
+    /// </summary>
+    public IIntervalHistogramObserver? HistogramObserver { get; init; }
+}
