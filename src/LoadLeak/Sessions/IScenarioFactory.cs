@@ -11,4 +11,7 @@ namespace LoadLeak.Sessions;
 public interface IScenarioFactory
 {
     ScenarioProps Create(ScenarioConfig config, ScenarioEnvironment environment);
+
+    /// <summary>Which client the scenario sends with, how it was picked and why; null for scenarios that do not say (code-first ones).</summary>
+    ClientChoice? ClientOf(ScenarioConfig config, ScenarioEnvironment environment) => null;
 }

@@ -15,6 +15,8 @@ public sealed class RunCommandTests
 
         Assert.True(result.ExitCode is 0 or 1, result.ToString());
         Assert.True(File.Exists(Path.Combine(outDir, "report.html")), result.ToString());
+        // Printed once at the start: the client the scenario sends with and why (auto picks the raw client here).
+        Assert.Contains("scenario 'http': client raw (auto: plain http, HTTP/1.1, headers it can send)", result.StdOut);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "run.json")));
         var root = doc.RootElement;
         Assert.True(root.GetProperty("schemaVersion").GetInt32() >= 1);
