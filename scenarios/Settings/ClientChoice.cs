@@ -1,3 +1,5 @@
+using LoadLeak.Results;
+
 namespace LoadLeak.Scenarios.Settings;
 
 /// <summary>
@@ -12,9 +14,6 @@ public sealed record ClientChoice(string Client, ClientSelection Selection, stri
         new(client, ClientSelection.Configured, $"{key} '{client}' set in CustomSettings");
 
     public static ClientChoice Auto(string client, string reason) => new(client, ClientSelection.Auto, reason);
-
-    /// <summary><c>auto</c> or <c>configured</c>, as the run document spells it.</summary>
-    public string SelectionName => Selection == ClientSelection.Auto ? "auto" : "configured";
 
     public override string ToString() =>
         Selection == ClientSelection.Auto ? $"{Client} (auto: {Reason})" : $"{Client} ({Reason})";

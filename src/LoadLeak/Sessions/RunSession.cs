@@ -65,6 +65,7 @@ public sealed class RunSession(RunPlan plan, IUserConsole console, RunStages sta
         _settings = plan.BuildEngineSettings(stages.Scenarios, environment) with { Log = new ConsoleEngineLog(console) };
         Clients = ScenarioClients.Of(plan.Config, _settings, stages.Scenarios, environment);
         foreach (var (name, client) in Clients) console.Info($"scenario '{name}': client {client}");
+        _extras = _extras with { Clients = Clients };
     }
 
     /// <summary>Launches or attaches to the target and waits until it is ready; the run clock starts then.</summary>

@@ -1,4 +1,5 @@
 using LoadLeak.Engine;
+using LoadLeak.Results;
 using LoadLeak.Scenarios;
 using LoadLeak.Scenarios.Grpc;
 using LoadLeak.Scenarios.Http;
