@@ -32,6 +32,10 @@ public sealed class RunCommandTests
         Assert.Equal("http", scenario.GetProperty("name").GetString());
         Assert.True(scenario.GetProperty("ok").GetInt64() > 100, result.ToString());
         Assert.True(scenario.GetProperty("latencyMs").GetProperty("p99").GetDouble() > 0);
+        // run.json names the same client and says why, as the report does.
+        Assert.Equal("raw", scenario.GetProperty("client").GetString());
+        Assert.Equal("auto", scenario.GetProperty("clientSelection").GetString());
+        Assert.Equal("plain http, HTTP/1.1, headers it can send", scenario.GetProperty("clientReason").GetString());
 
         // One load row per second, each inside the run and inside a phase.
         var intervals = root.GetProperty("intervals").EnumerateArray().Select(i => i.GetProperty("t").GetDouble()).ToArray();
