@@ -114,3 +114,30 @@ wrk_cpu_rps() {
   python3 -c "import sys; print(f'{(float(sys.argv[2]) - float(sys.argv[1])) * 1e6 / int(sys.argv[3]):.1f}')" "$before" "$after" "$requests" >"$OUT/$1.cpu"
   awk '/Requests\/sec/ {print $2}' "$OUT/$1.txt"
 }
+
+# thread_cpu PID NAME — CPU seconds (user+sys) of the process's threads called NAME (as /proc/PID/task/*/comm has it)
+thread_cpu() {
+  local hz; hz=$(getconf CLK_TCK)
+  for task in /proc/"$1"/task/*; do
+    if [[ "$(cat "$task/comm" 2>/dev/null)" == "$2" ]]; then
+      awk -v hz="$hz" '{ sub(/^.*\) /, ""); print ($12 + $13) / hz }' "$task/stat" 2>/dev/null || true
+    fi
+  done | awk '{ s += $1 } END { printf "%.2f", s + 0 }'
+}
+
+# warm_until_jitted PID ROUNDS COMMAND… — run COMMAND (a short load) until the target's tiered JIT thread is idle
+# (under 20 ms of CPU during one run), at most ROUNDS times: a 3 s warm-up leaves a busy box still compiling
+# through the next tool's run, which then pays for it.
+warm_until_jitted() {
+  local pid=$1 max=$2; shift 2
+  local before after i
+  for i in $(seq 1 "$max"); do
+    before=$(thread_cpu "$pid" ".NET Tiered Com")
+    "$@" >/dev/null
+    after=$(thread_cpu "$pid" ".NET Tiered Com")
+    if python3 -c "import sys; sys.exit(0 if float(sys.argv[2]) - float(sys.argv[1]) < 0.02 else 1)" "$before" "$after"; then
+      echo "target warmed up: its JIT thread was idle during warm-up run $i"; return 0
+    fi
+  done
+  echo "target still compiling after $max warm-up runs (JIT thread $before → $after s)"
+}

@@ -6,7 +6,8 @@
 # Usage: bench/cpu.sh [COPIES=64] [SECONDS=10] [ROUNDS=2]
 #   env: LL_ENV="VAR=value ..." for the LoadLeak runs; VARIANTS="A=1;B=2 C=3" runs the HTTP measurement once per
 #   variant (extra environment; a leading "dll=PATH" runs another build of bench/cpu;
-#   LL_SOCKET_COMPLETIONS=inline|threadpool overrides the HTTP scenario's "auto"; LL_HTTP_CLIENT=raw picks the raw client) per round; SKIP_NOOP=1 skips the no-op run; SKIP_BUILD=1
+#   LL_SOCKET_COMPLETIONS=inline|threadpool overrides the HTTP scenario's "auto"; LL_HTTP_CLIENT=httpclient picks
+#   SocketsHttpHandler instead of the raw client "auto" picks) per round; SKIP_NOOP=1 skips the no-op run; SKIP_BUILD=1
 source "$(dirname "$0")/common.sh"
 need wrk curl
 C=${1:-64}; D=${2:-10}; ROUNDS=${3:-2}

@@ -2,16 +2,19 @@
 # LoadLeak's gRPC unary scenario vs h2load posting the same prepared gRPC frame to Benchmark/Query:
 # same target, same HTTP/2 connections, same streams in flight, same duration, one run.
 # h2load prints no percentiles, so its p99 comes from its per-request --log-file.
-# CLIENTS (environment, default grpc-net) lists the LoadLeak gRPC clients to run (CustomSettings.Client):
-# Grpc.Net.Client ("grpc-net") and/or the lean h2c client ("lean"); each runs every round beside h2load.
-# Usage: [CLIENTS=grpc-net,lean] bench/grpc.sh [STREAMS=64] [SECONDS=10] [ROUNDS=2] [CONNECTIONS=4]
+# LoadLeak runs with the default config's gRPC settings (nbomber-config.json's "grpc" CustomSettings: Call, payload,
+# DeadlineMs) against this target's Address, with MaxConnections = CONNECTIONS.
+# CLIENTS (environment, default auto) lists the LoadLeak gRPC clients to run (CustomSettings.Client): the default
+# ("auto", left unset: the lean client over h2c), Grpc.Net.Client ("grpc-net") and/or the lean h2c client ("lean");
+# each runs every round beside h2load.
+# Usage: [CLIENTS=auto,grpc-net] bench/grpc.sh [STREAMS=64] [SECONDS=10] [ROUNDS=2] [CONNECTIONS=4]
 source "$(dirname "$0")/common.sh"
 need h2load curl python3
 S=${1:-64}; D=${2:-10}; ROUNDS=${3:-2}; N=${4:-4}
 (( S % N == 0 )) || { echo "STREAMS ($S) must be a multiple of CONNECTIONS ($N)" >&2; exit 2; }
-IFS=, read -r -a CLIENTS <<<"${CLIENTS:-grpc-net}"
+IFS=, read -r -a CLIENTS <<<"${CLIENTS:-auto}"
 for c in "${CLIENTS[@]}"; do
-  [[ "$c" == grpc-net || "$c" == lean ]] || { echo "CLIENTS: '$c' is not grpc-net or lean" >&2; exit 2; }
+  [[ "$c" == auto || "$c" == grpc-net || "$c" == lean ]] || { echo "CLIENTS: '$c' is not auto, grpc-net or lean" >&2; exit 2; }
 done
 build
 HTTP=$(free_port); GRPC=$(free_port)
@@ -33,21 +36,30 @@ PY
 
 # LoadLeak's unary call sends exactly the message above, with either client.
 for c in "${CLIENTS[@]}"; do
-cat >"$OUT/loadleak-$c.json" <<JSON
-{ "TestName": "bench-grpc", "TargetScenarios": ["grpc"],
-  "GlobalSettings": { "ScenariosSettings": [ {
-    "ScenarioName": "grpc", "WarmUpDuration": "00:00:05",
-    "LoadSimulationsSettings": [ { "KeepConstant": [$S, "$(hms "$D")"] } ],
-    "CustomSettings": { "Protocol": "grpc", "Address": "http://127.0.0.1:$GRPC", "Call": "unary",
-                        "BenchmarkId": "$ID", "MaxConnections": $N, "Client": "$c" } } ] },
-  "LoadLeak": { "RetainedGc": "none" } }
-JSON
+  python3 - "$ROOT/nbomber-config.json" "$OUT/loadleak-$c.json" "http://127.0.0.1:$GRPC" "$ID" "$S" "$N" "$D" "$c" <<'PY'
+import json, sys
+source, out, address, bid, streams, conns, d, client = sys.argv[1:]
+default = json.load(open(source))
+grpc = next(s for s in default["GlobalSettings"]["ScenariosSettings"] if s["ScenarioName"] == "grpc")
+settings = dict(grpc["CustomSettings"], Address=address, BenchmarkId=bid, MaxConnections=int(conns))
+if client != "auto":
+    settings["Client"] = client
+seconds = int(d)
+json.dump({"TestName": f"bench-grpc-{client}", "TargetScenarios": ["grpc"],
+           "GlobalSettings": {"ScenariosSettings": [{
+               "ScenarioName": "grpc", "WarmUpDuration": "00:00:05",
+               "LoadSimulationsSettings": [{"KeepConstant": [int(streams), f"{seconds // 3600:02}:{seconds % 3600 // 60:02}:{seconds % 60:02}"]}],
+               "CustomSettings": settings}]},
+           "LoadLeak": {"RetainedGc": "none"}}, open(out, "w"), indent=1)
+PY
 done
+python3 -c "import json,sys; print('default config gRPC settings used:', json.dumps(json.load(open(sys.argv[1]))['GlobalSettings']['ScenariosSettings'][0]['CustomSettings']))" \
+  "$OUT/loadleak-${CLIENTS[0]}.json"
 
 H2=(h2load -c "$N" -m $((S / N)) -t 1 -d "$OUT/query.grpc" -H 'content-type: application/grpc' -H 'te: trailers'
     -H "x-benchmark-id: $ID" "$URL")
-# warm the target up once so no tool pays for the target's JIT
-"${H2[@]}" -D 3 >/dev/null
+# warm the target up until its JIT is done, so no tool pays for it
+warm_until_jitted "$TARGET_PID" 10 "${H2[@]}" -D 2
 
 # CPU time per call (utime+stime from /proc, µs): steadier than rps on a shared box. A sampler follows
 # the tool and the target every 50 ms until the tool exits; each figure is the CPU spent inside the
@@ -139,7 +151,9 @@ for c in "${CLIENTS[@]}"; do
 done
 echo "failed: h2load ${H2_FAIL[*]}$(for c in "${CLIENTS[@]}"; do printf '; loadleak %s%s' "$c" "${LL_FAIL[$c]}"; done)"
 for c in "${CLIENTS[@]}"; do
-  echo "$c: loadleak/h2load rps ratio $(ratio "$(median ${LL_RPS[$c]})" "$(median "${H2_RPS[@]}")") (goal ≥ 0.8), per round $(paired_ratios "${LL_RPS[$c]}" "${H2_RPS[*]}");" \
+  echo "$c: $(grep -m1 "^scenario 'grpc': client" "$OUT/loadleak-$c-1.txt" || echo "(no client line)")"
+  echo "$c: median of per-round loadleak/h2load ratios $(median $(paired_ratios "${LL_RPS[$c]}" "${H2_RPS[*]}"))"
+  echo "$c: loadleak/h2load rps ratio $(ratio "$(median ${LL_RPS[$c]})" "$(median "${H2_RPS[@]}")") (goal ≥ 1.2), per round $(paired_ratios "${LL_RPS[$c]}" "${H2_RPS[*]}");" \
        "client CPU per call loadleak/h2load $(ratio "$(median ${LL_CPU[$c]})" "$(median "${H2_CPU[@]}")"), per round $(paired_ratios "${LL_CPU[$c]}" "${H2_CPU[*]}")"
   # throughput ceiling when client and target share the cores: rps ∝ 1 / (client + target CPU per call)
   echo "$c: CPU-bound ratio estimate (h2load+target)/(loadleak+target): $(python3 -c "import sys; a,b,c,d=map(float,sys.argv[1:]); print(f'{(a+b)/(c+d):.2f}')" \

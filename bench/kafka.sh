@@ -14,15 +14,18 @@
 # With linger 5 ms LoadLeak's rate cannot exceed IN_FLIGHT / (5 ms + round trip), whatever the producer: 5000 in
 # flight caps it near 700k msg/s here, while kcat keeps up to 100 000 messages queued. Compare CPU per message
 # there, or raise IN_FLIGHT (e.g. 40000) to compare rates.
-# PRODUCERS (environment, default confluent,native) lists the LoadLeak producers to run (CustomSettings.Producer):
-# Confluent.Kafka's, or librdkafka called directly; every producer runs every batch size.
-# Usage: [PRODUCERS=confluent,native] bench/kafka.sh [IN_FLIGHT=5000] [SECONDS=10] [ROUNDS=2] [KCAT_MESSAGES=3000000] [BATCHES=1,100,1000]
+# LoadLeak runs with the default config's Kafka settings (nbomber-config.json's "kafka" CustomSettings: Acks, LingerMs,
+# MessageTimeoutMs; BatchSize 1 there) with this broker, the bench's topic and BatchSize from BATCHES; no EndToEndUrl.
+# PRODUCERS (environment, default auto) lists the LoadLeak producers to run (CustomSettings.Producer): the default
+# ("auto", left unset: the native producer here), Confluent.Kafka's ("confluent") or librdkafka called directly
+# ("native"); every producer runs every batch size.
+# Usage: [PRODUCERS=auto,confluent] bench/kafka.sh [IN_FLIGHT=5000] [SECONDS=10] [ROUNDS=2] [KCAT_MESSAGES=3000000] [BATCHES=1,100,1000]
 source "$(dirname "$0")/common.sh"
 need kcat curl python3
 C=${1:-5000}; D=${2:-10}; ROUNDS=${3:-2}; KN=${4:-3000000}; IFS=, read -r -a BATCHES <<<"${5:-1,100,1000}"
-IFS=, read -r -a PRODUCERS <<<"${PRODUCERS:-confluent,native}"
+IFS=, read -r -a PRODUCERS <<<"${PRODUCERS:-auto}"
 for p in "${PRODUCERS[@]}"; do
-  [[ "$p" == confluent || "$p" == native ]] || { echo "PRODUCERS: '$p' is not confluent or native" >&2; exit 2; }
+  [[ "$p" == auto || "$p" == confluent || "$p" == native ]] || { echo "PRODUCERS: '$p' is not auto, confluent or native" >&2; exit 2; }
 done
 for b in "${BATCHES[@]}"; do
   (( b >= 1 && C / b >= 1 )) || { echo "BATCH $b: IN_FLIGHT $C / BATCH must be ≥ 1 copy" >&2; exit 2; }
@@ -41,18 +44,28 @@ sleep $((ROUNDS * ${#PRODUCERS[@]} * ${#BATCHES[@]} * (D + 60) + 600)) &
 TARGET_PID=$!; CHILDREN+=("$TARGET_PID")
 
 config() { # config PRODUCER BATCH → the LoadLeak config for that producer and batch size
-  cat >"$OUT/loadleak-$1-b$2.json" <<JSON
-{ "TestName": "bench-kafka-$1-b$2", "TargetScenarios": ["kafka"],
-  "GlobalSettings": { "ScenariosSettings": [ {
-    "ScenarioName": "kafka", "WarmUpDuration": "00:00:05",
-    "LoadSimulationsSettings": [ { "KeepConstant": [$((C / $2)), "$(hms "$D")"] } ],
-    "CustomSettings": { "Protocol": "kafka", "BootstrapServers": "$KAFKA_BOOTSTRAP", "Topic": "$TOPIC", "Producer": "$1",
-                        "Acks": "all", "LingerMs": 5, "BenchmarkId": "$ID", "BatchSize": $2 } } ] },
-  "LoadLeak": { "RetainedGc": "none" } }
-JSON
+  python3 - "$ROOT/nbomber-config.json" "$OUT/loadleak-$1-b$2.json" "$KAFKA_BOOTSTRAP" "$TOPIC" "$ID" "$1" "$2" "$((C / $2))" "$D" <<'PY'
+import json, sys
+source, out, bootstrap, topic, bid, producer, batch, copies, d = sys.argv[1:]
+default = json.load(open(source))
+kafka = next(s for s in default["GlobalSettings"]["ScenariosSettings"] if s["ScenarioName"] == "kafka")
+settings = {k: v for k, v in kafka["CustomSettings"].items() if k != "EndToEndUrl"}  # no consuming target here
+settings.update(BootstrapServers=bootstrap, Topic=topic, BenchmarkId=bid, BatchSize=int(batch))
+if producer != "auto":
+    settings["Producer"] = producer
+seconds = int(d)
+json.dump({"TestName": f"bench-kafka-{producer}-b{batch}", "TargetScenarios": ["kafka"],
+           "GlobalSettings": {"ScenariosSettings": [{
+               "ScenarioName": "kafka", "WarmUpDuration": "00:00:05",
+               "LoadSimulationsSettings": [{"KeepConstant": [int(copies), f"{seconds // 3600:02}:{seconds % 3600 // 60:02}:{seconds % 60:02}"]}],
+               "CustomSettings": settings}]},
+           "LoadLeak": {"RetainedGc": "none"}}, open(out, "w"), indent=1)
+PY
 }
 RUNS=() # producer:batch
 for p in "${PRODUCERS[@]}"; do for b in "${BATCHES[@]}"; do config "$p" "$b"; RUNS+=("$p:$b"); done; done
+python3 -c "import json,sys; print('default config Kafka settings used:', json.dumps(json.load(open(sys.argv[1]))['GlobalSettings']['ScenariosSettings'][0]['CustomSettings']))" \
+  "$OUT/loadleak-${PRODUCERS[0]}-b${BATCHES[0]}.json"
 
 end_offset() { kcat -b "$KAFKA_BOOTSTRAP" -Q -t "$TOPIC:0:-1" 2>/dev/null | awk '{print $NF}'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; } # utime + stime of a live process
@@ -129,7 +142,11 @@ done
 echo "(msgs/s: kcat = messages / process wall time, LoadLeak = its measured rps; window/s = end offsets over LoadLeak's CPU window."
 echo " µs/msg = user+sys CPU per persisted message: kcat's whole process, LoadLeak's measured phase. kcat reports no"
 echo " per-message latency; LoadLeak's p99 is send-to-ack, for B > 1 the batch's first send to its last ack.)"
+for p in "${PRODUCERS[@]}"; do
+  echo "$p: $(grep -m1 "^scenario 'kafka': client" "$OUT/loadleak-$p-b${BATCHES[0]}-1.txt" || echo "(no client line)")"
+done
 for k in "${RUNS[@]}"; do
+  echo "${k%:*} B=${k#*:}: median of per-round loadleak/kcat ratios $(median $(paired_ratios "${RATE[$k]}" "${RATE[kcat]}"))"
   echo "${k%:*} B=${k#*:}: loadleak/kcat rate $(ratio "$(med "${RATE[$k]}")" "$(med "${RATE[kcat]}")") (goal ≥ 1.0), per round $(paired_ratios "${RATE[$k]}" "${RATE[kcat]}");" \
        "CPU per message loadleak/kcat $(ratio "$(med "${CPU[$k]}")" "$(med "${CPU[kcat]}")")"
 done

@@ -29,6 +29,22 @@ public static class ScenarioCatalog
         return props with { CustomSettings = customSettings.ValueKind == JsonValueKind.Object ? customSettings.Clone() : ScenarioProps.EmptyObject };
     }
 
+    /// <summary>
+    /// Which client the scenario <see cref="Create"/> builds sends with, how it was picked (<c>auto</c> or named) and why,
+    /// read from the same settings (so it throws the same <see cref="ConfigException"/> for a bad config).
+    /// </summary>
+    public static ClientChoice ClientOf(string scenarioName, JsonElement customSettings, ScenarioEnvironment env)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(scenarioName);
+        var reader = new SettingsReader(scenarioName, customSettings, env);
+        return ProtocolOf(scenarioName, reader) switch
+        {
+            "http" => HttpSettings.Read(reader).ClientChoice,
+            "grpc" => GrpcSettings.Read(reader).ClientChoice,
+            _ => KafkaSettings.Read(reader, env).ClientChoice,
+        };
+    }
+
     public static string ProtocolOf(string scenarioName, SettingsReader reader)
     {
         var explicitProtocol = reader.OptionalString("Protocol");

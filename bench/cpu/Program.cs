@@ -24,7 +24,8 @@ var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureI
 var warmUp = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;
 
 // LL_SOCKET_COMPLETIONS=inline|threadpool overrides the scenarios' "auto" choice for A/B runs;
-// LL_HTTP_CLIENT=raw sends with the raw HTTP/1.1 client instead of SocketsHttpHandler.
+// LL_HTTP_CLIENT=httpclient sends with SocketsHttpHandler and LL_GRPC_CLIENT=grpc-net calls with Grpc.Net.Client
+// instead of the clients "auto" picks for these settings (raw, lean).
 var inline = Environment.GetEnvironmentVariable("LL_SOCKET_COMPLETIONS") is { } completions
     ? completions == "inline"
     : SocketCompletions.InlineByDefault;
@@ -40,6 +41,7 @@ else if (target.StartsWith("grpc:", StringComparison.Ordinal))
     var settings = new GrpcSettings(new Uri(target["grpc:".Length..]), GrpcCall.Unary, TimeSpan.FromSeconds(10), 10, template, 4)
     {
         InlineCompletions = inline,
+        Client = Environment.GetEnvironmentVariable("LL_GRPC_CLIENT") == "grpc-net" ? GrpcClientKind.GrpcNet : GrpcClientKind.Lean,
     };
     props = new GrpcScenario(settings).ToProps("grpc");
 }
@@ -49,7 +51,7 @@ else
         new Dictionary<string, string>(), template.JsonBody, template, copies, TimeSpan.FromSeconds(30))
     {
         InlineCompletions = inline,
-        Client = Environment.GetEnvironmentVariable("LL_HTTP_CLIENT") == "raw" ? HttpClientKind.Raw : HttpClientKind.HttpClient,
+        Client = Environment.GetEnvironmentVariable("LL_HTTP_CLIENT") == "httpclient" ? HttpClientKind.HttpClient : HttpClientKind.Raw,
     };
     props = new HttpScenario(settings).ToProps("http");
 }

@@ -18,8 +18,17 @@ public sealed record HttpSettings(
     /// <summary>Whether the connections' I/O completes inline (see <see cref="SocketCompletions"/>).</summary>
     public bool InlineCompletions { get; init; } = SocketCompletions.InlineByDefault;
 
-    /// <summary>SocketsHttpHandler (default) or the raw HTTP/1.1 client; same requests and responses either way.</summary>
+    /// <summary>The raw HTTP/1.1 client or SocketsHttpHandler; same requests and responses either way.</summary>
     public HttpClientKind Client { get; init; } = HttpClientKind.HttpClient;
+
+    /// <summary>Which client, how it was picked and why; settings built in code describe their <see cref="Client"/> as configured.</summary>
+    public ClientChoice ClientChoice
+    {
+        get => _clientChoice is { } choice && choice.Client == ClientName(Client) ? choice : ClientChoice.Configured(ClientName(Client), "Client");
+        init => _clientChoice = value;
+    }
+
+    private readonly ClientChoice? _clientChoice;
 
     public static HttpSettings Read(SettingsReader reader)
     {
@@ -36,36 +45,33 @@ public sealed record HttpSettings(
 
         var version = reader.Choice("HttpVersion", "1.1", "1.1", "2") == "2" ? System.Net.HttpVersion.Version20 : System.Net.HttpVersion.Version11;
         var headers = reader.StringMap("Headers");
-        var client = reader.Choice("Client", "httpclient", "httpclient", "raw") == "raw" ? HttpClientKind.Raw : HttpClientKind.HttpClient;
-        if (client == HttpClientKind.Raw) CheckRawClientFits(reader, url, version, headers, template);
+        var choice = ChooseClient(reader, RawClientFit.Check(url, version, headers, template));
         return new HttpSettings(url, method, version, headers, body, template,
             reader.Int("MaxConnections", 100, 1, 100_000),
             TimeSpan.FromMilliseconds(reader.Int("TimeoutMs", 30_000, 1, 3_600_000)))
         {
             InlineCompletions = SocketCompletions.Read(reader),
-            Client = client,
+            Client = choice.Client == ClientName(HttpClientKind.Raw) ? HttpClientKind.Raw : HttpClientKind.HttpClient,
+            ClientChoice = choice,
         };
     }
 
-    // The raw client writes the request's bytes itself: plain HTTP/1.1 only, and no header may smuggle a line break.
-    private static void CheckRawClientFits(SettingsReader reader, Uri url, Version version, IReadOnlyDictionary<string, string> headers, RequestTemplate template)
-    {
-        if (url.Scheme != Uri.UriSchemeHttp)
-            throw reader.Error("Url", $"Client 'raw' speaks plain http only, not '{url.Scheme}' (use Client 'httpclient' for https)");
-        if (version != System.Net.HttpVersion.Version11)
-            throw reader.Error("HttpVersion", "Client 'raw' speaks HTTP/1.1 only (use Client 'httpclient' for HTTP/2)");
-        foreach (var (name, value) in headers)
-        {
-            if (name.Length == 0 || !name.All(IsTokenChar))
-                throw reader.Error("Headers." + name, $"not a valid header name: '{name}'");
-            if (value.Any(c => c is '\r' or '\n' or '\0' || c > '\x7e'))
-                throw reader.Error("Headers." + name, "the value must be printable ASCII without line breaks");
-        }
-        if (template.BenchmarkId.Any(c => c is < ' ' or > '\x7e'))
-            throw reader.Error("BenchmarkId", "must be printable ASCII for Client 'raw'");
-    }
+    public static string ClientName(HttpClientKind kind) => kind == HttpClientKind.Raw ? "raw" : "httpclient";
 
-    private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c);
+    /// <summary>
+    /// <c>auto</c> (the default): the raw client wherever it can send the request (plain http, HTTP/1.1, headers it
+    /// sends as they are), SocketsHttpHandler otherwise. A config that names <c>raw</c> for a request it cannot send
+    /// is an error naming the setting.
+    /// </summary>
+    private static ClientChoice ChooseClient(SettingsReader reader, RawClientMisfit? misfit)
+    {
+        var named = reader.Choice("Client", "auto", "auto", "httpclient", "raw");
+        if (named == "raw" && misfit is not null) throw reader.Error(misfit.Key, misfit.Problem);
+        if (named != "auto") return ClientChoice.Configured(named, "Client");
+        return misfit is null
+            ? ClientChoice.Auto("raw", "plain http, HTTP/1.1, headers it can send")
+            : ClientChoice.Auto("httpclient", misfit.Reason);
+    }
 
     private static HttpMethod ParseMethod(SettingsReader reader, string text)
     {

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using LoadLeak.Scenarios.Kafka.Native;
 using LoadLeak.Scenarios.Settings;
 using LoadLeak.Scenarios.Template;
 
@@ -28,13 +29,25 @@ internal sealed record KafkaSettings(
     /// </summary>
     public int BatchSize { get; init; } = 1;
 
-    /// <summary>Confluent.Kafka's producer (default) or librdkafka called directly; same messages and settings either way.</summary>
+    /// <summary>librdkafka called directly or Confluent.Kafka's producer; same messages and settings either way.</summary>
     public KafkaProducerKind Producer { get; init; } = KafkaProducerKind.Confluent;
+
+    /// <summary>Which producer, how it was picked and why; settings built in code describe their <see cref="Producer"/> as configured.</summary>
+    public ClientChoice ClientChoice
+    {
+        get => _clientChoice is { } choice && choice.Client == ProducerName(Producer) ? choice : ClientChoice.Configured(ProducerName(Producer), "Producer");
+        init => _clientChoice = value;
+    }
+
+    private readonly ClientChoice? _clientChoice;
 
     /// <summary>Bytes of the JSON body around the payload: <c>{"op":"query","payload":""}</c>.</summary>
     public static readonly int BodyOverheadBytes = RequestTemplate.Create("x", 0).JsonBodyUtf8.Length;
 
-    public static KafkaSettings Read(SettingsReader reader, ScenarioEnvironment env)
+    public static KafkaSettings Read(SettingsReader reader, ScenarioEnvironment env) => Read(reader, env, () => NativeProducerSupport.Unavailable);
+
+    /// <summary><paramref name="nativeUnavailable"/>: null when the native producer can run here, else why not (asked only for <c>auto</c>).</summary>
+    internal static KafkaSettings Read(SettingsReader reader, ScenarioEnvironment env, Func<string?> nativeUnavailable)
     {
         var bootstrap = reader.String("BootstrapServers", EmbeddedBootstrap);
         if (string.Equals(bootstrap, EmbeddedBootstrap, StringComparison.OrdinalIgnoreCase))
@@ -60,15 +73,24 @@ internal sealed record KafkaSettings(
         if (e2e is not null && !Uri.TryCreate(e2e, UriKind.Absolute, out e2eUrl))
             throw reader.Error("EndToEndUrl", $"not an absolute URL: '{e2e}'");
 
+        // auto: the native producer takes every setting this scenario has, so it is Confluent's only where LoadLeak's
+        // own librdkafka binding cannot run (another platform, a library without rd_kafka_produceva).
+        var named = reader.Choice("Producer", "auto", "auto", "confluent", "native");
+        var choice = named != "auto" ? ClientChoice.Configured(named, "Producer")
+            : nativeUnavailable() is { } problem ? ClientChoice.Auto("confluent", "the native producer cannot run here: " + problem)
+            : ClientChoice.Auto("native", "produce with settings the native producer supports");
         return new KafkaSettings(bootstrap, topic, acks,
             reader.Int("LingerMs", 5, 0, 60_000),
             TimeSpan.FromMilliseconds(reader.Int("MessageTimeoutMs", 30_000, 1, 3_600_000)),
             template, e2eUrl)
         {
             BatchSize = reader.Int("BatchSize", 1, 1, MaxBatchSize),
-            Producer = reader.Choice("Producer", "confluent", "confluent", "native") == "native" ? KafkaProducerKind.Native : KafkaProducerKind.Confluent,
+            Producer = choice.Client == ProducerName(KafkaProducerKind.Native) ? KafkaProducerKind.Native : KafkaProducerKind.Confluent,
+            ClientChoice = choice,
         };
     }
+
+    public static string ProducerName(KafkaProducerKind kind) => kind == KafkaProducerKind.Native ? "native" : "confluent";
 
     /// <summary><c>MessageSizeBytes</c> is the whole value (the JSON body); without it <c>PayloadSizeBytes</c> sizes the payload.</summary>
     private static RequestTemplate ReadTemplate(SettingsReader reader)

@@ -20,7 +20,9 @@ internal sealed class RawHttpClient : IHttpScenarioClient
     private readonly RawRequest _request;
     private readonly RawConnectionPool _pool;
     private readonly SharedTimeout _timeout;
-    private readonly Epoll.EpollLoop? _loop;
+    private readonly Epoll.EpollLoop[] _loops = [];
+    // Responses are immutable and a 2xx response's size hardly ever changes: reuse the last one (one allocation less per request).
+    private Response? _lastOk;
 
     public RawHttpClient(HttpSettings settings)
         : this(settings, useEpoll: Epoll.EpollNative.Supported && Environment.GetEnvironmentVariable("LOADLEAK_RAW_HTTP_EPOLL") != "0")
@@ -37,8 +39,10 @@ internal sealed class RawHttpClient : IHttpScenarioClient
         var inline = settings.InlineCompletions;
         if (useEpoll)
         {
-            var loop = _loop = new Epoll.EpollLoop();
-            _pool = new RawConnectionPool(endPoint, settings.MaxConnections, () => new Epoll.EpollTransport(loop, inline));
+            var loops = _loops = [.. Enumerable.Range(0, EpollLoops(settings)).Select(_ => new Epoll.EpollLoop())];
+            var opened = 0;
+            _pool = new RawConnectionPool(endPoint, settings.MaxConnections,
+                () => new Epoll.EpollTransport(loops[(uint)Interlocked.Increment(ref opened) % (uint)loops.Length], inline));
         }
         else
             _pool = new RawConnectionPool(endPoint, settings.MaxConnections, () => new SocketTransport(inline));
@@ -91,7 +95,7 @@ internal sealed class RawHttpClient : IHttpScenarioClient
     public void Dispose()
     {
         _pool.Dispose();
-        _loop?.Dispose();
+        foreach (var loop in _loops) loop.Dispose();
         _timeout.Dispose();
     }
 
@@ -101,12 +105,32 @@ internal sealed class RawHttpClient : IHttpScenarioClient
         var parser = connection.Parser;
         return outcome switch
         {
-            ExchangeOutcome.Complete when parser.StatusCode is >= 200 and < 300 => Response.Ok(HttpStatusText.Of(parser.StatusCode), size),
+            ExchangeOutcome.Complete when parser.StatusCode is >= 200 and < 300 => OkResponse(parser.StatusCode, size),
             ExchangeOutcome.Complete => Response.Fail(HttpStatusText.Of(parser.StatusCode), $"HTTP {parser.StatusCode} {parser.ReasonPhrase}".TrimEnd(), size),
             ExchangeOutcome.Malformed => Response.Fail("bad-response", "not a valid HTTP/1.x response: " + parser.Problem, size),
             ExchangeOutcome.EndedEarly => Response.Fail("response-ended", "the server closed the connection in the middle of the response", size),
             _ => Response.Fail("response-ended", "the server closed the connection before responding", size),
         };
+    }
+
+    private Response OkResponse(int statusCode, long size)
+    {
+        var status = HttpStatusText.Of(statusCode);
+        var last = _lastOk; // copies on other loop threads race here harmlessly: each reads one whole immutable response
+        if (last is not null && last.SizeBytes == size && ReferenceEquals(last.StatusCode, status)) return last;
+        return _lastOk = Response.Ok(status, size);
+    }
+
+    /// <summary>
+    /// With inline completions each loop thread runs its connections' requests end to end, as each of wrk's threads
+    /// does: one per processor (connections dealt round-robin), so the client is not one thread's share of a busy box.
+    /// Otherwise the loops only hand completions to the thread pool, and one is enough. LOADLEAK_RAW_HTTP_LOOPS overrides.
+    /// </summary>
+    private static int EpollLoops(HttpSettings settings)
+    {
+        var loops = int.TryParse(Environment.GetEnvironmentVariable("LOADLEAK_RAW_HTTP_LOOPS"), out var n) ? n
+            : settings.InlineCompletions ? Environment.ProcessorCount : 1;
+        return Math.Clamp(loops, 1, settings.MaxConnections);
     }
 
     // How a write or read on a connection the server already closed fails (EPIPE is reported as Shutdown).

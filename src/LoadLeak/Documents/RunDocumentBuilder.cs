@@ -39,7 +39,7 @@ internal sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? 
             Status = Status(engine),
             Meta = Metadata(plan, target),
             Phases = phases,
-            Scenarios = (engine?.Scenarios ?? []).Select(s => s with { Protocol = ProtocolOf(s.Name) }).ToArray(),
+            Scenarios = (engine?.Scenarios ?? []).Select(s => WithClient(s with { Protocol = ProtocolOf(s.Name) }, extras)).ToArray(),
             Intervals = intervals,
             Samples = samples,
             Retained = retained,
@@ -111,6 +111,13 @@ internal sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? 
         {
             return null;
         }
+    }
+
+    /// <summary>The client the scenario sent with and why; left out (null) for a scenario the catalog did not build.</summary>
+    private static ScenarioStats WithClient(ScenarioStats stats, RunExtras extras)
+    {
+        var choice = extras.Clients.FirstOrDefault(c => c.Key == stats.Name).Value;
+        return choice is null ? stats : stats with { Client = choice.Client, ClientSelection = choice.Selection, ClientReason = choice.Reason };
     }
 
     private IEnumerable<string> TargetNotes()

@@ -1,4 +1,5 @@
 using LoadLeak.Results;
+using LoadLeak.Scenarios.Settings;
 
 namespace LoadLeak.Documents;
 
@@ -8,4 +9,6 @@ internal sealed record RunExtras
     public (double Bytes, string Source)? MemoryLimit { get; init; }
     public HeapForensicsResult? Heap { get; init; }
     public IReadOnlyList<RunnerMemoryPoint> RunnerMemory { get; init; } = [];
+    /// <summary>Each scenario's client by scenario name, as the run printed it when it started.</summary>
+    public IReadOnlyList<KeyValuePair<string, ClientChoice>> Clients { get; init; } = [];
 }

@@ -12,4 +12,7 @@ internal sealed class CatalogScenarioFactory : IScenarioFactory
 
     public ScenarioProps Create(ScenarioConfig config, ScenarioEnvironment environment) =>
         ScenarioCatalog.Create(config.ScenarioName, config.CustomSettings, environment);
+
+    public ClientChoice? ClientOf(ScenarioConfig config, ScenarioEnvironment environment) =>
+        ScenarioCatalog.ClientOf(config.ScenarioName, config.CustomSettings, environment);
 }

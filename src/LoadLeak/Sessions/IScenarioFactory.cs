@@ -14,4 +14,7 @@ internal interface IScenarioFactory
 
     /// <summary>The config with the scenarios this factory adds (code-registered ones the config does not name).</summary>
     NBomberConfig Complete(NBomberConfig config, ScenarioEnvironment environment) => config;
+
+    /// <summary>Which client the scenario sends with, how it was picked and why; null for scenarios that do not say (code-first ones).</summary>
+    ClientChoice? ClientOf(ScenarioConfig config, ScenarioEnvironment environment) => null;
 }

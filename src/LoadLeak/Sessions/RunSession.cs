@@ -38,6 +38,9 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
     private RunExtras _extras = new();
     private bool _stopped;
 
+    /// <summary>Each scenario's client (name, how it was picked, why), as printed when the run starts.</summary>
+    public IReadOnlyList<KeyValuePair<string, ClientChoice>> Clients { get; private set; } = [];
+
     /// <summary>Every stage in order, then the reports.</summary>
     public async Task<RunOutcome> RunAsync()
     {
@@ -60,6 +63,9 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
         StartEmbeddedKafka();
         var environment = new ScenarioEnvironment(_placeholders.Values, _kafka?.BootstrapServers);
         _settings = plan.BuildEngineSettings(stages.Scenarios, environment) with { Log = new ConsoleEngineLog(console) };
+        Clients = ScenarioClients.Of(plan.Config, _settings, stages.Scenarios, environment);
+        foreach (var (name, client) in Clients) console.Info($"scenario '{name}': client {client}");
+        _extras = _extras with { Clients = Clients };
     }
 
     /// <summary>Launches or attaches to the target and waits until it is ready; the run clock starts then.</summary>

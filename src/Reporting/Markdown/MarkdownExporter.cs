@@ -45,6 +45,22 @@ internal sealed class MarkdownExporter : Exporting.IExporter
             md.AppendLine(Row(Escape(s.Name), Units.Count(s.Ok), Units.Count(s.Fail), Units.Rps(s.Rps),
                 Latency(s, s.Latency.P50), Latency(s, s.Latency.P99), Latency(s, s.LatencyUncorrected.P99), Latency(s, s.Latency.Max)));
         md.AppendLine();
+        Clients(md, doc);
+    }
+
+    /// <summary>Which client sent each scenario's requests and why: the figures above depend on it.</summary>
+    private static void Clients(StringBuilder md, RunDocument doc)
+    {
+        var sent = doc.Scenarios.Where(s => s.Client is not null).ToList();
+        if (sent.Count == 0) return;
+        md.AppendLine(Row("Scenario", "Client", "Why"));
+        md.AppendLine(Separator("lll"));
+        foreach (var s in sent)
+        {
+            var why = s.ClientSelection is { } picked ? $"{picked.ToJsonName()}: {s.ClientReason}" : s.ClientReason ?? "";
+            md.AppendLine(Row(Escape(s.Name), Escape(s.Client!), Escape(why)));
+        }
+        md.AppendLine();
     }
 
     /// <summary>Latency is measured on successful responses only: none, no figure ("–", not 0).</summary>

@@ -27,6 +27,18 @@ public sealed record ScenarioStats(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<StepStats>? Steps { get; init; }
 
+    /// <summary>The client the scenario sent with (raw, httpclient, lean, grpc-net, native, confluent); null for code-first scenarios.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Client { get; init; }
+
+    /// <summary>Whether <see cref="Client"/> was picked by <c>auto</c> or named in the config.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ClientSelection? ClientSelection { get; init; }
+
+    /// <summary>Why that client: the settings that allowed LoadLeak's own client or required the library one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ClientReason { get; init; }
+
     [JsonIgnore]
     public long Total => Ok + Fail;
 

@@ -3,13 +3,19 @@ using LoadLeak.Scenarios.Settings;
 
 namespace LoadLeak.IntegrationTests.Scenarios;
 
+/// <summary>
+/// The gRPC scenario against the real target, with Grpc.Net.Client named (<c>Client: grpc-net</c>) and with the default
+/// (<c>auto</c>, which picks the lean client over h2c); LeanGrpcScenarioTests go deeper into the lean client.
+/// </summary>
 [Collection(TargetCollection.Name)]
 public sealed class GrpcScenarioTests(TargetFixture fixture)
 {
-    [Fact]
-    public async Task Unary_calls_succeed_and_carry_the_benchmark_id_metadata()
+    [Theory]
+    [InlineData("grpc-net")]
+    [InlineData("auto")]
+    public async Task Unary_calls_succeed_and_carry_the_benchmark_id_metadata(string client)
     {
-        var props = ScenarioCatalog.Create("grpc", Json("""{"Address":"http://127.0.0.1:{grpcPort}","BenchmarkId":"it-grpc-1"}"""), fixture.Environment);
+        var props = ScenarioCatalog.Create("grpc", Json("""{"Address":"http://127.0.0.1:{grpcPort}","BenchmarkId":"it-grpc-1"}""", client), fixture.Environment);
         var responses = await ScenarioDriver.RunAsync(props, iterations: 200, concurrency: 16);
 
         Assert.Equal(200, responses.Count);
@@ -18,10 +24,12 @@ public sealed class GrpcScenarioTests(TargetFixture fixture)
         Assert.Equal("it-grpc-1", seen.GetProperty("lastGrpcBenchmarkId").GetString());
     }
 
-    [Fact]
-    public async Task The_deadline_reaches_the_server()
+    [Theory]
+    [InlineData("grpc-net")]
+    [InlineData("auto")]
+    public async Task The_deadline_reaches_the_server(string client)
     {
-        var props = ScenarioCatalog.Create("grpc", Json("""{"DeadlineMs":4000}"""), fixture.Environment);
+        var props = ScenarioCatalog.Create("grpc", Json("""{"DeadlineMs":4000}""", client), fixture.Environment);
         var response = Assert.Single(await ScenarioDriver.RunAsync(props, iterations: 1));
 
         Assert.True(response.IsOk, response.Message);
@@ -29,36 +37,42 @@ public sealed class GrpcScenarioTests(TargetFixture fixture)
         Assert.InRange(left, 3000, 4000);
     }
 
-    [Fact]
-    public async Task Server_streaming_reads_every_message()
+    [Theory]
+    [InlineData("grpc-net")]
+    [InlineData("auto")]
+    public async Task Server_streaming_reads_every_message(string client)
     {
         var unary = Assert.Single(await ScenarioDriver.RunAsync(
-            ScenarioCatalog.Create("grpc", Json("{}"), fixture.Environment), iterations: 1));
+            ScenarioCatalog.Create("grpc", Json("{}", client), fixture.Environment), iterations: 1));
         var stream = Assert.Single(await ScenarioDriver.RunAsync(
-            ScenarioCatalog.Create("grpc", Json("""{"Call":"stream","StreamMessages":20}"""), fixture.Environment), iterations: 1));
+            ScenarioCatalog.Create("grpc", Json("""{"Call":"stream","StreamMessages":20}""", client), fixture.Environment), iterations: 1));
 
         Assert.True(stream.IsOk, stream.Message);
         // Twenty replies of about the unary reply's size each.
         Assert.True(stream.SizeBytes > 10 * unary.SizeBytes, $"stream {stream.SizeBytes} B vs unary {unary.SizeBytes} B");
     }
 
-    [Fact]
-    public async Task Tiny_deadline_fails_with_deadline_exceeded()
+    [Theory]
+    [InlineData("grpc-net")]
+    [InlineData("auto")]
+    public async Task Tiny_deadline_fails_with_deadline_exceeded(string client)
     {
-        var props = ScenarioCatalog.Create("grpc", Json("""{"Call":"stream","StreamMessages":10000,"DeadlineMs":1}"""), fixture.Environment);
+        var props = ScenarioCatalog.Create("grpc", Json("""{"Call":"stream","StreamMessages":10000,"DeadlineMs":1}""", client), fixture.Environment);
         var responses = await ScenarioDriver.RunAsync(props, iterations: 3);
         Assert.All(responses, r => { Assert.False(r.IsOk); Assert.Equal("DeadlineExceeded", r.StatusCode); });
     }
 
-    [Fact]
-    public async Task Refused_port_fails_with_unavailable()
+    [Theory]
+    [InlineData("grpc-net")]
+    [InlineData("auto")]
+    public async Task Refused_port_fails_with_unavailable(string client)
     {
         var env = new ScenarioEnvironment(new Dictionary<string, string> { ["grpcPort"] = FreePort.Next().ToString() }, null);
-        var response = Assert.Single(await ScenarioDriver.RunAsync(ScenarioCatalog.Create("grpc", Json("{}"), env), iterations: 1));
+        var response = Assert.Single(await ScenarioDriver.RunAsync(ScenarioCatalog.Create("grpc", Json("{}", client), env), iterations: 1));
         Assert.False(response.IsOk);
         Assert.Equal("Unavailable", response.StatusCode);
         Assert.False(string.IsNullOrEmpty(response.Message));
     }
 
-    private static System.Text.Json.JsonElement Json(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
+    private static System.Text.Json.JsonElement Json(string json, string client) => ClientSettings.Json(json, "Client", client);
 }

@@ -3,13 +3,19 @@ using LoadLeak.Scenarios.Settings;
 
 namespace LoadLeak.IntegrationTests.Scenarios;
 
+/// <summary>
+/// The HTTP scenario against the real target, with SocketsHttpHandler named (<c>Client: httpclient</c>) and with the
+/// default (<c>auto</c>, which picks the raw client for plain HTTP/1.1 and SocketsHttpHandler for HTTP/2).
+/// </summary>
 [Collection(TargetCollection.Name)]
 public sealed class HttpScenarioTests(TargetFixture fixture)
 {
-    [Fact]
-    public async Task Posts_the_template_and_the_target_sees_the_benchmark_id()
+    [Theory]
+    [InlineData("httpclient")]
+    [InlineData("auto")]
+    public async Task Posts_the_template_and_the_target_sees_the_benchmark_id(string client)
     {
-        var props = ScenarioCatalog.Create("http", Json("""{"Url":"http://127.0.0.1:{port}/api/query","BenchmarkId":"it-http-1","MaxConnections":4}"""), fixture.Environment);
+        var props = ScenarioCatalog.Create("http", Json("""{"Url":"http://127.0.0.1:{port}/api/query","BenchmarkId":"it-http-1","MaxConnections":4}""", client), fixture.Environment);
         var responses = await ScenarioDriver.RunAsync(props, iterations: 200, concurrency: 8);
 
         Assert.Equal(200, responses.Count);
@@ -40,20 +46,24 @@ public sealed class HttpScenarioTests(TargetFixture fixture)
         Assert.False(string.IsNullOrEmpty(response.Message));
     }
 
-    [Fact]
-    public async Task Non_2xx_fails_with_the_numeric_status()
+    [Theory]
+    [InlineData("httpclient")]
+    [InlineData("auto")]
+    public async Task Non_2xx_fails_with_the_numeric_status(string client)
     {
-        var props = ScenarioCatalog.Create("http", Json("""{"Url":"http://127.0.0.1:{port}/api/missing"}"""), fixture.Environment);
+        var props = ScenarioCatalog.Create("http", Json("""{"Url":"http://127.0.0.1:{port}/api/missing"}""", client), fixture.Environment);
         var response = Assert.Single(await ScenarioDriver.RunAsync(props, iterations: 1));
         Assert.False(response.IsOk);
         Assert.Equal("404", response.StatusCode);
     }
 
-    [Fact]
-    public async Task Refused_port_fails_with_connection_refused()
+    [Theory]
+    [InlineData("httpclient")]
+    [InlineData("auto")]
+    public async Task Refused_port_fails_with_connection_refused(string client)
     {
         var env = new ScenarioEnvironment(new Dictionary<string, string> { ["port"] = FreePort.Next().ToString() }, null);
-        var props = ScenarioCatalog.Create("http", Json("{}"), env);
+        var props = ScenarioCatalog.Create("http", Json("{}", client), env);
         var responses = await ScenarioDriver.RunAsync(props, iterations: 3);
         Assert.All(responses, r =>
         {
@@ -63,15 +73,17 @@ public sealed class HttpScenarioTests(TargetFixture fixture)
         });
     }
 
-    [Fact]
-    public async Task Slow_response_fails_with_timeout()
+    [Theory]
+    [InlineData("httpclient")]
+    [InlineData("auto")]
+    public async Task Slow_response_fails_with_timeout(string client)
     {
-        var props = ScenarioCatalog.Create("http", Json("""{"Url":"http://127.0.0.1:{port}/api/query?delayMs=3000","TimeoutMs":200}"""), fixture.Environment);
+        var props = ScenarioCatalog.Create("http", Json("""{"Url":"http://127.0.0.1:{port}/api/query?delayMs=3000","TimeoutMs":200}""", client), fixture.Environment);
         var response = Assert.Single(await ScenarioDriver.RunAsync(props, iterations: 1));
         Assert.False(response.IsOk);
         Assert.Equal("timeout", response.StatusCode);
         Assert.InRange(response.CustomLatencyMs!.Value, 150, 2900);
     }
 
-    private static System.Text.Json.JsonElement Json(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
+    private static System.Text.Json.JsonElement Json(string json, string? client = null) => ClientSettings.Json(json, "Client", client);
 }

@@ -9,7 +9,10 @@ using Xunit.Abstractions;
 
 namespace LoadLeak.IntegrationTests.Scenarios;
 
-/// <summary>Kafka's BatchSize through the real engine against the embedded broker: counted messages are persisted messages.</summary>
+/// <summary>
+/// Kafka's BatchSize with Confluent.Kafka's producer through the real engine against the embedded broker: counted messages
+/// are persisted messages (KafkaNativeProducerTests covers the native producer's batches).
+/// </summary>
 public sealed class KafkaBatchTests(ITestOutputHelper output)
 {
     private const int Batch = 50;
@@ -21,7 +24,7 @@ public sealed class KafkaBatchTests(ITestOutputHelper output)
         kafka.CreateTopic("batch-it", partitions: 2);
         var env = new ScenarioEnvironment(new Dictionary<string, string>(), kafka.BootstrapServers);
         var log = new CollectingLog();
-        var props = ScenarioCatalog.Create("kafka", Json($$"""{"Topic":"batch-it","BatchSize":{{Batch}},"LingerMs":1,"BenchmarkId":"it-batch"}"""), env)
+        var props = ScenarioCatalog.Create("kafka", Json($$"""{"Producer":"confluent","Topic":"batch-it","BatchSize":{{Batch}},"LingerMs":1,"BenchmarkId":"it-batch"}"""), env)
             .WithLoadSimulations(new KeepConstant(4, TimeSpan.FromSeconds(3)));
 
         var result = await LoadEngine.RunAsync(new EngineSettings([props], TimeSpan.FromSeconds(1), false) { Log = log },
@@ -47,7 +50,7 @@ public sealed class KafkaBatchTests(ITestOutputHelper output)
         using var kafka = EmbeddedKafka.Start(brokers: 1);
         var env = new ScenarioEnvironment(new Dictionary<string, string>(), kafka.BootstrapServers);
         var scenario = new KafkaScenario(KafkaSettings.Read(
-            new SettingsReader("kafka", Json("""{"Topic":"batch-down","BatchSize":5,"MessageTimeoutMs":1500,"LingerMs":0}"""), env), env));
+            new SettingsReader("kafka", Json("""{"Producer":"confluent","Topic":"batch-down","BatchSize":5,"MessageTimeoutMs":1500,"LingerMs":0}"""), env), env));
         var props = scenario.ToProps("kafka");
         var init = new TestInitContext("kafka", props.CustomSettings, new CollectingLog());
         await props.Init!(init);

@@ -42,7 +42,7 @@ public sealed class KafkaNativeProducerTests(ITestOutputHelper output)
         Assert.True(stats.Latency.P50 > 0);
         if (batch > 1) Assert.Contains(log.Lines, l => l.StartsWith($"info: Kafka batch mode ({batch} messages per iteration)", StringComparison.Ordinal) && l.Contains("0 failed batches"));
 
-        var confluent = ScenarioCatalog.Create("kafka", Json("""{"Topic":"confluent-it","LingerMs":1,"BenchmarkId":"it-native"}"""), env);
+        var confluent = ScenarioCatalog.Create("kafka", Json("""{"Producer":"confluent","Topic":"confluent-it","LingerMs":1,"BenchmarkId":"it-native"}"""), env);
         Assert.All(await ScenarioDriver.RunAsync(confluent, iterations: 1), r => Assert.True(r.IsOk, r.StatusCode));
         var (nativeValue, nativeHeaders) = FirstMessage(kafka.BootstrapServers, "native-it");
         var (confluentValue, confluentHeaders) = FirstMessage(kafka.BootstrapServers, "confluent-it");

@@ -6,14 +6,20 @@ using LoadLeak.Scenarios.Settings;
 
 namespace LoadLeak.IntegrationTests.Scenarios;
 
+/// <summary>
+/// The Kafka scenario against the embedded broker and the consuming target, with Confluent.Kafka's producer named
+/// (<c>Producer: confluent</c>) and with the default (<c>auto</c>, which picks the native producer here).
+/// </summary>
 [Collection(TargetCollection.Name)]
 public sealed class KafkaScenarioTests(TargetFixture fixture)
 {
-    [Fact]
-    public async Task Produced_messages_are_acked_and_consumed_by_the_target_with_end_to_end_latency()
+    [Theory]
+    [InlineData("confluent")]
+    [InlineData("auto")]
+    public async Task Produced_messages_are_acked_and_consumed_by_the_target_with_end_to_end_latency(string producer)
     {
         var before = (await fixture.GetJsonAsync("/api/kafka/e2e")).GetProperty("count").GetInt64();
-        var settings = Json($$"""{"BootstrapServers":"embedded","Topic":"{{TargetFixture.Topic}}","BenchmarkId":"it-kafka-1","LingerMs":1,"EndToEndUrl":"http://127.0.0.1:{port}/api/kafka/e2e"}""");
+        var settings = Json($$"""{"BootstrapServers":"embedded","Topic":"{{TargetFixture.Topic}}","BenchmarkId":"it-kafka-1","LingerMs":1,"EndToEndUrl":"http://127.0.0.1:{port}/api/kafka/e2e"}""", producer);
         var props = ScenarioCatalog.Create("kafka", settings, fixture.Environment);
 
         // Clean reads the target's figures, so give the consumer time to catch up before it runs.
@@ -33,12 +39,14 @@ public sealed class KafkaScenarioTests(TargetFixture fixture)
         Assert.True(fetched.P99Ms >= fetched.P50Ms);
     }
 
-    [Fact]
-    public async Task Broker_down_fails_with_the_kafka_error_and_recovers_when_up()
+    [Theory]
+    [InlineData("confluent")]
+    [InlineData("auto")]
+    public async Task Broker_down_fails_with_the_kafka_error_and_recovers_when_up(string producer)
     {
         using var kafka = EmbeddedKafka.Start(brokers: 1);
         var env = new ScenarioEnvironment(new Dictionary<string, string>(), kafka.BootstrapServers);
-        var props = ScenarioCatalog.Create("kafka", Json("""{"Topic":"down-test","MessageTimeoutMs":1500,"LingerMs":0}"""), env);
+        var props = ScenarioCatalog.Create("kafka", Json("""{"Topic":"down-test","MessageTimeoutMs":1500,"LingerMs":0}""", producer), env);
         var init = new TestInitContext("kafka", props.CustomSettings, new CollectingLog());
         await props.Init!(init);
         try
@@ -68,5 +76,5 @@ public sealed class KafkaScenarioTests(TargetFixture fixture)
             await Task.Delay(100);
     }
 
-    private static System.Text.Json.JsonElement Json(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
+    private static System.Text.Json.JsonElement Json(string json, string producer) => ClientSettings.Json(json, "Producer", producer);
 }

@@ -21,7 +21,7 @@ public sealed class LeanGrpcScenarioTests(TargetFixture fixture)
         Assert.Equal(20_000, seen.GetProperty("grpc").GetInt64() - before);
 
         var reference = Assert.Single(await ScenarioDriver.RunAsync(
-            ScenarioCatalog.Create("grpc", Json("""{"BenchmarkId":"it-lean-1"}"""), fixture.Environment), iterations: 1));
+            ScenarioCatalog.Create("grpc", Json("""{"Client":"grpc-net","BenchmarkId":"it-lean-1"}"""), fixture.Environment), iterations: 1));
         Assert.All(responses, r => Assert.Equal(reference.SizeBytes, r.SizeBytes));
     }
 
@@ -48,7 +48,8 @@ public sealed class LeanGrpcScenarioTests(TargetFixture fixture)
     {
         const string settings = """{"Call":"stream","StreamMessages":300}""";
         var lean = await ScenarioDriver.RunAsync(Lean(settings), iterations: 20, concurrency: 4);
-        var reference = Assert.Single(await ScenarioDriver.RunAsync(ScenarioCatalog.Create("grpc", Json(settings), fixture.Environment), iterations: 1));
+        var reference = Assert.Single(await ScenarioDriver.RunAsync(
+            ScenarioCatalog.Create("grpc", Json("""{"Client":"grpc-net","Call":"stream","StreamMessages":300}"""), fixture.Environment), iterations: 1));
 
         Assert.True(reference.IsOk, reference.Message);
         Assert.All(lean, r => { Assert.True(r.IsOk, r.Message); Assert.Equal(reference.SizeBytes, r.SizeBytes); });

@@ -13,6 +13,7 @@ public sealed class JsonNamesTests
         Assert.Equal(["leak", "no-leak", "inconclusive"], JsonNames.All<LeakVerdict>());
         Assert.Equal(["heap", "rss", "threads", "timers", "fds"], JsonNames.All<LeakResource>());
         Assert.Equal(["higher", "lower"], JsonNames.All<Better>());
+        Assert.Equal(["auto", "configured"], JsonNames.All<ClientSelection>());
         Assert.Equal(["significant", "within-noise", "unknown-noise", "n/a"], JsonNames.All<ComparisonVerdict>());
         Assert.Equal(
             ["target-died", "target-exited", "interrupted", "engine-failed", "counter-gap", "counter-resumed", "counter-session-ended",

@@ -130,11 +130,12 @@ public class ProtocolSettingsTests
     }
 
     [Theory]
-    [InlineData("{}", KafkaProducerKind.Confluent)]
+    [InlineData("{}", KafkaProducerKind.Native)]
+    [InlineData("""{"Producer":"auto"}""", KafkaProducerKind.Native)]
     [InlineData("""{"Producer":"confluent"}""", KafkaProducerKind.Confluent)]
     [InlineData("""{"Producer":"native"}""", KafkaProducerKind.Native)]
     [InlineData("""{"Producer":"Native"}""", KafkaProducerKind.Native)]
-    public void Kafka_producer_defaults_to_confluent(string json, KafkaProducerKind expected)
+    public void Kafka_producer_defaults_to_the_native_one_where_it_runs(string json, KafkaProducerKind expected)
     {
         Assert.Equal(expected, KafkaSettings.Read(Settings.Reader(json, Env), Env).Producer);
     }
@@ -157,8 +158,8 @@ public class ProtocolSettingsTests
     [InlineData("""{"BatchSize":100001}""", "CustomSettings.BatchSize of scenario 'test': 100001 is out of range [1, 100000]")]
     [InlineData("""{"BatchSize":2.5}""", "CustomSettings.BatchSize of scenario 'test': expected an integer, got 2.5")]
     [InlineData("""{"BatchSize":"many"}""", "CustomSettings.BatchSize of scenario 'test': expected an integer, got \"many\"")]
-    [InlineData("""{"Producer":"librdkafka"}""", "CustomSettings.Producer of scenario 'test': 'librdkafka' is not one of 'confluent', 'native'")]
-    [InlineData("""{"Producer":""}""", "CustomSettings.Producer of scenario 'test': '' is not one of 'confluent', 'native'")]
+    [InlineData("""{"Producer":"librdkafka"}""", "CustomSettings.Producer of scenario 'test': 'librdkafka' is not one of 'auto', 'confluent', 'native'")]
+    [InlineData("""{"Producer":""}""", "CustomSettings.Producer of scenario 'test': '' is not one of 'auto', 'confluent', 'native'")]
     public void Kafka_bad_settings_name_the_path(string json, string message)
     {
         Assert.Equal(message, Assert.Throws<ConfigException>(() => KafkaSettings.Read(Settings.Reader(json, Env), Env)).Message);

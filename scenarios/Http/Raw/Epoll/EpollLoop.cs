@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
@@ -8,8 +7,10 @@ namespace LoadLeak.Scenarios.Http.Raw.Epoll;
 /// The raw HTTP client's own epoll thread: each connection's socket is registered once, edge-triggered, and an
 /// edge wakes that connection's readable or writable <see cref="ReadinessSignal"/> (<see cref="SocketReadiness"/>).
 /// Unlike the runtime's socket engine, a receive here waits for readiness first instead of trying the socket right
-/// after the request went out (a recvfrom that almost always finds nothing), which saves one system call per request. One loop per scenario run; Dispose
-/// stops it within <see cref="PollTimeoutMs"/>.
+/// after the request went out (a recvfrom that almost always finds nothing), which saves one system call per request.
+/// A registration's id is its slot in a table plus a generation, so an event finds its connection with one array read
+/// and an event for a connection removed since is dropped. One or more loops per scenario run (see RawHttpClient);
+/// Dispose stops it within <see cref="PollTimeoutMs"/>.
 /// </summary>
 internal sealed class EpollLoop : IDisposable
 {
@@ -17,10 +18,13 @@ internal sealed class EpollLoop : IDisposable
     private const int MaxEventsPerWait = 256;
 
     private readonly int _epfd;
-    private readonly ConcurrentDictionary<ulong, SocketReadiness> _signals = new();
+    private readonly Lock _lock = new();
+    private readonly Stack<int> _freeSlots = new();
     private readonly Action<ulong, uint> _onEvent;
     private readonly Thread _thread;
-    private long _nextId;
+    private SocketReadiness?[] _slots = new SocketReadiness?[64];
+    private int _slotsUsed;
+    private uint _generation;
     private volatile bool _stopping;
 
     public EpollLoop()
@@ -35,26 +39,50 @@ internal sealed class EpollLoop : IDisposable
     /// <summary>Registers a socket; its signals fire on every edge until <see cref="Remove"/>.</summary>
     public ulong Add(Socket socket, SocketReadiness signal)
     {
-        var id = (ulong)Interlocked.Increment(ref _nextId);
-        _signals[id] = signal;
+        ulong id;
+        lock (_lock)
+        {
+            var slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : _slotsUsed++;
+            if (slot == _slots.Length)
+            {
+                var bigger = new SocketReadiness?[slot * 2];
+                _slots.CopyTo(bigger, 0);
+                Volatile.Write(ref _slots, bigger);
+            }
+            id = ((ulong)++_generation << 32) | (uint)slot;
+            signal.LoopId = id;
+            Volatile.Write(ref _slots[slot], signal);
+        }
         // EPOLLOUT for the connect's completion and for room after a send found the buffer full (edge-triggered: the
         // kernel wakes writers only after a send failed with EAGAIN; other events may carry the bit along, harmlessly).
         const uint events = EpollNative.EPOLLIN | EpollNative.EPOLLOUT | EpollNative.EPOLLRDHUP | EpollNative.EPOLLET;
         if (EpollNative.Add(_epfd, (int)socket.SafeHandle.DangerousGetHandle(), events, id) != 0)
         {
-            _signals.TryRemove(id, out _);
-            throw new SocketException(Marshal.GetLastPInvokeError());
+            var error = Marshal.GetLastPInvokeError();
+            Remove(id);
+            throw new SocketException(error);
         }
         return id;
     }
 
     /// <summary>Forgets a connection; closing its socket takes it out of the epoll set.</summary>
-    public void Remove(ulong id) => _signals.TryRemove(id, out _);
+    public void Remove(ulong id)
+    {
+        var slot = (int)(uint)id;
+        lock (_lock)
+        {
+            if (_slots[slot] is not { } signal || signal.LoopId != id) return;
+            Volatile.Write(ref _slots[slot], null);
+            _freeSlots.Push(slot);
+        }
+    }
 
     private void OnEvent(ulong id, uint events)
     {
         // Connected, readable, writable, closed by the peer, or in error: the next call on that side tells which.
-        if (_signals.TryGetValue(id, out var signal)) signal.Dispatch(events);
+        var slots = Volatile.Read(ref _slots);
+        var slot = (int)(uint)id;
+        if (slot < slots.Length && Volatile.Read(ref slots[slot]) is { } signal && signal.LoopId == id) signal.Dispatch(events);
     }
 
     private void Run()

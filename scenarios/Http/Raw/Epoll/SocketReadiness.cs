@@ -11,6 +11,9 @@ internal sealed class SocketReadiness(bool runContinuationsAsynchronously)
     private const uint ReadableEvents = EpollNative.EPOLLIN | EpollNative.EPOLLRDHUP | EpollNative.EPOLLHUP | EpollNative.EPOLLERR;
     private const uint WritableEvents = EpollNative.EPOLLOUT | EpollNative.EPOLLHUP | EpollNative.EPOLLERR;
 
+    /// <summary>The id of this connection's current registration with its <see cref="EpollLoop"/> (set by the loop).</summary>
+    public ulong LoopId { get; set; }
+
     /// <summary>Data arrived, the peer closed, or the socket failed.</summary>
     public ReadinessSignal Readable { get; } = new(runContinuationsAsynchronously);
 

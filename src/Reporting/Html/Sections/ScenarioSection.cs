@@ -23,6 +23,8 @@ internal sealed class ScenarioSection : IHtmlSection
                 Cell.Text(string.Join(", ", s.StatusCodes.OrderByDescending(c => c.Value).Select(c => $"{c.Key}: {Units.Count(c.Value)}"))),
             }));
 
+        Clients(html, doc);
+
         html.Append("<h3>Latency (ms)</h3>\n<p class=\"lead\">Corrected: measured from the intended start time (coordinated omission removed). Uncorrected: from the actual send.</p>\n");
         HtmlTable.Write(html, ["Scenario", "Measure", "p50", "p75", "p90", "p95", "p99", "p99.9", "Max", "Mean", "StdDev"],
             doc.Scenarios.SelectMany(s => new[]
@@ -36,6 +38,18 @@ internal sealed class ScenarioSection : IHtmlSection
         html.Append("<h3>Errors</h3>\n");
         HtmlTable.Write(html, ["Scenario", "Status", "Message", "Count"],
             errors.Select(x => new[] { Cell.Text(x.Scenario), Cell.Code(x.Error.StatusCode), Cell.Text(x.Error.Message), Cell.Num(Units.Count(x.Error.Count)) }));
+    }
+
+    /// <summary>Which client sent each scenario's requests and why: the figures above depend on it.</summary>
+    private static void Clients(StringBuilder html, RunDocument doc)
+    {
+        var sent = doc.Scenarios.Where(s => s.Client is not null).ToList();
+        if (sent.Count == 0) return;
+        html.Append("<h3>Clients</h3>\n");
+        HtmlTable.Write(html, ["Scenario", "Client", "Picked", "Why"], sent.Select(s => new[]
+        {
+            Cell.Text(s.Name), Cell.Code(s.Client), Cell.Text(s.ClientSelection?.ToJsonName() ?? "–"), Cell.Text(s.ClientReason ?? "–"),
+        }));
     }
 
     /// <summary>Latency is measured on successful responses only: a scenario without any shows "–", not 0.</summary>

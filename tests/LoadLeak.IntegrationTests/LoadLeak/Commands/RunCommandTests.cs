@@ -15,6 +15,8 @@ public sealed class RunCommandTests
 
         Assert.True(result.ExitCode is 0 or 1, result.ToString());
         Assert.True(File.Exists(Path.Combine(outDir, "report.html")), result.ToString());
+        // Printed once at the start: the client the scenario sends with and why (auto picks the raw client here).
+        Assert.Contains("scenario 'http': client raw (auto: plain http, HTTP/1.1, headers it can send)", result.StdOut);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "run.json")));
         var root = doc.RootElement;
         Assert.True(root.GetProperty("schemaVersion").GetInt32() >= 1);
@@ -30,6 +32,10 @@ public sealed class RunCommandTests
         Assert.Equal("http", scenario.GetProperty("name").GetString());
         Assert.True(scenario.GetProperty("ok").GetInt64() > 100, result.ToString());
         Assert.True(scenario.GetProperty("latencyMs").GetProperty("p99").GetDouble() > 0);
+        // run.json names the same client and says why, as the report does.
+        Assert.Equal("raw", scenario.GetProperty("client").GetString());
+        Assert.Equal("auto", scenario.GetProperty("clientSelection").GetString());
+        Assert.Equal("plain http, HTTP/1.1, headers it can send", scenario.GetProperty("clientReason").GetString());
 
         // One load row per second, each inside the run and inside a phase.
         var intervals = root.GetProperty("intervals").EnumerateArray().Select(i => i.GetProperty("t").GetDouble()).ToArray();

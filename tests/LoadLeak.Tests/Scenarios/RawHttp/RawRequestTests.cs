@@ -38,19 +38,22 @@ public class RawRequestTests
     }
 
     [Fact]
-    public void Client_defaults_to_httpclient()
+    public void Client_defaults_to_raw_where_it_fits()
     {
-        Assert.Equal(HttpClientKind.HttpClient, HttpSettings.Read(Settings.Reader("{}", Env)).Client);
+        Assert.Equal(HttpClientKind.Raw, HttpSettings.Read(Settings.Reader("{}", Env)).Client);
         Assert.Equal(HttpClientKind.HttpClient, HttpSettings.Read(Settings.Reader("""{"Client":"httpclient"}""", Env)).Client);
         Assert.Equal(HttpClientKind.Raw, HttpSettings.Read(Settings.Reader("""{"Client":"Raw"}""", Env)).Client);
     }
 
     [Theory]
-    [InlineData("""{"Client":"curl"}""", "CustomSettings.Client of scenario 'test': 'curl' is not one of 'httpclient', 'raw'")]
+    [InlineData("""{"Client":"curl"}""", "CustomSettings.Client of scenario 'test': 'curl' is not one of 'auto', 'httpclient', 'raw'")]
     [InlineData("""{"Client":"raw","HttpVersion":"2"}""", "CustomSettings.HttpVersion of scenario 'test': Client 'raw' speaks HTTP/1.1 only (use Client 'httpclient' for HTTP/2)")]
     [InlineData("""{"Client":"raw","Url":"https://h/x"}""", "CustomSettings.Url of scenario 'test': Client 'raw' speaks plain http only, not 'https' (use Client 'httpclient' for https)")]
     [InlineData("""{"Client":"raw","Headers":{"X A":"1"}}""", "CustomSettings.Headers.X A of scenario 'test': not a valid header name: 'X A'")]
     [InlineData("""{"Client":"raw","Headers":{"X":"a\r\nEvil: 1"}}""", "CustomSettings.Headers.X of scenario 'test': the value must be printable ASCII without line breaks")]
+    [InlineData("""{"Client":"raw","Headers":{"Transfer-Encoding":"chunked"}}""",
+        "CustomSettings.Headers.Transfer-Encoding of scenario 'test': Client 'raw' frames the body with Content-Length only (use Client 'httpclient' for Transfer-Encoding)")]
+    [InlineData("""{"Client":"raw","BenchmarkId":"caf\u00e9"}""", "CustomSettings.BenchmarkId of scenario 'test': must be printable ASCII for Client 'raw'")]
     public void Raw_client_settings_errors_name_the_path(string json, string message)
     {
         Assert.Equal(message, Assert.Throws<global::LoadLeak.Engine.ConfigException>(() => HttpSettings.Read(Settings.Reader(json, Env))).Message);
