@@ -13,7 +13,7 @@ public sealed class HtmlExporter : Exporting.IExporter
 
     private static readonly IHtmlSection[] Sections =
     [
-        new SummarySection(), new VerdictSection(), new TimelineSection(), new ScenarioSection(), new ThresholdSection(),
+        new SummarySection(), new VerdictSection(), new TimelineSection(), new ScenarioSection(), new AgentSection(), new ThresholdSection(),
         new PhaseSection(), new HeapSection(), new SoakSection(), new CapacitySection(), new RunInfoSection(),
     ];
 

@@ -30,7 +30,9 @@ internal static class ClusterEngineResult
     {
         var totals = agents.Select(a => a.Finished?.Totals.FirstOrDefault(t => t.Scenario == name) ?? FromRows(coordinator, a.Id, name))
             .Where(t => t is not null).Select(t => t!).ToList();
-        var (corrected, uncorrected, _) = coordinator.Stats.TotalLatency(name);
+        var (corrected, uncorrected, count) = coordinator.Stats.TotalLatency(name);
+        if (count == 0 && totals.Any(t => t.Latency is not null))
+            (corrected, uncorrected) = (Approximate(totals, t => t.Latency), Approximate(totals, t => t.LatencyUncorrected));
         var ok = totals.Sum(t => t.Ok);
         var fail = totals.Sum(t => t.Fail);
         var seconds = totals.Select(t => t.DurationSeconds).DefaultIfEmpty(0).Max();
@@ -40,6 +42,17 @@ internal static class ClusterEngineResult
         return new ScenarioStats(name, ok, fail, seconds > 0 ? (ok + fail) / seconds : 0, seconds, corrected, uncorrected, codes, errors,
             totals.Sum(t => t.Bytes), totals.Sum(t => t.Late), totals.Sum(t => t.Dropped))
         { StopReason = totals.Select(t => t.StopReason).FirstOrDefault(r => r is not null) };
+    }
+
+    /// <summary>Without histograms: each percentile the highest agent's (an upper bound), the mean weighted by requests.</summary>
+    private static LatencySummary Approximate(IReadOnlyList<ScenarioTotals> totals, Func<ScenarioTotals, LatencySummary?> of)
+    {
+        var parts = totals.Where(t => of(t) is not null).Select(t => (Summary: of(t)!, Count: t.Ok + t.Fail)).ToList();
+        double Max(Func<LatencySummary, double> f) => parts.Max(p => f(p.Summary));
+        var count = parts.Sum(p => p.Count);
+        var mean = count == 0 ? 0 : parts.Sum(p => p.Summary.Mean * p.Count) / count;
+        return new LatencySummary(Max(l => l.P50), Max(l => l.P75), Max(l => l.P90), Max(l => l.P95), Max(l => l.P99), Max(l => l.P999),
+            Max(l => l.Max), mean, Max(l => l.StdDev));
     }
 
     /// <summary>A lost agent's totals from the rows it sent (measured part); null when it sent none of this scenario.</summary>

@@ -8,7 +8,8 @@ namespace LoadLeak.Cluster.Running;
 /// <summary>
 /// Hands the merged rows to the session's observers (live console, result stream, retained-heap probe) once a
 /// slot has settled (one and a half intervals after its end), on the session's clock. A phase starts for the
-/// observers when a scenario's rows first carry its name, so boundary readings come up to an interval late.
+/// observers when a scenario's rows first carry its name, so boundary readings come up to an interval late;
+/// its end is not known yet (given as its start; the result's merged phases carry the real ends).
 /// </summary>
 internal sealed class ClusterLiveRelay(StatsMerger stats, IEngineObserver observer, TimeSpan interval, double shift)
 {
@@ -42,7 +43,7 @@ internal sealed class ClusterLiveRelay(StatsMerger stats, IEngineObserver observ
             _phases[row.Scenario] = row.Phase;
             var space = row.Phase.IndexOf(' ', StringComparison.Ordinal);
             observer.OnPhaseStarted(new PhaseRecord(row.Phase, row.Scenario, row.Phase == LoadPlan.WarmUpName ? PhaseKind.WarmUp : PhaseKind.Load,
-                row.T - interval.TotalSeconds + shift, double.NaN, space > 0 ? row.Phase[(space + 1)..] : row.Phase,
+                row.T - interval.TotalSeconds + shift, row.T - interval.TotalSeconds + shift, space > 0 ? row.Phase[(space + 1)..] : row.Phase,
                 row.Concurrency > 0 ? row.Concurrency : null, row.TargetRate > 0 ? row.TargetRate : null));
         }
         observer.OnInterval(rows.Select(r => r with { T = r.T + shift }).ToList());
