@@ -74,6 +74,33 @@ public sealed partial class ClusterRunCommandTests
     }
 
     [RequiresNatsServerFact]
+    public async Task Ctrl_c_stops_the_agents_and_reports_what_was_measured()
+    {
+        var outDir = NewOutDir();
+        using var run = CliProcess.Start("run", "--config", RepoPaths.TestConfig("http-short.json"), "--out", outDir, "--cluster-local", "2");
+        var pids = await WaitForAsync(() => AgentPids().Match(run.StdOut) is { Success: true } m ? m : null, TimeSpan.FromSeconds(90), run);
+        await WaitForAsync(() => run.StdOut.Contains("phase '2 KeepConstant", StringComparison.Ordinal) ? "" : null, TimeSpan.FromSeconds(90), run);
+        ProcessTools.Signal(run.Pid, 2); // SIGINT, as Ctrl-C sends it
+
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(130, result.ExitCode);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "run.json")));
+        var root = doc.RootElement;
+        Assert.Equal("interrupted", root.GetProperty("status").GetString());
+        Assert.Contains(root.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "interrupted");
+        var agents = root.GetProperty("agents").EnumerateArray().ToList();
+        Assert.Equal(2, agents.Count);
+        var ok = agents.Sum(a => a.GetProperty("scenarios").EnumerateArray().Single().GetProperty("ok").GetInt64());
+        Assert.True(ok > 0, result.ToString());
+        Assert.Equal(ok, root.GetProperty("scenarios").EnumerateArray().Single().GetProperty("ok").GetInt64());
+        foreach (var pid in new[] { pids.Groups[1].Value, pids.Groups[2].Value })
+            Assert.True(await ProcessTools.WaitGoneAsync(int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(5)),
+                $"agent {pid} still runs");
+        Directory.Delete(outDir, recursive: true);
+    }
+
+    [RequiresNatsServerFact]
     public async Task Missing_agents_after_the_cluster_timeout_exit_3_naming_what_is_missing()
     {
         await using var nats = await NatsServerProcess.StartAsync(CancellationToken.None);
