@@ -7,6 +7,7 @@ namespace LoadLeak.Cluster.Running;
 internal static class ClusterAgentRecords
 {
     public static IReadOnlyList<AgentRecord> Of(IReadOnlyList<AgentReport> reports, double shift) =>
-        reports.Select(r => new AgentRecord(r.Id, r.Group, r.Host, r.Scenarios.Select(s => new AgentScenarioRecord(s.Name, s.Ok, s.Fail, s.Rps)).ToList(),
+        reports.Select(r => new AgentRecord(r.Id, r.Group, r.Host,
+            r.Scenarios.Select(s => new AgentScenarioRecord(s.Name, s.Ok, s.Fail, s.Rps)).ToList(),
             r.ClockOffsetMs, r.ClockErrorMs, r.LoadStartLateMs, r.Lost, r.LostAt + shift)).ToList();
 }

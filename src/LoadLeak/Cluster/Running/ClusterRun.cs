@@ -71,7 +71,8 @@ internal static class ClusterRun
         if (settings.WaitForProbe) probe = LocalProbe.Start(self, endpoint, settings.ClusterId, plan);
         var pids = string.Join(", ", agents.Pids.Select(p => p.ToString(CultureInfo.InvariantCulture)));
         console.Info($"cluster-local: nats-server at {endpoint.Redacted}, {settings.LocalAgents} agent(s) (pids {pids})" +
-                     (probe is null ? "" : $", probe (pid {probe.Pid.ToString(CultureInfo.InvariantCulture)})") + $"; their logs are in {plan.OutDir}");
+                     (probe is null ? "" : $", probe (pid {probe.Pid.ToString(CultureInfo.InvariantCulture)})") +
+                     $"; their logs are in {plan.OutDir}");
         return new LocalMembers(agents, probe);
     }
 }

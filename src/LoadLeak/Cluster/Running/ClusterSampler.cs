@@ -13,7 +13,8 @@ internal sealed class ClusterSampler(ClusterRunState state, ITargetSampler? loca
 {
     public bool IsDotNet => local?.IsDotNet ?? false;
 
-    public TargetSample? Latest => local is not null ? local.Latest : state.Coordinator.Probe.Latest is { } s ? s with { T = s.T + state.Shift } : null;
+    public TargetSample? Latest =>
+        local is not null ? local.Latest : state.Coordinator.Probe.Latest is { } s ? s with { T = s.T + state.Shift } : null;
 
     public IReadOnlyList<TimelineEvent> EventsSoFar =>
         [.. local?.EventsSoFar ?? [], .. state.Coordinator.Events.Select(state.Shifted)];

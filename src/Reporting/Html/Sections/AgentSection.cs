@@ -26,7 +26,8 @@ public sealed class AgentSection : IHtmlSection
                 ? Cell.Badge(agent.LostAt is { } t ? $"lost at {t.ToString("0.0", CultureInfo.InvariantCulture)} s" : "lost", "bad")
                 : Cell.Badge("finished", "good"),
         }));
-        HtmlTable.Write(html, ["Agent", "Group", "Host", "Scenario", "OK", "Fail", "RPS", "Clock offset ms", "± ms", "Start late ms", "State"], rows);
+        HtmlTable.Write(html,
+            ["Agent", "Group", "Host", "Scenario", "OK", "Fail", "RPS", "Clock offset ms", "± ms", "Start late ms", "State"], rows);
     }
 
     private static string Ms(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
