@@ -71,7 +71,7 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
     /// <summary>Launches or attaches to the target and waits until it is ready; the run clock starts then.</summary>
     public async Task StartTargetAsync()
     {
-        _target = await TargetStarter.StartAsync(plan, _placeholders, console, interrupt);
+        _target = await stages.Target.StartAsync(plan, _placeholders, console, interrupt);
         _clock = new RunClock();
     }
 

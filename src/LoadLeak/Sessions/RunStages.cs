@@ -9,6 +9,7 @@ internal sealed record RunStages
     public static readonly RunStages Local = new();
 
     public IScenarioFactory Scenarios { get; init; } = CatalogScenarioFactory.Instance;
+    public ITargetStage Target { get; init; } = LocalTargetStage.Instance;
     public ISamplingStage Sampling { get; init; } = LocalSamplingStage.Instance;
     public ILoadStage Load { get; init; } = LocalLoadStage.Instance;
 }

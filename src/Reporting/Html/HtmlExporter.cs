@@ -13,7 +13,8 @@ internal sealed class HtmlExporter : Exporting.IExporter
 
     private static readonly IHtmlSection[] Sections =
     [
-        new SummarySection(), new VerdictSection(), new TimelineSection(), new ScenarioSection(), new StepSection(), new ThresholdSection(),
+        new SummarySection(), new VerdictSection(), new TimelineSection(), new ScenarioSection(), new StepSection(),
+        new AgentSection(), new ThresholdSection(),
         new PhaseSection(), new HeapSection(), new SoakSection(), new CapacitySection(), new RunInfoSection(),
     ];
 

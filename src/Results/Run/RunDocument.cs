@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LoadLeak.Results;
 
 /// <summary>
@@ -38,4 +40,7 @@ public sealed record RunDocument
     /// <summary>Things that happened on the timeline: target died, counter gap, broker down, interrupt.</summary>
     public IReadOnlyList<TimelineEvent> Events { get; init; } = [];
     public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>The load agents of a cluster run (<c>--cluster-*</c>); null (and left out of run.json) for a local run.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AgentRecord>? Agents { get; init; }
 }

@@ -49,7 +49,8 @@ internal sealed class StatsStreamer(MemberLink link, IReadOnlyDictionary<string,
             var phase = original.TryGetValue(row.Scenario, out var simulations) ? PhaseNames.Original(row.Phase, simulations) : row.Phase;
             var seq = link.NextSeq();
             link.Stream(link.Subjects.Stats, seq, new IntervalStats(seq, row.Scenario, row.T, phase, row.Ok, row.Fail, row.BytesReceived,
-                row.Late, row.Dropped, row.Concurrency, row.TargetRate, row.Rps, corrected, uncorrected));
+                row.Late, row.Dropped, row.Concurrency, row.TargetRate, row.Rps, corrected, uncorrected)
+            { P50Ms = row.P50, P99Ms = row.P99, P99UncorrectedMs = row.P99Uncorrected });
             Interlocked.Increment(ref _rows);
         }
     }
@@ -65,5 +66,6 @@ internal sealed class StatsStreamer(MemberLink link, IReadOnlyDictionary<string,
 
     public static ScenarioTotals Totals(ScenarioStats stats) =>
         new(stats.Name, stats.Ok, stats.Fail, stats.DurationSeconds, stats.BytesReceived, stats.Late, stats.Dropped,
-            stats.StatusCodes, stats.Errors.Select(e => new ErrorTotal(e.StatusCode, e.Message, e.Count)).ToList(), stats.StopReason);
+            stats.StatusCodes, stats.Errors.Select(e => new ErrorTotal(e.StatusCode, e.Message, e.Count)).ToList(), stats.StopReason)
+        { Latency = stats.Latency, LatencyUncorrected = stats.LatencyUncorrected };
 }

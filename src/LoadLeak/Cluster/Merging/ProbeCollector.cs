@@ -23,6 +23,9 @@ internal sealed class ProbeCollector
 
     public int LiveSamples { get { lock (_gate) return _live.Count; } }
 
+    /// <summary>The newest live sample (probe clock), for the live console; null before the first.</summary>
+    public TargetSample? Latest { get { lock (_gate) return _live.Count == 0 ? null : _live.Values.Last(); } }
+
     public void Add(ClusterMessage message)
     {
         lock (_gate)

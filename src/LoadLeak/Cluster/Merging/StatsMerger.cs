@@ -75,12 +75,31 @@ internal sealed class StatsMerger(TimeSpan interval)
             return seconds > 0 ? count / seconds : 0;
         });
         var phase = rows.GroupBy(r => r.Phase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
-        var (summary, summaryUncorrected) = (corrected.Summary(), uncorrected.Summary());
+        var (p50, p99, p99Uncorrected) = Percentiles(rows, corrected, uncorrected);
         return new IntervalRow(slot * interval.TotalSeconds, scenario, phase, rows.Sum(r => r.Ok), rows.Sum(r => r.Fail), rps,
-            summary.P50, summary.P99, summaryUncorrected.P99, rows.Sum(r => r.Concurrency), rows.Sum(r => r.TargetRate),
+            p50, p99, p99Uncorrected, rows.Sum(r => r.Concurrency), rows.Sum(r => r.TargetRate),
             rows.Sum(r => r.Late), rows.Sum(r => r.Dropped))
         { BytesReceived = rows.Sum(r => r.Bytes) };
     }
+
+    /// <summary>
+    /// Exact from the histograms; without them (agents whose engine does not hand its interval histograms over), an
+    /// approximation from the agents' own percentiles: p99 the highest agent's, p50 the request-weighted mean.
+    /// </summary>
+    private (double P50, double P99, double P99Uncorrected) Percentiles(List<IntervalStats> rows, HistogramSum corrected, HistogramSum uncorrected)
+    {
+        if (corrected.TotalCount > 0 || rows.All(r => r.P99Ms is null))
+            return (corrected.Summary().P50, corrected.Summary().P99, uncorrected.Summary().P99);
+        Interlocked.Increment(ref _approximate);
+        var count = rows.Sum(r => r.Ok + r.Fail);
+        var p50 = count == 0 ? 0 : rows.Sum(r => (r.P50Ms ?? 0) * (r.Ok + r.Fail)) / count;
+        return (p50, rows.Max(r => r.P99Ms ?? 0), rows.Max(r => r.P99UncorrectedMs ?? 0));
+    }
+
+    private long _approximate;
+
+    /// <summary>Merged rows whose percentiles are approximations (no histograms arrived for them).</summary>
+    public long ApproximateRows => Interlocked.Read(ref _approximate);
 
     private (HistogramSum Corrected, HistogramSum Uncorrected) Sum(IEnumerable<IntervalStats> rows)
     {

@@ -20,4 +20,12 @@ internal sealed record IntervalStats(
     double TargetRate,
     double Rps,
     string? Corrected,
-    string? Uncorrected) : ClusterMessage;
+    string? Uncorrected) : ClusterMessage
+{
+    /// <summary>The agent's own interval percentiles (ms): the coordinator's fallback when the histograms are missing.</summary>
+    public double? P50Ms { get; init; }
+
+    public double? P99Ms { get; init; }
+
+    public double? P99UncorrectedMs { get; init; }
+}

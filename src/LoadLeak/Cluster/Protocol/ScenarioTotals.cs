@@ -12,4 +12,10 @@ internal sealed record ScenarioTotals(
     long Dropped,
     IReadOnlyDictionary<string, long> StatusCodes,
     IReadOnlyList<ErrorTotal> Errors,
-    string? StopReason);
+    string? StopReason)
+{
+    /// <summary>The agent's own latency summary: the coordinator's fallback when interval histograms are missing.</summary>
+    public LatencySummary? Latency { get; init; }
+
+    public LatencySummary? LatencyUncorrected { get; init; }
+}

@@ -34,6 +34,19 @@ public class StatsMergerTests
     }
 
     [Fact]
+    public void Without_histograms_the_agents_own_percentiles_give_an_approximation_and_are_counted()
+    {
+        var merger = new StatsMerger(Second);
+        merger.Add("a", Row(1, "http", 1.0, ok: 30, rps: 30, null) with { P50Ms = 2, P99Ms = 9, P99UncorrectedMs = 8 });
+        merger.Add("b", Row(1, "http", 1.0, ok: 10, rps: 10, null) with { P50Ms = 6, P99Ms = 40, P99UncorrectedMs = 30 });
+
+        var row = Assert.Single(merger.MergedRows());
+
+        Assert.Equal((3.0, 40.0, 30.0), (row.P50, row.P99, row.P99Uncorrected));
+        Assert.True(merger.ApproximateRows > 0);
+    }
+
+    [Fact]
     public void A_resent_message_counts_once()
     {
         var merger = new StatsMerger(Second);

@@ -1,0 +1,28 @@
+using System.Globalization;
+using LoadLeak.Cli;
+using LoadLeak.Cluster.Planning;
+using LoadLeak.Sessions;
+
+namespace LoadLeak.Cluster.Running;
+
+/// <summary>`run`'s cluster settings from the config's ClusterSettings and the --cluster-* flags; null for a local run.</summary>
+internal static class ClusterPlan
+{
+    public static ClusterSettings? Parse(RunPlan plan, ClusterFlags flags)
+    {
+        var json = File.ReadAllText(plan.ConfigPath);
+        var scenarios = plan.Config.Scenarios.Select(s => s.ScenarioName).ToList();
+        var targets = plan.Config.TargetScenarios ?? scenarios;
+        var settings = ClusterSettingsParser.Parse(json, plan.ConfigPath, flags, scenarios, targets);
+        if (settings is null) return null;
+        if (plan.Soak is not null) throw new Engine.ConfigException("soak runs do not run as a cluster yet: leave out the --cluster-* flags");
+        if (settings.WaitForProbe && !settings.IsLocal && plan.Target is TargetSpec.Launch { Bundled: false })
+            throw new Engine.ConfigException("--target-cmd: with --cluster-probe the probe launches the target (loadleak probe --target-cmd ...)");
+        return settings;
+    }
+
+    public static void Print(IUserConsole console, ClusterSettings settings) =>
+        console.Info($"cluster '{settings.ClusterId}': {settings.AgentsCount} agent(s)" + (settings.WaitForProbe ? " and a probe" : "") +
+                     (settings.IsLocal ? ", local nats-server and agents" : $" at {settings.Endpoint!.Redacted}") +
+                     $", join timeout {settings.Timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s");
+}
