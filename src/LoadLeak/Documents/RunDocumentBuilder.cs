@@ -130,7 +130,7 @@ public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? ta
         TestSuite = plan.Config.TestSuite,
         TestName = plan.Config.TestName,
         TargetCommand = target?.Description,
-        TargetPid = target?.Pid,
+        TargetPid = target is RemoteTarget ? null : target?.Pid,
         TargetUrl = plan.ReadyUrl,
         DurationScale = plan.DurationScale,
         CommandLine = plan.CommandLine,
