@@ -197,7 +197,9 @@ public sealed class TargetCorrelator : ITargetSampler
             retained = _retained.OrderBy(r => r.T).ToList();
             missed = _missed.OrderBy(r => r.T).ToList();
         }
-        _result = new CorrelatorResult(_sink.Table.Build(), retained, _sink.Events, _sink.Notes, IsDotNet) { MissedRetained = missed };
+        var samples = _sink.Table.Build();
+        if (_pid is null && EndpointSources.MissingFigures(samples) is { } missing) _sink.AddNote(missing);
+        _result = new CorrelatorResult(samples, retained, _sink.Events, _sink.Notes, IsDotNet) { MissedRetained = missed };
         return _result;
     }
 

@@ -39,6 +39,7 @@ public sealed record ResourceSeries(LeakResource Resource, string Source, IReadO
         LeakResource.Threads => s.OsThreads ?? s.Threads,
         LeakResource.Timers => s.Timers,
         LeakResource.Fds => s.Fds,
+        LeakResource.Goroutines => s.Goroutines,
         _ => null,
     };
 

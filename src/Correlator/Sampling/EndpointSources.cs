@@ -1,5 +1,6 @@
 using LoadLeak.Correlator.Sampling.Go;
 using LoadLeak.Correlator.Sampling.Prometheus;
+using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Sampling;
 
@@ -52,5 +53,17 @@ internal sealed class EndpointSources
         if (eventPipeSampled) parts.Add(".NET runtime counters from EventPipe");
         if (procSampled) parts.Add("RSS, OS threads, fds and CPU from /proc");
         return parts.Count == 0 ? null : "sources: " + string.Join("; ", parts);
+    }
+
+    /// <summary>For a remote target: the figures no URL delivered, so the report says what could not be had.</summary>
+    public static string? MissingFigures(IReadOnlyList<TargetSample> samples)
+    {
+        var figures = new (string Name, Func<TargetSample, double?> Value)[]
+        {
+            ("RSS", s => s.RssBytes ?? s.WorkingSetBytes), ("OS threads", s => s.OsThreads), ("fds", s => s.Fds), ("CPU", s => s.Cpu),
+            ("heap", s => s.PostGcHeapBytes ?? s.GcHeapBytes), ("goroutines", s => s.Goroutines),
+        };
+        var missing = figures.Where(f => !samples.Any(s => f.Value(s) is not null)).Select(f => f.Name).ToList();
+        return missing.Count == 0 ? null : $"remote target: not measured (no URL served them): {string.Join(", ", missing)}";
     }
 }
