@@ -74,9 +74,9 @@ public sealed class RunSession(RunPlan plan, IUserConsole console, RunStages sta
     {
         var target = Required(_target, "StartTargetAsync");
         _runnerMemory = new RunnerMemoryMonitor(_clock, TimeSpan.FromSeconds(5));
-        var endpoints = await TargetEndpointResolver.ResolveAsync(plan, _placeholders, console, interrupt);
-        _sampler = await stages.Sampling.StartAsync(target, plan with { Endpoints = endpoints }, _clock, interrupt);
-        _observers = new LoadObservers(plan, target, _sampler, _clock, _timeline, console, _load.Token);
+        var resolved = plan with { Endpoints = await TargetEndpointResolver.ResolveAsync(plan, _placeholders, console, interrupt) };
+        _sampler = await stages.Sampling.StartAsync(target, resolved, _clock, interrupt);
+        _observers = new LoadObservers(resolved, target, _sampler, _clock, _timeline, console, _load.Token);
         _timeline.Added = _observers.Stream.Event;
     }
 
