@@ -22,6 +22,9 @@ public sealed record CorrelatorOptions
     /// <summary>Base of the target's Go /debug/pprof: goroutines and Go heap every interval, heap?gc=1 as the retained heap.</summary>
     public Uri? Pprof { get; init; }
 
+    /// <summary><see cref="Pprof"/> was found on the launched target's port, not given by a flag (said in the notes).</summary>
+    public bool PprofDetected { get; init; }
+
     /// <summary>The target's Prometheus text endpoint, scraped every interval.</summary>
     public Uri? Metrics { get; init; }
 

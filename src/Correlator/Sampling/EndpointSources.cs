@@ -18,11 +18,14 @@ internal sealed class EndpointSources
         MetricNames.GcPauseMs, MetricNames.GcCount, MetricNames.Exceptions, MetricNames.LockContentions, MetricNames.WorkingSet,
     ];
 
-    private EndpointSources(PprofSource? pprof, PrometheusSource? prometheus)
+    private EndpointSources(PprofSource? pprof, PrometheusSource? prometheus, bool pprofDetected)
     {
+        _pprofDetected = pprofDetected;
         Pprof = pprof;
         Prometheus = prometheus;
     }
+
+    private readonly bool _pprofDetected;
 
     public PprofSource? Pprof { get; }
     public PrometheusSource? Prometheus { get; }
@@ -41,14 +44,15 @@ internal sealed class EndpointSources
             if (eventPipeSampled) elsewhere.UnionWith(DotNetRuntimeMetrics);
             prometheus = new PrometheusSource(m, now, options.Interval, options.CustomMetrics, elsewhere);
         }
-        return new EndpointSources(pprof, prometheus);
+        return new EndpointSources(pprof, prometheus, options.PprofDetected);
     }
 
     /// <summary>Which figures come from where, for the notes and the console.</summary>
     public string? Describe(bool procSampled, bool eventPipeSampled)
     {
         var parts = new List<string>();
-        if (Pprof is not null) parts.Add($"goroutines and Go heap from pprof ({Pprof.Endpoint.Base})");
+        if (Pprof is not null)
+            parts.Add($"goroutines and Go heap from pprof ({Pprof.Endpoint.Base}{(_pprofDetected ? ", found on the launched target's port" : "")})");
         if (Prometheus is not null) parts.Add($"{(Pprof is null ? "" : "other ")}figures from Prometheus ({Prometheus.Url})");
         if (eventPipeSampled) parts.Add(".NET runtime counters from EventPipe");
         if (procSampled) parts.Add("RSS, OS threads, fds and CPU from /proc");

@@ -15,6 +15,7 @@ public sealed class LocalSamplingStage : ISamplingStage
         {
             UseEventPipe = plan.UseEventPipe,
             Pprof = plan.Endpoints.Pprof is { } pprof ? new Uri(pprof) : null,
+            PprofDetected = plan.Endpoints.PprofDetected,
             Metrics = plan.Endpoints.Metrics is { } metrics ? new Uri(metrics) : null,
             CustomMetrics = plan.Endpoints.CustomMetrics,
         };
