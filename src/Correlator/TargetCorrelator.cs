@@ -80,7 +80,8 @@ public sealed class TargetCorrelator : ITargetSampler
         if (_pid is not { } pid)
             _sink.AddNote("remote target: no /proc or EventPipe here; RSS, OS threads, fds and CPU only where the metrics endpoint serves them");
         else if (!IsDotNet && _endpoints.Pprof is null)
-            _sink.AddNote($"pid {pid.ToString(CultureInfo.InvariantCulture)} has no .NET diagnostics socket: /proc figures only (RSS, OS threads, fds, CPU)");
+            _sink.AddNote($"pid {pid.ToString(CultureInfo.InvariantCulture)} has no .NET diagnostics socket: " +
+                          "/proc figures only (RSS, OS threads, fds, CPU)");
         else if (eventPipe)
         {
             var version = DotNetProbe.RuntimeVersion(pid);

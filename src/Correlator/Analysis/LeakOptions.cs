@@ -64,7 +64,8 @@ public sealed record LeakOptions
                 "minblockseconds" => o with { MinBlockSeconds = Number(v, path, 1, 3600) },
                 "maxtestpoints" => o with { MaxTestPoints = (int)Integer(v, path, 10, 2000) },
                 _ => throw new ConfigException($"{path}: unknown leak setting (known: MinConfidence, MinHeapGrowthBytes, MinRssGrowthBytes, " +
-                    "MinMemoryGrowthMBPerHour, MinThreadGrowth, MinTimerGrowth, MinFdGrowth, MinGoroutineGrowth, MinGoroutineGrowthFraction, RecoveryTolerance, MinSamples, " +
+                    "MinMemoryGrowthMBPerHour, MinThreadGrowth, MinTimerGrowth, MinFdGrowth, MinGoroutineGrowth, " +
+                    "MinGoroutineGrowthFraction, RecoveryTolerance, MinSamples, " +
                     "LateSlopeFraction, CoolDownLoadFraction, MinBlockSeconds, MaxTestPoints)"),
             };
         }

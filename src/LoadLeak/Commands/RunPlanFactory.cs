@@ -59,7 +59,8 @@ public static class RunPlanFactory
     {
         if (settings.TargetPid is { } pid) return new TargetSpec.Attach(pid);
         if (settings.TargetCmd is { } command) return new TargetSpec.Launch(command, Bundled: false);
-        if (EndpointFlags.IsRemote(settings)) return new TargetSpec.Remote($"remote, sampled through {settings.TargetPprof ?? settings.TargetMetrics}");
+        if (EndpointFlags.IsRemote(settings))
+            return new TargetSpec.Remote($"remote, sampled through {settings.TargetPprof ?? settings.TargetMetrics}");
         var bundled = BundledTarget.Command();
         if (!KafkaNeeds.EmbeddedBroker(config, null))
             bundled = bundled.Replace(" --kafka {kafka}", "", StringComparison.Ordinal);

@@ -29,11 +29,13 @@ public abstract class TargetRunSettings : CommandSettings
     public int? TargetPid { get; init; }
 
     [CommandOption("--target-pprof <URL>")]
-    [Description("Base of the target's Go /debug/pprof (e.g. http://127.0.0.1:{port}/debug/pprof): goroutines, Go heap, heap?gc=1 at phase boundaries.")]
+    [Description("Base of the target's Go /debug/pprof (e.g. http://127.0.0.1:{port}/debug/pprof): goroutines, Go heap, " +
+        "heap?gc=1 at phase boundaries.")]
     public string? TargetPprof { get; init; }
 
     [CommandOption("--target-metrics <URL>")]
-    [Description("The target's Prometheus text endpoint (e.g. http://host:9090/metrics), scraped every second. Without --target-cmd/--target-pid the target is remote: sampled only through the URLs.")]
+    [Description("The target's Prometheus text endpoint (e.g. http://host:9090/metrics), scraped every second. " +
+        "Without --target-cmd/--target-pid the target is remote: sampled only through the URLs.")]
     public string? TargetMetrics { get; init; }
 
     [CommandOption("--target-metric <NAME>")]

@@ -4,7 +4,10 @@ using LoadLeak.Targets;
 
 namespace LoadLeak.Sessions;
 
-/// <summary>The target sampled from this process: EventPipe counters when it is .NET, /proc when it runs here, Go pprof and Prometheus URLs when given.</summary>
+/// <summary>
+/// The target sampled from this process: EventPipe counters when it is .NET, /proc when it runs here, Go pprof and
+/// Prometheus URLs when given.
+/// </summary>
 public sealed class LocalSamplingStage : ISamplingStage
 {
     public static readonly LocalSamplingStage Instance = new();

@@ -98,7 +98,8 @@ public sealed class GoRunTests
         Assert.Contains("HTML", html.StdErr + html.StdOut);
 
         var refused = await CliProcess.RunAsync(Limit, "run", "--config", RepoPaths.TestConfig("go-short.json"),
-            "--target-pprof", "http://127.0.0.1:1/debug/pprof", "--out", Path.Combine(Path.GetTempPath(), "loadleak-it-" + Guid.NewGuid().ToString("N")));
+            "--target-pprof", "http://127.0.0.1:1/debug/pprof",
+            "--out", Path.Combine(Path.GetTempPath(), "loadleak-it-" + Guid.NewGuid().ToString("N")));
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("--target-pprof: http://127.0.0.1:1/debug/pprof/: unreachable", refused.StdErr + refused.StdOut);
     }

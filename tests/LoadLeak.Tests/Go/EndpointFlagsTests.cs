@@ -38,6 +38,7 @@ public class EndpointFlagsTests
         Assert.Null(rows[0].RuntimeThreads);
         Assert.Equal(9, rows[1].RuntimeThreads);
         Assert.Null(rows[1].Metrics);
-        Assert.DoesNotContain("goroutines", System.Text.Json.JsonSerializer.Serialize(new TargetSample { T = 1 }, RunDocumentJson.Options), StringComparison.Ordinal);
+        var json = System.Text.Json.JsonSerializer.Serialize(new TargetSample { T = 1 }, RunDocumentJson.Options);
+        Assert.DoesNotContain("goroutines", json, StringComparison.Ordinal);
     }
 }

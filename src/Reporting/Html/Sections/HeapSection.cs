@@ -40,11 +40,13 @@ public sealed class HeapSection : IHtmlSection
         }
         if (heap.TopGrowers.Count > 0)
         {
-            html.Append(heap.TopGrowers.Any(g => g.Kind == GrowerKind.GoAllocSite) ? "<h3>Top growing allocation sites</h3>\n" : "<h3>Top growing types</h3>\n");
+            var goSites = heap.TopGrowers.Any(g => g.Kind == GrowerKind.GoAllocSite);
+            html.Append(goSites ? "<h3>Top growing allocation sites</h3>\n" : "<h3>Top growing types</h3>\n");
             HtmlTable.Write(html, ["Type", "Δ bytes", "Δ count", "Count after cool-down", "After cool-down"],
                 heap.TopGrowers.Select(g => new[]
                 {
-                    Cell.Code(g.Location is null ? g.Type : $"{g.Type} {g.Location}"), Cell.Num(Units.Bytes(g.BytesDelta)), Cell.Num(Units.Count(g.CountDelta)),
+                    Cell.Code(g.Location is null ? g.Type : $"{g.Type} {g.Location}"), Cell.Num(Units.Bytes(g.BytesDelta)),
+                    Cell.Num(Units.Count(g.CountDelta)),
                     Cell.Num(Units.Count(g.CountAfterCoolDown)), g.SurvivesCoolDown ? Cell.Badge("held", "bad") : Cell.Badge("released", "good"),
                 }));
             html.Append("<p class=\"note\">Δ from the baseline snapshot to the one after the cool-down. Held: at least half of the bytes "
