@@ -3,6 +3,7 @@ using System.Globalization;
 using LoadLeak.Correlator.Sampling;
 using LoadLeak.Correlator.Sampling.Go;
 using LoadLeak.Correlator.Sampling.Prometheus;
+using LoadLeak.Results;
 
 // Runs one of LoadLeak's Go-target sources against a URL for a while, as a run would, and says how many readings it
 // delivered. Usage (see bench/go-sampling.sh): GoSamplingBench pprof|metrics URL SECONDS [INTERVAL_MS=1000]
@@ -28,8 +29,7 @@ catch (OperationCanceledException)
 }
 var inner = sink.Inner;
 Console.WriteLine(FormattableString.Invariant(
-    $"{source.Name}: scrapes {sink.Scrapes} in {Now():0.0} s, {inner.Table.Build().Count} seconds sampled, "
-    + $"{inner.Notes.Count} notes, {inner.Events.Count} events"));
+    $"{source.Name}: scrapes {sink.Scrapes} in {Now():0.0} s, {inner.Table.Build().Count} seconds sampled, {inner.Notes.Count} notes, {inner.Events.Count} events"));
 foreach (var note in inner.Notes) Console.WriteLine("note: " + note);
 return inner.Notes.Count == 0 ? 0 : 1;
 
@@ -48,7 +48,7 @@ internal sealed class CountingSink(CollectingSink inner) : IMeasurementSink
         Inner.Add(measurement);
     }
 
-    public void AddEvent(CorrelatorEvent correlatorEvent) => Inner.AddEvent(correlatorEvent);
+    public void AddEvent(TimelineEvent correlatorEvent) => Inner.AddEvent(correlatorEvent);
 
     public void AddNote(string note) => Inner.AddNote(note);
 }

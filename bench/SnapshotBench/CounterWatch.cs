@@ -1,6 +1,7 @@
 using System.Globalization;
 using LoadLeak.Correlator;
 using LoadLeak.Engine.Running;
+using LoadLeak.Results;
 
 /// <summary>
 /// The correlator's runtime-counter session against the target across one snapshot, as a run has it:
@@ -35,7 +36,7 @@ internal sealed class CounterWatch : IAsyncDisposable
         var to = _clock.Seconds;
         await Task.Delay(Margin);
         var result = await _correlator.StopAsync();
-        var gaps = result.Events.Count(e => e.Kind == "counter-gap");
+        var gaps = result.Events.Count(e => e.Kind == EventKind.CounterGap);
         var silent = result.Samples.Count(s => s.T > _from && s.T <= to + 1 && s.GcHeapBytes is null);
         foreach (var e in result.Events)
             log.WriteLine(FormattableString.Invariant($"  counter event {e.T - _from:0.0} s after the snapshot began: {e.Kind} {e.Message}"));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Stats;
+using LoadLeak.Results;
 
 namespace LoadLeak.Bench.Cpu;
 

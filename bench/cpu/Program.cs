@@ -1,6 +1,6 @@
 using LoadLeak.Bench.Cpu;
-using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Api;
+using LoadLeak.Engine.Running;
 using LoadLeak.Engine.Simulations;
 using LoadLeak.Scenarios.Grpc;
 using LoadLeak.Scenarios.Http;

@@ -7,7 +7,7 @@ namespace LoadLeak.Scenarios.Kafka;
 /// Produce-to-consume latency as the target measured it from each message's timestamp
 /// (the JSON of the target's <c>GET /api/kafka/e2e</c>).
 /// </summary>
-public sealed record EndToEndLatency(
+internal sealed record EndToEndLatency(
     [property: JsonPropertyName("count")] long Count,
     [property: JsonPropertyName("meanMs")] double MeanMs,
     [property: JsonPropertyName("p50Ms")] double P50Ms,

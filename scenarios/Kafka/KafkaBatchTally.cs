@@ -7,7 +7,7 @@ namespace LoadLeak.Scenarios.Kafka;
 /// (send of the first message to the report of the last) is above each message's own send-to-report time,
 /// and how many messages of the failed batches really failed. One set of interlocked adds per batch.
 /// </summary>
-public sealed class KafkaBatchTally
+internal sealed class KafkaBatchTally
 {
     private long _batches, _messagesSent, _failedBatches, _failedMessages, _messagesInFailedBatches;
     private long _batchMicrosSum, _messageMicrosSum;
@@ -40,7 +40,7 @@ public sealed class KafkaBatchTally
 /// <param name="MeanBatchMs">Mean of the latency each batch was recorded with (send of its first message to report of its last).</param>
 /// <param name="MeanMessageMs">Mean of every sent message's own send-to-report time.</param>
 /// <param name="FailedMessages">Messages that really failed in the failed batches (the engine counts every message of those batches as failed).</param>
-public sealed record KafkaBatchFigures(long Batches, double MeanBatchMs, double MeanMessageMs, long FailedBatches, long FailedMessages, long MessagesInFailedBatches)
+internal sealed record KafkaBatchFigures(long Batches, double MeanBatchMs, double MeanMessageMs, long FailedBatches, long FailedMessages, long MessagesInFailedBatches)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Batches} batches; recorded latency (first send to last report) mean {MeanBatchMs:0.00} ms, each message's own send-to-report mean {MeanMessageMs:0.00} ms; " +

@@ -12,7 +12,7 @@ namespace LoadLeak.Scenarios.Kafka;
 /// sent and its report heard. End-to-end latency is measured by the consuming target; Clean fetches and logs
 /// it, and <see cref="LastEndToEnd"/> keeps it for the report.
 /// </summary>
-public sealed class KafkaScenario
+internal sealed class KafkaScenario
 {
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(5);
     private readonly KafkaSettings _settings;

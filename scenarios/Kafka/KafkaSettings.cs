@@ -5,7 +5,7 @@ using LoadLeak.Scenarios.Template;
 namespace LoadLeak.Scenarios.Kafka;
 
 /// <summary>The Kafka scenario's CustomSettings, validated.</summary>
-public sealed record KafkaSettings(
+internal sealed record KafkaSettings(
     string BootstrapServers,
     string Topic,
     Acks Acks,

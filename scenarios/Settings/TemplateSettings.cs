@@ -6,7 +6,7 @@ namespace LoadLeak.Scenarios.Settings;
 /// The template keys every protocol shares: <c>BenchmarkId</c> (default: the runner's <c>{benchmarkId}</c>
 /// placeholder, so all scenarios of a run share one id; else a fresh id) and <c>PayloadSizeBytes</c>.
 /// </summary>
-public static class TemplateSettings
+internal static class TemplateSettings
 {
     public const int MaxPayloadBytes = 16 * 1024 * 1024;
     public const string BenchmarkIdPlaceholder = "benchmarkId";

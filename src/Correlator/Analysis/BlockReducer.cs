@@ -5,7 +5,7 @@ namespace LoadLeak.Correlator.Analysis;
 /// autocorrelation of per-second samples and keep the O(n²) tests cheap on hour-long runs;
 /// block minima follow the floor of a sawtooth (the heap after each GC).
 /// </summary>
-public static class BlockReducer
+internal static class BlockReducer
 {
     public static IReadOnlyList<SeriesPoint> Reduce(IReadOnlyList<SeriesPoint> points, double minBlockSeconds, int maxBlocks, bool useMinimum)
     {

@@ -9,7 +9,7 @@ namespace LoadLeak.Correlator.Analysis;
 /// as persistent and so all but refuses to call significant on a short run. The steps of a drifting walk
 /// have a positive mean; those of a wandering one do not.
 /// </summary>
-public static class DriftTest
+internal static class DriftTest
 {
     /// <summary>Two-sided p of mean(steps) = 0, as a normal z with the same p; null when there are too few steps.</summary>
     public static (double Z, double P)? Test(IReadOnlyList<double> x)

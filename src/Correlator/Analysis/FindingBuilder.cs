@@ -4,7 +4,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Correlator.Analysis;
 
 /// <summary>Turns a resource's trend, recovery and per-request regression into a judged finding.</summary>
-public sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
+internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
 {
     private const double Mb = 1024 * 1024;
     private readonly LeakOptions _o = input.Options;

@@ -12,7 +12,7 @@ namespace LoadLeak.Correlator.Analysis;
 public sealed record ScenarioShare(string Scenario, double Share, double StdDev, double TopProbability);
 
 /// <summary>Shares of the growth from a non-negative fit, and their uncertainty by a residual bootstrap.</summary>
-public static class GrowthShares
+internal static class GrowthShares
 {
     /// <summary>Named instead of a protocol when no scenario explains most of the growth in enough refits.</summary>
     public const string Undetermined = "undetermined";

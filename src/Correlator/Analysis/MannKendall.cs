@@ -7,14 +7,14 @@ namespace LoadLeak.Correlator.Analysis;
 /// after the Hamed-Rao (1998) correction for autocorrelation; <see cref="VarianceRatio"/> is n/n*
 /// (the larger of the significant-lags estimate and an AR(1) model of the detrended ranks).
 /// </summary>
-public sealed record MannKendallResult(int N, double S, double VarS, double VarianceRatio, double Z, double P, double Tau)
+internal sealed record MannKendallResult(int N, double S, double VarS, double VarianceRatio, double Z, double P, double Tau)
 {
     /// <summary>1 - two-sided p.</summary>
     public double Confidence => 1 - P;
 }
 
 /// <summary>Mann-Kendall trend test on an evenly spaced series, with the Hamed-Rao variance correction.</summary>
-public static class MannKendall
+internal static class MannKendall
 {
     public const string TestName = "mann-kendall (hamed-rao, ar1 floor) or drift t on steps";
 

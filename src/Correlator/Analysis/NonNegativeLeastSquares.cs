@@ -8,7 +8,7 @@ namespace LoadLeak.Correlator.Analysis;
 /// finding: in ordinary least squares it is how two nearly collinear regressors trade a large positive
 /// coefficient on the wrong one against a negative one on another.
 /// </summary>
-public static class NonNegativeLeastSquares
+internal static class NonNegativeLeastSquares
 {
     private const int MaxIterationsPerColumn = 30;
 

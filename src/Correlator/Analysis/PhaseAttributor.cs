@@ -5,7 +5,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Correlator.Analysis;
 
 /// <summary>What changed in the target over each phase: deltas, allocation, GC pause share, requests.</summary>
-public static class PhaseAttributor
+internal static class PhaseAttributor
 {
     /// <summary>An induced GC lands shortly after the boundary it was requested at.</summary>
     private const double MarkWindowSeconds = 10;

@@ -11,7 +11,7 @@ namespace LoadLeak.Correlator.Analysis;
 /// The induced full GCs carry their exact time, and the counter repeats each one's heap size to the
 /// byte, which measures the lag in every run.
 /// </summary>
-public static class PostGcLag
+internal static class PostGcLag
 {
     /// <summary>A match further apart than this is a coincidence of values, not the same GC.</summary>
     public const double MaxLagSeconds = 5;

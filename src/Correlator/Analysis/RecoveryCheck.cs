@@ -2,13 +2,13 @@ using LoadLeak.Results;
 
 namespace LoadLeak.Correlator.Analysis;
 
-public sealed record Recovery(double Baseline, double AfterCoolDown, bool Recovered, string Evidence);
+internal sealed record Recovery(double Baseline, double AfterCoolDown, bool Recovered, string Evidence);
 
 /// <summary>
 /// After cool-down (and, for the heap, a full GC), is the resource back near its value at the end
 /// of warm-up? Growth that goes away with the load is load-proportional state, not a leak.
 /// </summary>
-public static class RecoveryCheck
+internal static class RecoveryCheck
 {
     private const double BaselineWindowSeconds = 5;
     private const double MarkWindowSeconds = 10;

@@ -11,7 +11,7 @@ namespace LoadLeak.Correlator.Analysis;
 /// is the growth per request; with concurrent scenarios a multiple regression splits the growth
 /// between them, which works when their request profiles differ (steps, ramps at different times).
 /// </summary>
-public static class RequestRegressor
+internal static class RequestRegressor
 {
     /// <summary>
     /// Below this spread of one scenario's share of two scenarios' requests, second by second, their

@@ -7,7 +7,7 @@ namespace LoadLeak.Correlator.Analysis;
 /// <paramref name="Samples"/> is how many per-second samples cover the range (the minimum-samples
 /// rule counts coverage); <paramref name="Points"/> are the distinct observations that are tested.
 /// </summary>
-public sealed record ResourceSeries(LeakResource Resource, string Source, IReadOnlyList<SeriesPoint> Points, bool UseBlockMinimum, int Samples)
+internal sealed record ResourceSeries(LeakResource Resource, string Source, IReadOnlyList<SeriesPoint> Points, bool UseBlockMinimum, int Samples)
 {
     public const string MarksOnly = "induced-GC marks";
 

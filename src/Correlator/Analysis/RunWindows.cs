@@ -7,7 +7,7 @@ namespace LoadLeak.Correlator.Analysis;
 /// The parts of a run the verdict looks at: warm-up (excluded; its end is the baseline), the load
 /// window (trend tests) and the trailing cool-down (recovery check), all in run seconds.
 /// </summary>
-public sealed record RunWindows(double WarmUpEnd, double LoadEnd, double? CoolDownStart, double RunEnd)
+internal sealed record RunWindows(double WarmUpEnd, double LoadEnd, double? CoolDownStart, double RunEnd)
 {
     public double LoadSeconds => Math.Max(0, LoadEnd - WarmUpEnd);
 

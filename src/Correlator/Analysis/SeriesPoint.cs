@@ -1,4 +1,4 @@
 namespace LoadLeak.Correlator.Analysis;
 
 /// <summary>One value of a resource at run time T (seconds).</summary>
-public readonly record struct SeriesPoint(double T, double Value);
+internal readonly record struct SeriesPoint(double T, double Value);

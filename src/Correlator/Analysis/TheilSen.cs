@@ -1,7 +1,7 @@
 namespace LoadLeak.Correlator.Analysis;
 
 /// <summary>Theil-Sen slope: the median of all pairwise slopes, robust to outliers and GC steps.</summary>
-public static class TheilSen
+internal static class TheilSen
 {
     public static double Slope(IReadOnlyList<double> t, IReadOnlyList<double> y)
     {

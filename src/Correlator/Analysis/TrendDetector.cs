@@ -3,12 +3,12 @@ using LoadLeak.Results;
 namespace LoadLeak.Correlator.Analysis;
 
 /// <summary>The trend of one resource over the load window, on block-reduced points.</summary>
-public sealed record TrendEvidence(
+internal sealed record TrendEvidence(
     LeakResource Resource, string Source, MannKendallResult Test, double Slope, double LateSlope, double Growth,
     int RawPoints, int TestPoints, double From, double To);
 
 /// <summary>Mann-Kendall (Hamed-Rao) plus Theil-Sen on the whole load window and on its last half.</summary>
-public static class TrendDetector
+internal static class TrendDetector
 {
     public const int MinTestPoints = 6;
     private const int MinMarks = 5;

@@ -1,7 +1,7 @@
 namespace LoadLeak.Correlator.Capacity;
 
 /// <summary>Where latency crosses the SLO as concurrency grows.</summary>
-public static class SloKnee
+internal static class SloKnee
 {
     /// <summary>
     /// The concurrency at which p99 first exceeds <paramref name="sloP99Ms"/>, interpolated

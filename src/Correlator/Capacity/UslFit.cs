@@ -7,7 +7,7 @@ namespace LoadLeak.Correlator.Capacity;
 /// alone starts badly), then a compass search with shrinking steps polishes it. Bounds
 /// hold by construction, no derivatives are needed, and the result is deterministic.
 /// </summary>
-public static class UslFit
+internal static class UslFit
 {
     private const int GridSteps = 60;
     private const int MaxPolishIterations = 2_000;

@@ -4,7 +4,7 @@ namespace LoadLeak.Correlator.Capacity;
 /// Universal Scalability Law: X(N) = λN / (1 + σ(N−1) + κN(N−1)). σ is contention (the
 /// serial share), κ coherency (crosstalk between workers), λ the throughput of one worker.
 /// </summary>
-public sealed record UslModel(double Sigma, double Kappa, double Lambda, double RSquared)
+internal sealed record UslModel(double Sigma, double Kappa, double Lambda, double RSquared)
 {
     /// <summary>Concurrency of peak throughput, √((1−σ)/κ); ∞ when κ = 0 (throughput only flattens).</summary>
     public double PeakConcurrency => Kappa > 0 ? Math.Max(1, Math.Sqrt(Math.Max(0, 1 - Sigma) / Kappa)) : double.PositiveInfinity;

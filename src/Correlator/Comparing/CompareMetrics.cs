@@ -1,7 +1,7 @@
 namespace LoadLeak.Correlator.Comparing;
 
 /// <summary>The metrics `loadleak compare` puts side by side.</summary>
-public static class CompareMetrics
+internal static class CompareMetrics
 {
     public static readonly IReadOnlyList<ComparedMetric> All =
     [

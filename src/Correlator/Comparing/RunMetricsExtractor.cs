@@ -3,7 +3,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Correlator.Comparing;
 
 /// <summary>Reads the compared metrics off one run.json. Null where the run did not measure it.</summary>
-public static class RunMetricsExtractor
+internal static class RunMetricsExtractor
 {
     public static IReadOnlyDictionary<string, double?> Extract(RunDocument run)
     {

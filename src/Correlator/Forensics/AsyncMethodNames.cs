@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace LoadLeak.Correlator.Forensics;
 
 /// <summary>Turns a compiler-generated state machine type name back into the async method it runs.</summary>
-public static partial class AsyncMethodNames
+internal static partial class AsyncMethodNames
 {
     /// <summary>"Shop.Orders+&lt;PlaceAsync&gt;d__4" → "Shop.Orders.PlaceAsync". Lambdas and local
     /// functions ("&lt;&lt;Main&gt;b__0_0&gt;d") keep the compiler's name: it still points at the enclosing method.</summary>

@@ -4,5 +4,5 @@ namespace LoadLeak.Correlator.Forensics;
 /// The dump caught the target inside a garbage collection, when the GC's structures are being rewritten
 /// and the heap cannot be walked. Nothing is wrong with the target: a later dump will do.
 /// </summary>
-public sealed class HeapNotWalkableException()
+internal sealed class HeapNotWalkableException()
     : InvalidOperationException("the heap in the dump is not walkable: the dump caught the target in the middle of a GC");

@@ -5,4 +5,4 @@ namespace LoadLeak.Correlator.Forensics;
 /// <paramref name="PauseMs"/> ± <paramref name="ResolutionMs"/> (the sampling brackets the start
 /// and the end of the stop).
 /// </summary>
-public sealed record PauseMeasurement(double PauseMs, double ResolutionMs, int MaxStoppedThreads, int Sweeps);
+internal sealed record PauseMeasurement(double PauseMs, double ResolutionMs, int MaxStoppedThreads, int Sweeps);

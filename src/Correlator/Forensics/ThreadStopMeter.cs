@@ -12,7 +12,7 @@ namespace LoadLeak.Correlator.Forensics;
 /// during which any thread was in tracing stop. The WriteDump call around it also pays IPC,
 /// createdump's start-up and the reply, which do not stop the target.
 /// </summary>
-public sealed class ThreadStopMeter : IDisposable
+internal sealed class ThreadStopMeter : IDisposable
 {
     private const int RelistEverySweeps = 25;
     private readonly string _taskDir;

@@ -13,7 +13,7 @@ namespace LoadLeak.Correlator.Retained;
 /// is stopped and one more is started (which induces another GC). Requests wait for a heap dump
 /// of the same target to finish (<see cref="TargetGate"/>); the timeout runs from the session's start.
 /// </summary>
-public sealed class GcTrigger(int pid, TimeSpan? startBudget = null)
+internal sealed class GcTrigger(int pid, TimeSpan? startBudget = null)
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
     private const int Attempts = 2;

@@ -5,7 +5,7 @@ namespace LoadLeak.Correlator.Retained;
 /// it took from the request, when the heap stats arrived (a Stopwatch timestamp, for the run
 /// clock), and which attempt matched it (2 when the first session saw no induced GC).
 /// </summary>
-public sealed record InducedGc(double HeapBytes, TimeSpan Latency, long GcNumber, long Timestamp)
+internal sealed record InducedGc(double HeapBytes, TimeSpan Latency, long GcNumber, long Timestamp)
 {
     public int Attempt { get; init; } = 1;
 

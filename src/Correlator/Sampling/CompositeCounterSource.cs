@@ -1,7 +1,7 @@
 namespace LoadLeak.Correlator.Sampling;
 
 /// <summary>Runs several sources side by side into the same sink.</summary>
-public sealed class CompositeCounterSource(IReadOnlyList<ICounterSource> sources) : ICounterSource
+internal sealed class CompositeCounterSource(IReadOnlyList<ICounterSource> sources) : ICounterSource
 {
     public IReadOnlyList<ICounterSource> Sources { get; } = sources;
 

@@ -7,7 +7,7 @@ namespace LoadLeak.Engine.Config;
 /// Shrinks or stretches a scenario in time (e.g. a 10-minute soak config run for 30 s in CI):
 /// warm-up and every During scale; intervals, rates, copies and iteration counts do not.
 /// </summary>
-public static class DurationScaling
+internal static class DurationScaling
 {
     public static ScenarioProps Scale(ScenarioProps props, double factor)
     {

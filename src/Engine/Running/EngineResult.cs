@@ -19,7 +19,7 @@ public interface IEngineObserver
     void OnInterval(IReadOnlyList<IntervalRow> rows);
 }
 
-public sealed class NullEngineObserver : IEngineObserver
+internal sealed class NullEngineObserver : IEngineObserver
 {
     public static readonly NullEngineObserver Instance = new();
     public void OnPhaseStarted(PhaseRecord phase) { }

@@ -5,7 +5,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Engine.Running;
 
 /// <summary>Evaluates a scenario's thresholds on its final stats; a check that throws fails with its message.</summary>
-public static class ThresholdChecker
+internal static class ThresholdChecker
 {
     public static IReadOnlyList<ThresholdResult> Check(ScenarioProps props, ScenarioStats stats) =>
         props.Thresholds.Select(threshold =>

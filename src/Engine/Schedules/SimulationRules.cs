@@ -3,14 +3,14 @@ using LoadLeak.Engine.Simulations;
 namespace LoadLeak.Engine.Schedules;
 
 /// <summary>A problem with one argument of a load simulation; ArgumentIndex is its position in NBomber's JSON array.</summary>
-public sealed record SimulationProblem(int ArgumentIndex, string Message);
+internal sealed record SimulationProblem(int ArgumentIndex, string Message);
 
 /// <summary>
 /// The value rules of NBomber's load simulations, shared by the JSON config (which adds the JSON path)
 /// and the engine (which checks what C# code built).
 /// Ramps may target 0 (ramping down); steady shapes need a positive level.
 /// </summary>
-public static class SimulationRules
+internal static class SimulationRules
 {
     public static SimulationProblem? Check(LoadSimulation simulation) => simulation switch
     {

@@ -8,7 +8,7 @@ namespace LoadLeak.Engine.Stats;
 /// returning a unique error message per request cannot grow memory without bound; the rest are
 /// counted under <c>overflowKey</c>.
 /// </summary>
-public sealed class BoundedTally<TKey>(int capacity, TKey overflowKey) where TKey : notnull
+internal sealed class BoundedTally<TKey>(int capacity, TKey overflowKey) where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, StrongBox<long>> _counts = new();
 

@@ -13,7 +13,7 @@ namespace LoadLeak.Engine.Stats;
 /// is measured from the intended start (open model), the uncorrected one from the actual start.
 /// Totals exclude the warm-up (<c>measured: false</c>); interval rows include it.
 /// </summary>
-public sealed class ScenarioMetrics
+internal sealed class ScenarioMetrics
 {
     public const int MaxDistinctErrors = 50;
     public const int MaxDistinctStatusCodes = 100;

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace LoadLeak.Cli;
 
 /// <summary>The `loadleak` command line: commands, help, and the mapping of failures to exit codes.</summary>
-public static class CliApp
+internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, IUserConsole console, RunStages? stages = null)
     {

@@ -1,7 +1,7 @@
 namespace LoadLeak.Cli;
 
 /// <summary>The process exit codes; CI gates read them.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Ok = 0;
     /// <summary>A threshold or the leak verdict failed.</summary>

@@ -1,7 +1,7 @@
 namespace LoadLeak.Cli;
 
 /// <summary>Everything the CLI tells the user goes through here, so commands can be tested.</summary>
-public interface IUserConsole
+internal interface IUserConsole
 {
     void Info(string message);
     void Warn(string message);

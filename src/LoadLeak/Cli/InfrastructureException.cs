@@ -1,4 +1,4 @@
 namespace LoadLeak.Cli;
 
 /// <summary>The target, the broker or another part of the run's infrastructure failed (exit code 3).</summary>
-public sealed class InfrastructureException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class InfrastructureException(string message, Exception? inner = null) : Exception(message, inner);

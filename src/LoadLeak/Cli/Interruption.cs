@@ -7,7 +7,7 @@ namespace LoadLeak.Cli;
 /// interval finishes and the reports are still written. A second Ctrl-C is left to the default
 /// handler, so a stuck run can always be killed.
 /// </summary>
-public sealed class Interruption : IDisposable
+internal sealed class Interruption : IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
     private readonly PosixSignalRegistration _sigterm;

@@ -6,7 +6,7 @@ namespace LoadLeak.Cli;
 /// Just enough dependency injection for the commands' constructors (console, interruption),
 /// so a test can hand a command a recording console. Spectre also asks it for IEnumerable&lt;T&gt;.
 /// </summary>
-public sealed class SimpleTypeRegistrar : ITypeRegistrar
+internal sealed class SimpleTypeRegistrar : ITypeRegistrar
 {
     private readonly Dictionary<Type, List<Func<object>>> _factories = [];
 

@@ -1,7 +1,7 @@
 namespace LoadLeak.Cli;
 
 /// <summary>Plain stdout/stderr; progress goes to stdout as ordinary lines (CI logs stay readable).</summary>
-public sealed class StandardUserConsole : IUserConsole
+internal sealed class StandardUserConsole : IUserConsole
 {
     private readonly object _gate = new();
 

@@ -14,7 +14,7 @@ namespace LoadLeak.Commands;
 /// `loadleak compare`: the same config, with the same load, against each candidate in turn — each
 /// started fresh, repeats interleaved so drift on a shared machine hits every candidate alike.
 /// </summary>
-public sealed class CompareCommand(IUserConsole console, Interruption interruption, RunStages stages) : AsyncCommand<CompareCommand.Settings>
+internal sealed class CompareCommand(IUserConsole console, Interruption interruption, RunStages stages) : AsyncCommand<CompareCommand.Settings>
 {
     public sealed class Settings : TargetRunSettings
     {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace LoadLeak.Commands;
 
 /// <summary>Durations on the command line: "1h", "90m", "45s", "1h30m" or "hh:mm:ss".</summary>
-public static partial class DurationParser
+internal static partial class DurationParser
 {
     public static bool TryParse(string? text, out TimeSpan duration)
     {

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace LoadLeak.Commands;
 
 /// <summary>`loadleak kafka`: the embedded Kafka broker on loopback, standalone, until stopped.</summary>
-public sealed class KafkaCommand(IUserConsole console, Interruption interruption) : AsyncCommand<KafkaCommand.Settings>
+internal sealed class KafkaCommand(IUserConsole console, Interruption interruption) : AsyncCommand<KafkaCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {

@@ -10,7 +10,7 @@ namespace LoadLeak.Commands;
 /// `run --dry-run`: builds every scenario exactly as a run would (so every config error surfaces)
 /// and prints the planned phases, without launching, connecting or writing anything.
 /// </summary>
-public static class PlanPrinter
+internal static class PlanPrinter
 {
     public static void Print(IUserConsole console, RunPlan plan, IScenarioFactory scenarios)
     {

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace LoadLeak.Commands;
 
 /// <summary>`loadleak report RUN.json`: re-render every format from run.json alone.</summary>
-public sealed class ReportCommand(IUserConsole console) : Command<ReportCommand.Settings>
+internal sealed class ReportCommand(IUserConsole console) : Command<ReportCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {

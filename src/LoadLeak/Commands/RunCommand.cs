@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace LoadLeak.Commands;
 
 /// <summary>`loadleak run`: load the target while the correlator samples it, then write the reports.</summary>
-public sealed class RunCommand(IUserConsole console, Interruption interruption, RunStages stages) : AsyncCommand<RunCommand.Settings>
+internal sealed class RunCommand(IUserConsole console, Interruption interruption, RunStages stages) : AsyncCommand<RunCommand.Settings>
 {
     public sealed class Settings : TargetRunSettings
     {

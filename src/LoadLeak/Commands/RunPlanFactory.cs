@@ -9,7 +9,7 @@ using LoadLeak.Targets;
 namespace LoadLeak.Commands;
 
 /// <summary>Turns validated flags and the config file into a frozen <see cref="RunPlan"/>.</summary>
-public static class RunPlanFactory
+internal static class RunPlanFactory
 {
     public const string DefaultConfigName = "nbomber-config.json";
 

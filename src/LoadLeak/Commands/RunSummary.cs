@@ -6,7 +6,7 @@ using LoadLeak.Sessions;
 namespace LoadLeak.Commands;
 
 /// <summary>The few lines a run ends with: status, per-scenario figures, verdict, where the reports are.</summary>
-public static class RunSummary
+internal static class RunSummary
 {
     public static void Print(IUserConsole console, RunOutcome outcome)
     {

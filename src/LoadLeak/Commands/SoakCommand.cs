@@ -12,7 +12,7 @@ namespace LoadLeak.Commands;
 /// `loadleak soak --duration 1h`: a steady load for a long time, a full GC and retained-heap reading
 /// every --gc-every, and a forecast of when memory runs out if it trends up.
 /// </summary>
-public sealed class SoakCommand(IUserConsole console, Interruption interruption, RunStages stages) : AsyncCommand<SoakCommand.Settings>
+internal sealed class SoakCommand(IUserConsole console, Interruption interruption, RunStages stages) : AsyncCommand<SoakCommand.Settings>
 {
     public sealed class Settings : TargetRunSettings
     {

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace LoadLeak.Commands;
 
 /// <summary>Flags shared by every command that runs load against a target.</summary>
-public abstract class TargetRunSettings : CommandSettings
+internal abstract class TargetRunSettings : CommandSettings
 {
     [CommandOption("-c|--config <FILE>")]
     [Description("NBomber-format config. Default: ./nbomber-config.json, else the one in the LoadLeak repository.")]

@@ -9,7 +9,7 @@ namespace LoadLeak.Documents;
 /// Rebuilds a run.json from stream.jsonl when the run never got to write one (crash, kill -9).
 /// The result is marked partial; a torn last line is ignored.
 /// </summary>
-public static class PartialRunReader
+internal static class PartialRunReader
 {
     public static RunDocument Read(string streamPath)
     {

@@ -19,7 +19,7 @@ namespace LoadLeak.Documents;
 /// Joins what the engine and the correlator measured into run.json, the single source of every
 /// figure in every report, and decides the exit code from it.
 /// </summary>
-public sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? target, TimelineEvents timeline)
+internal sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? target, TimelineEvents timeline)
 {
     public RunDocument Build(EngineResult? engine, CorrelatorResult? sampled, RunExtras extras)
     {

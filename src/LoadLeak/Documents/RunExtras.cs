@@ -3,7 +3,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Documents;
 
 /// <summary>What the pipeline learned besides samples and load rows, to go into run.json.</summary>
-public sealed record RunExtras
+internal sealed record RunExtras
 {
     public (double Bytes, string Source)? MemoryLimit { get; init; }
     public HeapForensicsResult? Heap { get; init; }

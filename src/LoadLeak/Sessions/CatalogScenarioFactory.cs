@@ -6,7 +6,7 @@ using LoadLeak.Scenarios.Settings;
 namespace LoadLeak.Sessions;
 
 /// <summary>The config's scenarios as HTTP, gRPC and Kafka scenarios (scenarios/).</summary>
-public sealed class CatalogScenarioFactory : IScenarioFactory
+internal sealed class CatalogScenarioFactory : IScenarioFactory
 {
     public static readonly CatalogScenarioFactory Instance = new();
 

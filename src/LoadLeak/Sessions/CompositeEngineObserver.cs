@@ -4,7 +4,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Sessions;
 
 /// <summary>Fans engine notifications out; one failing observer does not silence the others.</summary>
-public sealed class CompositeEngineObserver(IReadOnlyList<IEngineObserver> observers, Cli.IUserConsole console) : IEngineObserver
+internal sealed class CompositeEngineObserver(IReadOnlyList<IEngineObserver> observers, Cli.IUserConsole console) : IEngineObserver
 {
     public void OnPhaseStarted(PhaseRecord phase) => Each(o => o.OnPhaseStarted(phase));
 

@@ -8,7 +8,7 @@ namespace LoadLeak.Sessions;
 /// Copies the correlator's events (counter gaps, target exit) onto the run's timeline every interval, so they
 /// are streamed to disk as they happen and survive a kill -9, not only written with run.json at the end.
 /// </summary>
-public sealed class CorrelatorEventRelay(ITargetSampler correlator, TimelineEvents timeline) : IEngineObserver
+internal sealed class CorrelatorEventRelay(ITargetSampler correlator, TimelineEvents timeline) : IEngineObserver
 {
     public void OnPhaseStarted(PhaseRecord phase) { }
 

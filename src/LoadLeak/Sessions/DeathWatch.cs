@@ -8,7 +8,7 @@ namespace LoadLeak.Sessions;
 /// Notices the target dying while the load runs: marks the time on the timeline and stops the load,
 /// so the reports are written with what was measured. Exits after the load ended are ours (we stop it).
 /// </summary>
-public sealed class DeathWatch : IDisposable
+internal sealed class DeathWatch : IDisposable
 {
     private readonly CancellationTokenSource _load;
     private volatile bool _loadEnded;

@@ -6,7 +6,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Sessions;
 
 /// <summary>Takes embedded brokers down and brings them back at the configured run times.</summary>
-public static class FaultInjector
+internal static class FaultInjector
 {
     public static Task Schedule(IReadOnlyList<KafkaFault> faults, EmbeddedKafka? kafka, RunClock clock,
         TimelineEvents timeline, IUserConsole console, CancellationToken ct)

@@ -1,7 +1,5 @@
 using LoadLeak.Cli;
 using LoadLeak.Correlator.Forensics.Go;
-using LoadLeak.Correlator.Sampling.Endpoints;
-using LoadLeak.Correlator.Sampling.Go;
 using LoadLeak.Engine.Running;
 using LoadLeak.Results;
 
@@ -9,14 +7,15 @@ namespace LoadLeak.Sessions;
 
 /// <summary>
 /// --snapshots on a Go target: <c>goroutine?debug=1</c> and <c>heap?gc=1</c> at baseline, peak and after the cool-down,
-/// diffed into goroutine stacks and allocating functions that grew and stayed (<see cref="GoSnapshotDiff"/>).
+/// diffed into goroutine stacks and allocating functions that grew and stayed (<see cref="GoForensicsSession"/>).
+/// Snapshots are taken in order, one at a time, off the engine's thread.
 /// </summary>
 internal sealed class GoSnapshotProbe(Uri pprof, RunClock clock, IUserConsole console, CancellationToken ct) : ISnapshotProbe
 {
-    private readonly GoSnapshotter _snapshotter = new(new PprofEndpoint(pprof), () => clock.Seconds);
+    private readonly GoForensicsSession _session = new(pprof, () => clock.Seconds);
     private readonly SnapshotSchedule _schedule = new();
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private readonly List<Task<GoSnapshot?>> _taken = [];
+    private readonly List<Task> _taken = [];
 
     public void OnPhaseStarted(PhaseRecord phase)
     {
@@ -35,38 +34,29 @@ internal sealed class GoSnapshotProbe(Uri pprof, RunClock clock, IUserConsole co
 
     public async Task<HeapForensicsResult?> FinishAsync(bool targetAlive)
     {
-        Task<GoSnapshot?>[] taken;
+        Task[] taken;
         lock (_taken) taken = _taken.ToArray();
-        var snapshots = (await Task.WhenAll(taken)).OfType<GoSnapshot>().ToList();
-        if (targetAlive && await TakeAsync("after-cool-down") is { } last) snapshots.Add(last);
-        if (snapshots.Count < 3)
-        {
-            console.Warn($"Go forensics: {snapshots.Count} of 3 snapshots taken (baseline, peak, after cool-down); no diff");
-            return null;
-        }
-        return GoSnapshotDiff.Compare(snapshots[0], snapshots[1], snapshots[^1]).ToHeapResult();
+        await Task.WhenAll(taken);
+        if (targetAlive) await TakeAsync("after-cool-down");
+        if (_session.Compare() is { } result) return result;
+        console.Warn($"Go forensics: {_session.Count} of 3 snapshots taken (baseline, peak, after cool-down); no diff");
+        return null;
     }
 
-    private async Task<GoSnapshot?> TakeAsync(string label)
+    private async Task TakeAsync(string label)
     {
         try
         {
             await _oneAtATime.WaitAsync(ct).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) { return null; }
+        catch (OperationCanceledException) { return; }
         try
         {
-            var snapshot = await _snapshotter.TakeAsync(label, ct).ConfigureAwait(false);
-            console.Progress($"[{snapshot.T,6:0.0}s] Go snapshot '{label}': {snapshot.Goroutines.Total:N0} goroutines, " +
-                             $"{snapshot.RetainedBytes / 1048576:0.0} MB heap after GC, {snapshot.CaptureMs:0} ms");
-            return snapshot;
+            var (taken, line) = await _session.TakeAsync(label, ct).ConfigureAwait(false);
+            if (taken) console.Progress(line);
+            else console.Warn(line);
         }
-        catch (OperationCanceledException) { return null; }
-        catch (EndpointException ex)
-        {
-            console.Warn($"Go snapshot '{label}' failed: {ex.Message}");
-            return null;
-        }
+        catch (OperationCanceledException) { }
         finally { _oneAtATime.Release(); }
     }
 

@@ -11,7 +11,7 @@ namespace LoadLeak.Sessions;
 /// and diffs them: objects that appeared under load and survived the cool-down are the leak candidates.
 /// Snapshots run off the engine's thread, one at a time; each pauses the target (measured, reported).
 /// </summary>
-public sealed class HeapSnapshotProbe(int pid, RunClock clock, IUserConsole console, bool keepDumps, CancellationToken ct) : ISnapshotProbe
+internal sealed class HeapSnapshotProbe(int pid, RunClock clock, IUserConsole console, bool keepDumps, CancellationToken ct) : ISnapshotProbe
 {
     private readonly HeapSnapshotter _snapshotter = new(new HeapSnapshotOptions { KeepDumps = keepDumps });
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);

@@ -7,7 +7,7 @@ namespace LoadLeak.Sessions;
 /// The local engine today (<see cref="LocalLoadStage"/>); a cluster coordinator that spreads the load over
 /// remote agents implements the same.
 /// </summary>
-public interface ILoadStage
+internal interface ILoadStage
 {
     Task<EngineResult> RunAsync(EngineSettings settings, RunClock clock, IEngineObserver observer, CancellationToken ct);
 }

@@ -8,7 +8,7 @@ namespace LoadLeak.Sessions;
 /// The sampling stage: starts reading the target on the run clock. The local correlator today
 /// (<see cref="LocalSamplingStage"/>); other target sources (Go pprof, Prometheus) and a remote probe implement the same.
 /// </summary>
-public interface ISamplingStage
+internal interface ISamplingStage
 {
     Task<ITargetSampler> StartAsync(ITarget target, RunPlan plan, RunClock clock, CancellationToken ct);
 }

@@ -8,7 +8,7 @@ namespace LoadLeak.Sessions;
 /// Builds each of the config's scenarios. The protocol catalog today (<see cref="CatalogScenarioFactory"/>);
 /// scenarios registered in code, with the config's settings applied over them, plug in here.
 /// </summary>
-public interface IScenarioFactory
+internal interface IScenarioFactory
 {
     ScenarioProps Create(ScenarioConfig config, ScenarioEnvironment environment);
 }

@@ -7,7 +7,7 @@ namespace LoadLeak.Sessions;
 /// <summary>
 /// A broker outage in the embedded Kafka cluster: { "BrokerDown": 1, "At": "00:00:10", "For": "00:00:05" }.
 /// </summary>
-public sealed record KafkaFault(int BrokerId, TimeSpan At, TimeSpan For)
+internal sealed record KafkaFault(int BrokerId, TimeSpan At, TimeSpan For)
 {
     public static IReadOnlyList<KafkaFault> ParseAll(JsonElement array, string path, int brokers)
     {

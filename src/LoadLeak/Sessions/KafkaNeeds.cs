@@ -4,7 +4,7 @@ using LoadLeak.Engine.Config;
 namespace LoadLeak.Sessions;
 
 /// <summary>Whether a run needs the embedded Kafka broker.</summary>
-public static class KafkaNeeds
+internal static class KafkaNeeds
 {
     public const string Embedded = "embedded";
 

@@ -9,7 +9,7 @@ namespace LoadLeak.Sessions;
 /// The live console: every few seconds one line with each scenario's phase, concurrency or rate,
 /// RPS, p99 and errors, and the target's heap and threads as the correlator last saw them.
 /// </summary>
-public sealed class LiveProgress(Cli.IUserConsole console, Func<TargetSample?> latestSample, int everySeconds) : IEngineObserver
+internal sealed class LiveProgress(Cli.IUserConsole console, Func<TargetSample?> latestSample, int everySeconds) : IEngineObserver
 {
     private double _lastPrinted = double.NegativeInfinity;
 

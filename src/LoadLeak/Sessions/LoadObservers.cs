@@ -10,7 +10,7 @@ namespace LoadLeak.Sessions;
 /// Everything that watches the load while it runs, fanned out as one engine observer: the live console, the
 /// retained-heap probe, the correlator's events on the timeline, the result stream on disk and the heap snapshots.
 /// </summary>
-public sealed class LoadObservers : IDisposable
+internal sealed class LoadObservers : IDisposable
 {
     public LoadObservers(RunPlan plan, ITarget target, ITargetSampler sampler, RunClock clock, TimelineEvents timeline,
         IUserConsole console, CancellationToken load)

@@ -3,7 +3,7 @@ using LoadLeak.Engine.Running;
 namespace LoadLeak.Sessions;
 
 /// <summary>The load from this process's own engine.</summary>
-public sealed class LocalLoadStage : ILoadStage
+internal sealed class LocalLoadStage : ILoadStage
 {
     public static readonly LocalLoadStage Instance = new();
 

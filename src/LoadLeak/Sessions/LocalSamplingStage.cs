@@ -8,7 +8,7 @@ namespace LoadLeak.Sessions;
 /// The target sampled from this process: EventPipe counters when it is .NET, /proc when it runs here, Go pprof and
 /// Prometheus URLs when given.
 /// </summary>
-public sealed class LocalSamplingStage : ISamplingStage
+internal sealed class LocalSamplingStage : ISamplingStage
 {
     public static readonly LocalSamplingStage Instance = new();
 

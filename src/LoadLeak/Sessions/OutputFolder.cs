@@ -1,7 +1,7 @@
 namespace LoadLeak.Sessions;
 
 /// <summary>Makes sure the reports can be written before anything is launched, not after the load ran.</summary>
-public static class OutputFolder
+internal static class OutputFolder
 {
     public static void Prepare(string outDir)
     {

@@ -12,7 +12,7 @@ namespace LoadLeak.Sessions;
 /// interval, so a crash or kill -9 loses at most one interval; `loadleak report` rebuilds a partial
 /// run from it. One JSON object per line: { "type": "phase" | "interval" | "sample" | "event" | "header", "data": … }.
 /// </summary>
-public sealed class ResultStream : IEngineObserver, IDisposable
+internal sealed class ResultStream : IEngineObserver, IDisposable
 {
     public const string FileName = "stream.jsonl";
     private readonly StreamWriter _writer;

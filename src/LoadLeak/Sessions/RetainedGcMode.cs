@@ -1,7 +1,7 @@
 namespace LoadLeak.Sessions;
 
 /// <summary>When to force a full GC in the target and record the retained heap (config: LoadLeak.RetainedGc).</summary>
-public enum RetainedGcMode
+internal enum RetainedGcMode
 {
     /// <summary>At every phase boundary and after the load ("boundaries").</summary>
     Boundaries,

@@ -10,7 +10,7 @@ namespace LoadLeak.Sessions;
 /// Measurements run one at a time off the engine's thread; boundaries closer than two seconds
 /// (concurrent scenarios switching together) share one measurement.
 /// </summary>
-public sealed class RetainedHeapProbe(ITargetSampler correlator, RunClock clock, bool atBoundaries, CancellationToken ct) : IEngineObserver
+internal sealed class RetainedHeapProbe(ITargetSampler correlator, RunClock clock, bool atBoundaries, CancellationToken ct) : IEngineObserver
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly List<Task> _pending = [];

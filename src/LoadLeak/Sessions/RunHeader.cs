@@ -3,4 +3,4 @@ using LoadLeak.Results;
 namespace LoadLeak.Sessions;
 
 /// <summary>What a partial run needs to be re-rendered without the original process.</summary>
-public sealed record RunHeader(string RunId, DateTimeOffset StartedAt, RunMetadata Meta);
+internal sealed record RunHeader(string RunId, DateTimeOffset StartedAt, RunMetadata Meta);

@@ -7,7 +7,7 @@ namespace LoadLeak.Sessions;
 /// LoadLeak's own settings from the config's top-level "LoadLeak" section (NBomber ignores it).
 /// Example: { "LoadLeak": { "RetainedGc": "boundaries", "ProgressEverySeconds": 5 } }
 /// </summary>
-public sealed record RunOptions
+internal sealed record RunOptions
 {
     public static readonly RunOptions Default = new();
 

@@ -3,4 +3,4 @@ using LoadLeak.Results;
 namespace LoadLeak.Sessions;
 
 /// <summary>What a run ended with: its exit code, its run.json and the report files written.</summary>
-public sealed record RunOutcome(int ExitCode, RunDocument Document, IReadOnlyList<string> Files);
+internal sealed record RunOutcome(int ExitCode, RunDocument Document, IReadOnlyList<string> Files);

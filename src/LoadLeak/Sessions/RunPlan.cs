@@ -10,7 +10,7 @@ namespace LoadLeak.Sessions;
 /// Everything one run needs, validated and frozen before anything starts (BenchmarkDotNet's
 /// mutable config → immutable snapshot): flags and config are not read again after this.
 /// </summary>
-public sealed record RunPlan
+internal sealed record RunPlan
 {
     public required string RunId { get; init; }
     public required string OutDir { get; init; }

@@ -19,7 +19,7 @@ namespace LoadLeak.Sessions;
 /// it in reverse order, after a fault too (<see cref="DisposeAsync"/>). Once the load stage is reached, whatever
 /// was measured before a fault, the target's death or an interrupt is still reported.
 /// </summary>
-public sealed class RunSession(RunPlan plan, IUserConsole console, RunStages stages, CancellationToken interrupt) : IAsyncDisposable
+internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages stages, CancellationToken interrupt) : IAsyncDisposable
 {
     private readonly Placeholders _placeholders = Placeholders.WithFreePorts();
     private readonly TimelineEvents _timeline = new();

@@ -4,7 +4,7 @@ namespace LoadLeak.Sessions;
 /// The parts of a run that can be exchanged without touching <see cref="RunSession"/>; <see cref="Local"/>
 /// runs everything in this process.
 /// </summary>
-public sealed record RunStages
+internal sealed record RunStages
 {
     public static readonly RunStages Local = new();
 

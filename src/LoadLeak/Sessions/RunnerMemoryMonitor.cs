@@ -7,7 +7,7 @@ namespace LoadLeak.Sessions;
 /// Records LoadLeak's own working set and GC heap every few seconds: a load generator whose memory
 /// grows on a long run would disturb the very thing it measures.
 /// </summary>
-public sealed class RunnerMemoryMonitor : IAsyncDisposable
+internal sealed class RunnerMemoryMonitor : IAsyncDisposable
 {
     private readonly List<RunnerMemoryPoint> _points = [];
     private readonly CancellationTokenSource _stop = new();

@@ -1,4 +1,4 @@
 namespace LoadLeak.Sessions;
 
 /// <summary>One line of stream.jsonl: { "type": …, "data": … }.</summary>
-public sealed record StreamRecord<T>(string Type, T Data);
+internal sealed record StreamRecord<T>(string Type, T Data);

@@ -1,7 +1,7 @@
 namespace LoadLeak.Sessions;
 
 /// <summary>How the target is obtained: launched from a command template, attached to by pid, or remote.</summary>
-public abstract record TargetSpec
+internal abstract record TargetSpec
 {
     public sealed record Launch(string CommandTemplate, bool Bundled) : TargetSpec;
     public sealed record Attach(int Pid) : TargetSpec;

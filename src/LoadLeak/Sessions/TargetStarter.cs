@@ -4,7 +4,7 @@ using LoadLeak.Targets;
 namespace LoadLeak.Sessions;
 
 /// <summary>Launches or attaches to the target and waits until it is ready.</summary>
-public static class TargetStarter
+internal static class TargetStarter
 {
     public static async Task<ITarget> StartAsync(RunPlan plan, Placeholders placeholders, IUserConsole console, CancellationToken ct)
     {

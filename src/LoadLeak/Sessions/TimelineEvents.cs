@@ -3,7 +3,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Sessions;
 
 /// <summary>Thread-safe list of things that happened on the run's timeline (target died, broker down, interrupt).</summary>
-public sealed class TimelineEvents
+internal sealed class TimelineEvents
 {
     private readonly List<TimelineEvent> _events = [];
 

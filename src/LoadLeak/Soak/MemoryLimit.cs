@@ -6,7 +6,7 @@ namespace LoadLeak.Soak;
 /// How much memory the target may use before it is killed or swaps: its cgroup v2 limit when one is
 /// set, else the machine's physical memory.
 /// </summary>
-public static class MemoryLimit
+internal static class MemoryLimit
 {
     public static (double Bytes, string Source)? Of(int pid)
     {

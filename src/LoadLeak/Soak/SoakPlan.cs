@@ -4,7 +4,7 @@ using LoadLeak.Engine.Simulations;
 namespace LoadLeak.Soak;
 
 /// <summary>Soak mode: hold a steady load for a long time, with periodic retained-heap measurements.</summary>
-public sealed record SoakPlan(TimeSpan Duration, int? Copies, TimeSpan GcEvery)
+internal sealed record SoakPlan(TimeSpan Duration, int? Copies, TimeSpan GcEvery)
 {
     /// <summary>
     /// Replaces each scenario's simulations by a short ramp and one long hold at the scenario's

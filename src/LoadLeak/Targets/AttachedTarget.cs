@@ -1,7 +1,7 @@
 namespace LoadLeak.Targets;
 
 /// <summary>A process someone else started (--target-pid). LoadLeak only watches it; it never stops it.</summary>
-public sealed class AttachedTarget : ITarget
+internal sealed class AttachedTarget : ITarget
 {
     private readonly CancellationTokenSource _watch = new();
 

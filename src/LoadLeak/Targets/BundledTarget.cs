@@ -3,7 +3,7 @@ using System.Reflection;
 namespace LoadLeak.Targets;
 
 /// <summary>Where the bundled samples/TargetService was built, and how to start it.</summary>
-public static class BundledTarget
+internal static class BundledTarget
 {
     public const string DefaultCommand = "dotnet \"{dll}\" --port {port} --grpc-port {grpcPort} --kafka {kafka}";
     public const string DefaultReadyUrl = "http://127.0.0.1:{port}/healthz";

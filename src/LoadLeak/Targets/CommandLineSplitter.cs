@@ -3,7 +3,7 @@ using System.Text;
 namespace LoadLeak.Targets;
 
 /// <summary>Splits a command string as a POSIX shell would for plain words and quotes (no expansion).</summary>
-public static class CommandLineSplitter
+internal static class CommandLineSplitter
 {
     public static IReadOnlyList<string> Split(string command, string flagName)
     {

@@ -1,7 +1,7 @@
 namespace LoadLeak.Targets;
 
 /// <summary>Finds a program as the shell would: a path as given, or a name searched on PATH.</summary>
-public static class ExecutablePath
+internal static class ExecutablePath
 {
     public static string? Find(string program)
     {

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace LoadLeak.Targets;
 
 /// <summary>Picks free loopback ports by letting the OS choose and releasing them at once.</summary>
-public static class FreePort
+internal static class FreePort
 {
     public static int Next()
     {

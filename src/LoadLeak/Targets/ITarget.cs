@@ -1,7 +1,7 @@
 namespace LoadLeak.Targets;
 
 /// <summary>The process under load: launched by LoadLeak or attached to.</summary>
-public interface ITarget : IAsyncDisposable
+internal interface ITarget : IAsyncDisposable
 {
     int Pid { get; }
     string Description { get; }

@@ -7,7 +7,7 @@ namespace LoadLeak.Targets;
 /// A target process LoadLeak started. Its output goes to a log file beside the reports, and it is
 /// always stopped: politely (SIGTERM) first, then the whole process tree is killed.
 /// </summary>
-public sealed class LaunchedTarget : ITarget
+internal sealed class LaunchedTarget : ITarget
 {
     private readonly Process _process;
     private readonly StreamWriter _log;

@@ -5,7 +5,7 @@ namespace LoadLeak.Targets;
 /// chance to stop it: util-linux `setpriv --pdeathsig KILL` sets PR_SET_PDEATHSIG and then execs the
 /// command (same pid). .NET cannot set it between fork and exec itself. Without setpriv the command runs as is.
 /// </summary>
-public static class ParentDeathSignal
+internal static class ParentDeathSignal
 {
     private static readonly string? Setpriv = OperatingSystem.IsLinux() ? ExecutablePath.Find("setpriv") : null;
 

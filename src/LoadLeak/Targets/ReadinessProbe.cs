@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace LoadLeak.Targets;
 
 /// <summary>Polls a readiness URL until it answers 2xx, the target exits, or time runs out.</summary>
-public static class ReadinessProbe
+internal static class ReadinessProbe
 {
     public static async Task<double> WaitAsync(Uri url, ITarget target, TimeSpan timeout, CancellationToken ct)
     {

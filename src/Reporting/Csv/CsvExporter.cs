@@ -4,7 +4,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Csv;
 
 /// <summary>intervals.csv and samples.csv at full resolution: the plots downsample, these never do.</summary>
-public sealed class CsvExporter : Exporting.IExporter
+internal sealed class CsvExporter : Exporting.IExporter
 {
     public const string IntervalsFile = "intervals.csv";
     public const string SamplesFile = "samples.csv";

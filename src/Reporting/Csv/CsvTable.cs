@@ -4,7 +4,7 @@ using System.Text;
 namespace LoadLeak.Reporting.Csv;
 
 /// <summary>RFC 4180 writer: CRLF rows, fields quoted only when they must be, invariant numbers, null as an empty cell.</summary>
-public sealed class CsvTable
+internal sealed class CsvTable
 {
     private readonly StringBuilder _text = new();
 

@@ -6,7 +6,7 @@ namespace LoadLeak.Reporting.Exporting;
 /// Runs several exporters; a failing one does not stop the others, because after an hour of
 /// load a CSV still beats nothing when the HTML breaks.
 /// </summary>
-public sealed class CompositeExporter(IReadOnlyList<IExporter> exporters) : IExporter
+internal sealed class CompositeExporter(IReadOnlyList<IExporter> exporters) : IExporter
 {
     public string Name => string.Join("+", exporters.Select(e => e.Name));
 

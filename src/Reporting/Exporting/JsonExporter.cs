@@ -2,7 +2,7 @@ using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Exporting;
 
-public sealed class JsonExporter : IExporter
+internal sealed class JsonExporter : IExporter
 {
     public const string FileName = "run.json";
     public string Name => "json";

@@ -6,7 +6,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Html;
 
 /// <summary>report.html: one self-contained page (inline CSS and SVG, no script, no remote loads).</summary>
-public sealed class HtmlExporter : Exporting.IExporter
+internal sealed class HtmlExporter : Exporting.IExporter
 {
     public const string FileName = "report.html";
     public string Name => "html";

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace LoadLeak.Reporting.Html;
 
-public static class HtmlTable
+internal static class HtmlTable
 {
     /// <summary>Headers are the report's own literals; cells are escaped by <see cref="Cell"/>.</summary>
     public static void Write(StringBuilder html, IReadOnlyList<string> headers, IEnumerable<Cell[]> rows, string? cssClass = null)

@@ -4,7 +4,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Html;
 
 /// <summary>One part of report.html; sections with nothing to show are left out (and out of the navigation).</summary>
-public interface IHtmlSection
+internal interface IHtmlSection
 {
     string Id { get; }
     string Label { get; }

@@ -6,7 +6,7 @@ using static LoadLeak.Reporting.Markdown.MarkdownText;
 namespace LoadLeak.Reporting.Markdown;
 
 /// <summary>report.md: a compact summary sized for a PR comment or a GitHub step summary.</summary>
-public sealed class MarkdownExporter : Exporting.IExporter
+internal sealed class MarkdownExporter : Exporting.IExporter
 {
     public const string FileName = "report.md";
     private const int MaxRows = 10;

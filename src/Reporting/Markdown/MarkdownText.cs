@@ -6,7 +6,7 @@ namespace LoadLeak.Reporting.Markdown;
 /// Makes document strings inert in GitHub-flavoured Markdown: a scenario name can neither break
 /// a table (pipes, newlines) nor inject HTML or links into a PR comment.
 /// </summary>
-public static class MarkdownText
+internal static class MarkdownText
 {
     public static string Escape(string? text)
     {

@@ -7,7 +7,7 @@ namespace LoadLeak.Results;
 /// A state as run.json spells it: kebab-case (or the member's [JsonStringEnumMemberName]). An unknown
 /// spelling fails with the accepted ones, so an old or hand-edited file gets a clear error, not a crash.
 /// </summary>
-public sealed class KebabCaseEnumConverter<T> : JsonConverter<T>
+internal sealed class KebabCaseEnumConverter<T> : JsonConverter<T>
     where T : struct, Enum
 {
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -9,7 +9,7 @@ namespace LoadLeak.Results;
 /// and diffable, and a millisecond is finer than anything LoadLeak measures. Reads the value as written.
 /// Non-finite values follow the options' number handling, as the built-in converter does.
 /// </summary>
-public sealed class Round3Converter : JsonConverter<double>
+internal sealed class Round3Converter : JsonConverter<double>
 {
     public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LeakyApp;
 
-// Usage: LeakyApp <static-cache|pending-tasks|clean>
+// Usage: LeakyApp <static-cache|pending-tasks|clean>, or LeakyApp steady-growth <holdMb> <stepMs> (self-driven, no stdin).
 // Reads commands from stdin, answers each with "ok <command>" (or "error ...") on stdout so the
 // driving test knows when a phase is complete:
 //   grow <count> [bytes]  simulate <count> requests, each allocating a <bytes> buffer (default 1024)
@@ -10,6 +10,12 @@ using LeakyApp;
 //   stall                 answers "ok stall max-gap-ms=<n>": the longest freeze since the last "stall"
 //   exit
 var mode = args.Length > 0 ? args[0] : "clean";
+if (mode == "steady-growth")
+{
+    Console.WriteLine($"ready {Environment.ProcessId} {mode}");
+    SteadyGrowth.Run(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
+    return;
+}
 IWorkload workload = mode switch
 {
     "static-cache" => new StaticCacheLeak(),

@@ -12,6 +12,11 @@ public static class RepoPaths
 
     public static string LoadLeakDll => Path.Combine(Root, "src", "Runner", "bin", Configuration, "net10.0", "LoadLeak.Runner.dll");
 
+    /// <summary>The bundled target, as the runner's build copies it beside itself.</summary>
+    public static string TargetServiceDll => Path.Combine(Root, "samples", "TargetService", "bin", Configuration, "net10.0", "TargetService.dll");
+
+    public static string BenchmarkProto => Path.Combine(Root, "scenarios", "Protos", "benchmark.proto");
+
     public static string TestConfig(string name) => Path.Combine(Root, "tests", "LoadLeak.IntegrationTests", "configs", name);
 
     private static string FindRoot()

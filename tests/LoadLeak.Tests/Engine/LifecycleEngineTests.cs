@@ -157,9 +157,9 @@ public class LifecycleEngineTests
     public async Task Invalid_settings_are_config_errors()
     {
         var scenario = Scenario.Create("s", DelayMs(1));
-        await Assert.ThrowsAsync<LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario, scenario], Second, false)));
-        await Assert.ThrowsAsync<LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario], TimeSpan.Zero, false)));
-        await Assert.ThrowsAsync<LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario], Second, false) { MaxInFlight = 0 }));
+        await Assert.ThrowsAsync<global::LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario, scenario], Second, false)));
+        await Assert.ThrowsAsync<global::LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario], TimeSpan.Zero, false)));
+        await Assert.ThrowsAsync<global::LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario], Second, false) { MaxInFlight = 0 }));
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public class LifecycleEngineTests
           }
         }
         """;
-        var config = LoadLeak.Engine.Config.NBomberConfig.Parse(json, "e2e.json");
+        var config = global::LoadLeak.Engine.Config.NBomberConfig.Parse(json, "e2e.json");
         string? reply = null;
         var settings = config.ToEngineSettings(c => Scenario.Create(c.ScenarioName, _ => Task.FromResult(Response.Ok(reply!)))
             .WithInit(ctx =>

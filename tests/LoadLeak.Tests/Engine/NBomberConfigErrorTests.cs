@@ -106,7 +106,7 @@ public class NBomberConfigErrorTests
     public void Duration_scale_must_be_positive()
     {
         var config = NBomberConfig.Parse("{}", "cfg.json");
-        ScenarioProps Factory(ScenarioConfig c) => LoadLeak.Engine.Api.Scenario.Create(c.ScenarioName, _ => Task.FromResult(Response.Ok()));
+        ScenarioProps Factory(ScenarioConfig c) => global::LoadLeak.Engine.Api.Scenario.Create(c.ScenarioName, _ => Task.FromResult(Response.Ok()));
         Assert.Contains("--duration-scale must be > 0, got 0", Assert.Throws<ConfigException>(() => config.ToEngineSettings(Factory, 0)).Message);
         Assert.Throws<ConfigException>(() => config.ToEngineSettings(Factory, double.NaN));
         Assert.Throws<ConfigException>(() => config.ToEngineSettings(Factory, -1));

@@ -177,14 +177,14 @@ public class NBomberConfigTests
         File.WriteAllText(path, """{ "TestName": 5 }""");
         try
         {
-            var error = Assert.Throws<LoadLeak.Engine.ConfigException>(() => NBomberConfig.Load(path));
+            var error = Assert.Throws<global::LoadLeak.Engine.ConfigException>(() => NBomberConfig.Load(path));
             Assert.Equal($"{path}: TestName: expected a string, got 5", error.Message);
         }
         finally
         {
             File.Delete(path);
         }
-        var missing = Assert.Throws<LoadLeak.Engine.ConfigException>(() => NBomberConfig.Load(path));
+        var missing = Assert.Throws<global::LoadLeak.Engine.ConfigException>(() => NBomberConfig.Load(path));
         Assert.StartsWith($"{path}: cannot read the config file", missing.Message);
     }
 }

@@ -67,7 +67,7 @@ public class ProtocolSettingsTests
     public void Http_socket_completions_default_to_inline_only_on_small_machines()
     {
         var http = HttpSettings.Read(Settings.Reader("{}", Env));
-        Assert.Equal(Environment.ProcessorCount <= LoadLeak.Scenarios.Sockets.SocketCompletions.InlineUpToProcessors, http.InlineCompletions);
+        Assert.Equal(Environment.ProcessorCount <= global::LoadLeak.Scenarios.Sockets.SocketCompletions.InlineUpToProcessors, http.InlineCompletions);
     }
 
     [Theory]

@@ -5,7 +5,7 @@ namespace LoadLeak.Tests.Scenarios;
 
 public class ScenarioCatalogTests
 {
-    private static readonly LoadLeak.Scenarios.Settings.ScenarioEnvironment Env =
+    private static readonly global::LoadLeak.Scenarios.Settings.ScenarioEnvironment Env =
         Settings.Env("127.0.0.1:9092", ("port", "5080"), ("grpcPort", "5081"));
 
     [Theory]

@@ -6,7 +6,7 @@ namespace LoadLeak.Correlator.Sampling.EventPipe;
 /// The one place that turns raw EventPipe counter events into <see cref="CounterPayload"/>s.
 /// Fields are read through an accessor so tests can feed hand-built dictionaries. Never throws.
 /// </summary>
-public static class CounterPayloadParser
+internal static class CounterPayloadParser
 {
     public static bool TryGetCounterPayload(
         string providerName, string eventName, Func<string, object?> field, out CounterPayload? payload)

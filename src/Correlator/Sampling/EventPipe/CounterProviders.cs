@@ -5,7 +5,7 @@ using Microsoft.Diagnostics.NETCore.Client;
 namespace LoadLeak.Correlator.Sampling.EventPipe;
 
 /// <summary>Which runtime publisher the counter session listens to.</summary>
-public enum CounterMode
+internal enum CounterMode
 {
     /// <summary>.NET 9+: the System.Runtime meter, plus the EventCounters' gc-heap-size it lacks.</summary>
     Meter,
@@ -14,7 +14,7 @@ public enum CounterMode
 }
 
 /// <summary>All EventPipe provider configuration of the correlator, in one place, invariant culture.</summary>
-public static class CounterProviders
+internal static class CounterProviders
 {
     public const string MetricsProvider = "System.Diagnostics.Metrics";
     public const string RuntimeEventSource = "System.Runtime";

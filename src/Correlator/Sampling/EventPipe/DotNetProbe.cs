@@ -4,7 +4,7 @@ using Microsoft.Diagnostics.NETCore.Client;
 namespace LoadLeak.Correlator.Sampling.EventPipe;
 
 /// <summary>Is a pid a .NET process we can talk to, and which runtime version does it run?</summary>
-public static class DotNetProbe
+internal static class DotNetProbe
 {
     /// <summary>True when the process publishes a diagnostics socket.</summary>
     public static bool HasDiagnosticsSocket(int pid)

@@ -11,7 +11,7 @@ namespace LoadLeak.Correlator.Sampling.EventPipe;
 /// session goes silent for more than <see cref="GapIntervals"/> intervals and "counter-session-ended"
 /// when the stream closes under it; missing seconds stay missing.
 /// </summary>
-public sealed class EventPipeCounterSource(int pid, Func<double> now, TimeSpan interval, CounterMode mode) : ICounterSource
+internal sealed class EventPipeCounterSource(int pid, Func<double> now, TimeSpan interval, CounterMode mode) : ICounterSource
 {
     public const int GapIntervals = 3;
     private const double MaxPlausibleDelaySeconds = 10;

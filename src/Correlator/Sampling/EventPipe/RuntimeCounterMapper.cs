@@ -5,7 +5,7 @@ namespace LoadLeak.Correlator.Sampling.EventPipe;
 /// per generation, collections per generation) are summed once per publishing cycle, so a second
 /// never sees a half-summed heap. Not thread-safe: one instance per session callback thread.
 /// </summary>
-public sealed class RuntimeCounterMapper(CounterMode mode)
+internal sealed class RuntimeCounterMapper(CounterMode mode)
 {
     private sealed record Target(string Metric, double Scale, bool Summed);
 

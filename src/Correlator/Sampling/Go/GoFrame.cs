@@ -1,7 +1,7 @@
 namespace LoadLeak.Correlator.Sampling.Go;
 
 /// <summary>One frame of a Go stack: the function as Go names it (<c>net/http.(*conn).serve</c>), its file and line.</summary>
-internal sealed record GoFrame(string Function, string File, int Line)
+public sealed record GoFrame(string Function, string File, int Line)
 {
     /// <summary>The import path of the function's package: <c>net/http</c>, <c>main</c>, <c>github.com/a/b</c>.</summary>
     public string Package

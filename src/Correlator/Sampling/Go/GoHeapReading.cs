@@ -6,7 +6,7 @@ namespace LoadLeak.Correlator.Sampling.Go;
 /// The Go counterpart of an induced full GC: the heap right after <c>heap?gc=1</c> made the runtime collect, when
 /// on the run clock (<paramref name="T"/>), how long the request took, and the in-use profile that came with it.
 /// </summary>
-internal sealed record GoHeapReading(
+public sealed record GoHeapReading(
     double T,
     double RetainedBytes,
     RetainedHeapSource Source,

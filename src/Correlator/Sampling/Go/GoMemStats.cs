@@ -1,7 +1,7 @@
 namespace LoadLeak.Correlator.Sampling.Go;
 
 /// <summary>The runtime.MemStats fields LoadLeak samples; null where the source does not give them.</summary>
-internal sealed record GoMemStats
+public sealed record GoMemStats
 {
     /// <summary>Bytes of allocated heap objects, garbage not yet swept included.</summary>
     public double? HeapAlloc { get; init; }

@@ -1,7 +1,7 @@
 namespace LoadLeak.Correlator.Sampling.Go;
 
 /// <summary>Goroutines with the same stack (leaf first), as <c>goroutine?debug=1</c> groups them.</summary>
-internal sealed record GoroutineGroup(long Count, IReadOnlyList<GoFrame> Frames)
+public sealed record GoroutineGroup(long Count, IReadOnlyList<GoFrame> Frames)
 {
     /// <summary>pprof labels of the group (<c># labels: {…}</c>), when the service sets them.</summary>
     public string? Labels { get; init; }

@@ -5,7 +5,7 @@ namespace LoadLeak.Correlator.Sampling.Go;
 /// by allocating function and by full stack, largest first. Figures are the runtime's estimates scaled
 /// up from its sampled allocations (one sample per 512 KB allocated by default).
 /// </summary>
-internal sealed record HeapProfileSummary(
+public sealed record HeapProfileSummary(
     long InuseBytes,
     long InuseObjects,
     IReadOnlyList<HeapSite> Sites,

@@ -5,4 +5,4 @@ namespace LoadLeak.Correlator.Sampling.Go;
 /// sample's stack (else the first outside the runtime). <paramref name="Frame"/> is that function with the
 /// file:line that contributed most.
 /// </summary>
-internal sealed record HeapSite(GoFrame Frame, long InuseBytes, long InuseObjects);
+public sealed record HeapSite(GoFrame Frame, long InuseBytes, long InuseObjects);

@@ -1,7 +1,7 @@
 namespace LoadLeak.Correlator.Sampling.Go;
 
 /// <summary>In-use heap of one full allocation stack (leaf first).</summary>
-internal sealed record HeapStack(IReadOnlyList<GoFrame> Stack, long InuseBytes, long InuseObjects)
+public sealed record HeapStack(IReadOnlyList<GoFrame> Stack, long InuseBytes, long InuseObjects)
 {
     public string Key => string.Join('\n', Stack.Select(f => f.ToString()));
 }

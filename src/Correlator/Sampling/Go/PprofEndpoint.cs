@@ -7,7 +7,7 @@ namespace LoadLeak.Correlator.Sampling.Go;
 /// expvar's <c>/debug/vars</c> is looked for beside <c>/debug/pprof</c> (the standard mux places it there).
 /// Every read throws <see cref="EndpointException"/> naming the URL.
 /// </summary>
-internal sealed class PprofEndpoint
+public sealed class PprofEndpoint
 {
     /// <summary>Per-second reads; a saturated target answers late, and a late reading is still a reading.</summary>
     public static readonly TimeSpan PollTimeout = TimeSpan.FromSeconds(5);

@@ -9,7 +9,7 @@ namespace LoadLeak.Correlator.Sampling.Go;
 /// trailer of heap?debug=1. Never throws for target-side trouble: an unreachable endpoint is an event and the
 /// polling goes on; a URL that serves something else is a note and the source stops.
 /// </summary>
-internal sealed class PprofSource(Uri baseUrl, Func<double> now, TimeSpan interval) : ICounterSource
+public sealed class PprofSource(Uri baseUrl, Func<double> now, TimeSpan interval) : ICounterSource
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 

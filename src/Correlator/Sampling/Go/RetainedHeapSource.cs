@@ -1,7 +1,7 @@
 namespace LoadLeak.Correlator.Sampling.Go;
 
 /// <summary>Where a Go retained-heap figure came from.</summary>
-internal enum RetainedHeapSource
+public enum RetainedHeapSource
 {
     /// <summary>expvar's HeapAlloc read right after <c>heap?gc=1</c>'s forced GC: exact live bytes (plus what was allocated since).</summary>
     MemStatsAfterGc,

@@ -4,7 +4,7 @@ namespace LoadLeak.Correlator.Sampling.Proc;
 /// Polls /proc/&lt;pid&gt; once per interval: RSS, OS threads, open fds, CPU seconds. Ends by itself
 /// when the process is gone, so it also serves as the exit detector for non-.NET targets.
 /// </summary>
-public sealed class ProcSource(int pid, Func<double> now, TimeSpan interval) : ICounterSource
+internal sealed class ProcSource(int pid, Func<double> now, TimeSpan interval) : ICounterSource
 {
     /// <summary>Reads land mid-interval on the run clock, so scheduling jitter never pushes two into one second.</summary>
     private const double Phase = 0.5;

@@ -10,7 +10,7 @@ namespace LoadLeak.Correlator.Sampling.Prometheus;
 /// unreachable endpoint is an event and scraping goes on; a URL that serves something else is a note and the
 /// source stops; malformed lines are skipped and noted once.
 /// </summary>
-internal sealed class PrometheusSource(
+public sealed class PrometheusSource(
     Uri url,
     Func<double> now,
     TimeSpan interval,

@@ -4,7 +4,7 @@ using ScottPlot;
 namespace LoadLeak.Reporting.Html.Plots;
 
 /// <summary>Measured throughput against concurrency with the fitted Universal Scalability Law curve.</summary>
-public static class CapacityPlot
+internal static class CapacityPlot
 {
     /// <summary>X(N) = λN / (1 + σ(N−1) + κN(N−1)).</summary>
     public static double Usl(CapacityResult c, double n) => c.Lambda * n / (1 + c.Sigma * (n - 1) + c.Kappa * n * (n - 1));

@@ -4,7 +4,7 @@ namespace LoadLeak.Reporting.Html.Plots;
 /// Shrinks a series for plotting while keeping what the eye needs: every gap, and the minimum
 /// and maximum in each bucket (so a GC spike or a latency outlier survives).
 /// </summary>
-public static class Downsampler
+internal static class Downsampler
 {
     public const int DefaultBuckets = 600;
 

@@ -3,7 +3,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Html.Plots;
 
 /// <summary>What the load generator did, per scenario: throughput, failures, concurrency/target rate, latency.</summary>
-public static class LoadPlots
+internal static class LoadPlots
 {
     /// <summary>One deferred renderer per plot, so the section can draw them in parallel.</summary>
     public static IEnumerable<Func<RenderedPlot?>> Plots(RunDocument doc, TimeAxis axis)

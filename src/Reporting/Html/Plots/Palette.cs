@@ -1,7 +1,7 @@
 namespace LoadLeak.Reporting.Html.Plots;
 
 /// <summary>Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.</summary>
-public static class Palette
+internal static class Palette
 {
     public static readonly string[] Series =
         ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"];

@@ -6,7 +6,7 @@ namespace LoadLeak.Reporting.Html.Plots;
 /// A ScottPlot plot with the report's look: fixed margins (so stacked plots align), sans-serif
 /// axis text, no in-SVG legend, gaps kept as gaps.
 /// </summary>
-public sealed class PlotCanvas
+internal sealed class PlotCanvas
 {
     public const int Width = 1200;
     public const int Height = 280;

@@ -9,7 +9,7 @@ namespace LoadLeak.Reporting.Html.Plots;
 /// 6× larger than the solid one), so such lines are drawn solid in a unique tag colour, and
 /// <see cref="SvgInliner"/> swaps the tag for the real colour and the dash pattern.
 /// </summary>
-public sealed class StrokePatterns
+internal sealed class StrokePatterns
 {
     private readonly Dictionary<string, (string Color, string DashArray)> _tags = new(StringComparer.OrdinalIgnoreCase);
 

@@ -7,7 +7,7 @@ namespace LoadLeak.Reporting.Html.Plots;
 /// parser (so every label is escaped), ids made unique per plot (ScottPlot reuses "cl_a"),
 /// and a viewBox so it scales with the page.
 /// </summary>
-public static class SvgInliner
+internal static class SvgInliner
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 

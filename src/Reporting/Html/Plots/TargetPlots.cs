@@ -4,7 +4,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Html.Plots;
 
 /// <summary>The target's state on the same time axis as the load: memory, handles, GC pauses.</summary>
-public static class TargetPlots
+internal static class TargetPlots
 {
     /// <summary>One deferred renderer per plot, so the section can draw them in parallel.</summary>
     public static IEnumerable<Func<RenderedPlot?>> Plots(RunDocument doc, TimeAxis axis)

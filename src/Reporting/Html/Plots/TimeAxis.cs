@@ -3,7 +3,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Html.Plots;
 
 /// <summary>The x range and the annotations every timeline plot shares, so load and target line up second for second.</summary>
-public sealed record TimeAxis(double Start, double End, IReadOnlyList<PhaseRecord> Bands, IReadOnlyList<TimelineEvent> Events)
+internal sealed record TimeAxis(double Start, double End, IReadOnlyList<PhaseRecord> Bands, IReadOnlyList<TimelineEvent> Events)
 {
     public double Span => End - Start;
 

@@ -5,7 +5,7 @@ using ScottPlot;
 namespace LoadLeak.Reporting.Html.Plots;
 
 /// <summary>A plot over run time with the phase bands and the events drawn behind and across the data.</summary>
-public sealed class TimelinePlot
+internal sealed class TimelinePlot
 {
     private static readonly string[] BandFills = ["#0072B2", "#009E73"];
     private readonly TimeAxis _axis;

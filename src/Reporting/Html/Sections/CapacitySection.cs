@@ -5,7 +5,7 @@ using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Sections;
 
-public sealed class CapacitySection : IHtmlSection
+internal sealed class CapacitySection : IHtmlSection
 {
     public string Id => "capacity";
     public string Label => "Capacity";

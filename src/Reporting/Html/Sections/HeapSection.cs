@@ -5,7 +5,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Html.Sections;
 
 /// <summary>Heap forensics from the dumps: which types grew, what keeps them alive, what never completed.</summary>
-public sealed class HeapSection : IHtmlSection
+internal sealed class HeapSection : IHtmlSection
 {
     public string Id => "heap";
     public string Label => "Heap diff";

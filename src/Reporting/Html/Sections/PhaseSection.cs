@@ -5,7 +5,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Html.Sections;
 
 /// <summary>The load phases, and what each one did to the target (attribution) and cost per request.</summary>
-public sealed class PhaseSection : IHtmlSection
+internal sealed class PhaseSection : IHtmlSection
 {
     public string Id => "phases";
     public string Label => "Phases";

@@ -6,7 +6,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Html.Sections;
 
 /// <summary>Events, notes and how the run was made: enough to reproduce it.</summary>
-public sealed class RunInfoSection : IHtmlSection
+internal sealed class RunInfoSection : IHtmlSection
 {
     public string Id => "run";
     public string Label => "Run";

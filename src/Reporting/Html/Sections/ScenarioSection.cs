@@ -5,7 +5,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Html.Sections;
 
 /// <summary>Per-scenario totals, latency (corrected for coordinated omission and not), and errors.</summary>
-public sealed class ScenarioSection : IHtmlSection
+internal sealed class ScenarioSection : IHtmlSection
 {
     public string Id => "scenarios";
     public string Label => "Scenarios";

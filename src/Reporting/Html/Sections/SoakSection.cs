@@ -5,7 +5,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Html.Sections;
 
 /// <summary>Soak mode: memory slopes over the held load and the time until memory runs out.</summary>
-public sealed class SoakSection : IHtmlSection
+internal sealed class SoakSection : IHtmlSection
 {
     public string Id => "soak";
     public string Label => "Soak";

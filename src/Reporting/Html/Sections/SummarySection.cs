@@ -6,7 +6,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Html.Sections;
 
 /// <summary>The answer first: status (a partial run must be impossible to miss), verdict, headline numbers.</summary>
-public sealed class SummarySection : IHtmlSection
+internal sealed class SummarySection : IHtmlSection
 {
     public string Id => "summary";
     public string Label => "Summary";

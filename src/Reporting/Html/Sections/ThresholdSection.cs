@@ -3,7 +3,7 @@ using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Sections;
 
-public sealed class ThresholdSection : IHtmlSection
+internal sealed class ThresholdSection : IHtmlSection
 {
     public string Id => "thresholds";
     public string Label => "Thresholds";

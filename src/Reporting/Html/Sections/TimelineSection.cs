@@ -5,7 +5,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Html.Sections;
 
 /// <summary>Load and target plotted over the same seconds, phases shaded, events marked.</summary>
-public sealed class TimelineSection : IHtmlSection
+internal sealed class TimelineSection : IHtmlSection
 {
     public string Id => "timeline";
     public string Label => "Timeline";

@@ -5,7 +5,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Html.Sections;
 
 /// <summary>The leak verdict with its evidence: resource, where, slope, test statistic, confidence, recovery.</summary>
-public sealed class VerdictSection : IHtmlSection
+internal sealed class VerdictSection : IHtmlSection
 {
     public string Id => "leak";
     public string Label => "Leak verdict";

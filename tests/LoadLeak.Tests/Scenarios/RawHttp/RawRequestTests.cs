@@ -6,7 +6,7 @@ namespace LoadLeak.Tests.Scenarios.RawHttp;
 
 public class RawRequestTests
 {
-    private static readonly LoadLeak.Scenarios.Settings.ScenarioEnvironment Env = Settings.Env(null, ("port", "5080"), ("benchmarkId", "run-7"));
+    private static readonly global::LoadLeak.Scenarios.Settings.ScenarioEnvironment Env = Settings.Env(null, ("port", "5080"), ("benchmarkId", "run-7"));
 
     private static string Build(string json) =>
         Encoding.Latin1.GetString(RawRequest.Build(HttpSettings.Read(Settings.Reader(json, Env))).Bytes);
@@ -53,6 +53,6 @@ public class RawRequestTests
     [InlineData("""{"Client":"raw","Headers":{"X":"a\r\nEvil: 1"}}""", "CustomSettings.Headers.X of scenario 'test': the value must be printable ASCII without line breaks")]
     public void Raw_client_settings_errors_name_the_path(string json, string message)
     {
-        Assert.Equal(message, Assert.Throws<LoadLeak.Engine.ConfigException>(() => HttpSettings.Read(Settings.Reader(json, Env))).Message);
+        Assert.Equal(message, Assert.Throws<global::LoadLeak.Engine.ConfigException>(() => HttpSettings.Read(Settings.Reader(json, Env))).Message);
     }
 }
