@@ -16,7 +16,7 @@ namespace LoadLeak.Correlator;
 /// </summary>
 public sealed class TargetCorrelator : ITargetSampler
 {
-    private readonly int _pid;
+    private readonly int? _pid;
     private readonly RunClock _clock;
     private readonly CorrelatorOptions _options;
     private readonly CollectingSink _sink = new(new SampleTable());
@@ -26,8 +26,9 @@ public sealed class TargetCorrelator : ITargetSampler
     private readonly SemaphoreSlim _gcGate = new(1, 1);
     private Task _running = Task.CompletedTask;
     private CorrelatorResult? _result;
+    private EndpointSources? _endpoints;
 
-    private TargetCorrelator(int pid, RunClock clock, CorrelatorOptions options, bool isDotNet)
+    private TargetCorrelator(int? pid, RunClock clock, CorrelatorOptions options, bool isDotNet)
     {
         _pid = pid;
         _clock = clock;
@@ -57,33 +58,53 @@ public sealed class TargetCorrelator : ITargetSampler
         return Task.FromResult(correlator);
     }
 
+    /// <summary>A target with no process here (another host): sampled only through its pprof and Prometheus URLs.</summary>
+    public static Task<TargetCorrelator> StartRemoteAsync(RunClock clock, CorrelatorOptions options, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (options.Pprof is null && options.Metrics is null)
+            throw new ConfigException("a remote target needs --target-pprof or --target-metrics: it has no /proc or EventPipe here");
+        var correlator = new TargetCorrelator(null, clock, options, isDotNet: false);
+        correlator.Start();
+        return Task.FromResult(correlator);
+    }
+
     private void Start()
     {
         var sources = new List<ICounterSource>();
-        if (_options.UseProc) sources.Add(new ProcSource(_pid, () => _clock.Seconds, _options.Interval));
-        if (!IsDotNet)
-            _sink.AddNote($"pid {_pid.ToString(CultureInfo.InvariantCulture)} has no .NET diagnostics socket: /proc figures only (RSS, OS threads, fds, CPU)");
-        else if (_options.UseEventPipe)
+        var proc = _options.UseProc && _pid is not null;
+        var eventPipe = IsDotNet && _options.UseEventPipe;
+        if (proc) sources.Add(new ProcSource(_pid!.Value, () => _clock.Seconds, _options.Interval));
+        _endpoints = EndpointSources.From(_options, () => _clock.Seconds, proc, eventPipe);
+        sources.AddRange(_endpoints.All);
+        if (_pid is not { } pid)
+            _sink.AddNote("remote target: no /proc or EventPipe here; RSS, OS threads, fds and CPU only where the metrics endpoint serves them");
+        else if (!IsDotNet && _endpoints.Pprof is null)
+            _sink.AddNote($"pid {pid.ToString(CultureInfo.InvariantCulture)} has no .NET diagnostics socket: " +
+                          "/proc figures only (RSS, OS threads, fds, CPU)");
+        else if (eventPipe)
         {
-            var version = DotNetProbe.RuntimeVersion(_pid);
+            var version = DotNetProbe.RuntimeVersion(pid);
             var mode = _options.PreferMeter ? CounterProviders.ModeFor(version) : CounterMode.EventCounters;
             _sink.AddNote($".NET runtime {version?.ToString() ?? "unknown (self-contained?)"}: counters from {(mode == CounterMode.Meter ? "the System.Runtime meter" : "System.Runtime EventCounters")}");
-            sources.Add(new EventPipeCounterSource(_pid, () => _clock.Seconds, _options.Interval, mode));
+            sources.Add(new EventPipeCounterSource(pid, () => _clock.Seconds, _options.Interval, mode));
         }
+        if (_endpoints.Describe(proc, eventPipe) is { } described && _endpoints.All.Any()) _sink.AddNote(described);
         var composite = new CompositeCounterSource(sources);
-        _running = Task.WhenAll(composite.RunAsync(_sink, _stop.Token), WatchExitAsync(_stop.Token));
+        var watch = _pid is { } watched ? WatchExitAsync(watched, _stop.Token) : Task.CompletedTask;
+        _running = Task.WhenAll(composite.RunAsync(_sink, _stop.Token), watch);
     }
 
-    private async Task WatchExitAsync(CancellationToken ct)
+    private async Task WatchExitAsync(int pid, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(_options.Interval);
         try
         {
             while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
             {
-                if (ProcReader.IsAlive(_pid)) continue;
+                if (ProcReader.IsAlive(pid)) continue;
                 _sink.AddEvent(new TimelineEvent(_clock.Seconds, EventKind.TargetExited,
-                    $"target pid {_pid.ToString(CultureInfo.InvariantCulture)} exited; sampling stopped"));
+                    $"target pid {pid.ToString(CultureInfo.InvariantCulture)} exited; sampling stopped"));
                 await _stop.CancelAsync().ConfigureAwait(false);
                 return;
             }
@@ -101,12 +122,13 @@ public sealed class TargetCorrelator : ITargetSampler
     /// </summary>
     public async Task<RetainedMark?> MeasureRetainedAsync(string phase, string reason, CancellationToken ct)
     {
-        if (!IsDotNet || _stop.IsCancellationRequested) return null;
+        if (_stop.IsCancellationRequested) return null;
+        if (!IsDotNet) return await GoRetainedAsync(phase, reason, ct).ConfigureAwait(false);
         var requestedT = _clock.Seconds;
         await _gcGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var trigger = new GcTrigger(_pid, _options.RetainedStartBudget);
+            var trigger = new GcTrigger(_pid!.Value, _options.RetainedStartBudget);
             var gc = await trigger.TriggerAsync(_options.RetainedTimeout, ct).ConfigureAwait(false);
             if (gc is null) return Missed(phase, reason, requestedT, trigger.MissReasons);
             var mark = new RetainedMark(_clock.SecondsAt(gc.Timestamp), phase, gc.HeapBytes, reason)
@@ -115,6 +137,25 @@ public sealed class TargetCorrelator : ITargetSampler
                 GcNumber = gc.GcNumber,
             };
             if (MatchNote(phase, reason, gc, trigger.MissReasons) is { } note) _sink.AddNote(note);
+            lock (_retained) _retained.Add(mark);
+            return mark;
+        }
+        finally
+        {
+            _gcGate.Release();
+        }
+    }
+
+    /// <summary>Go: <c>heap?gc=1</c> makes the runtime collect; the heap it reports after is the retained heap.</summary>
+    private async Task<RetainedMark?> GoRetainedAsync(string phase, string reason, CancellationToken ct)
+    {
+        if (_endpoints?.Pprof is not { } pprof) return null;
+        var requestedT = _clock.Seconds;
+        await _gcGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (await pprof.TakeHeapAsync(_sink, ct).ConfigureAwait(false) is not { } reading) return null;
+            var mark = new RetainedMark(reading.T, phase, reading.RetainedBytes, reason) { RequestedT = requestedT };
             lock (_retained) _retained.Add(mark);
             return mark;
         }
@@ -157,7 +198,9 @@ public sealed class TargetCorrelator : ITargetSampler
             retained = _retained.OrderBy(r => r.T).ToList();
             missed = _missed.OrderBy(r => r.T).ToList();
         }
-        _result = new CorrelatorResult(_sink.Table.Build(), retained, _sink.Events, _sink.Notes, IsDotNet) { MissedRetained = missed };
+        var samples = _sink.Table.Build();
+        if (_pid is null && EndpointSources.MissingFigures(samples) is { } missing) _sink.AddNote(missing);
+        _result = new CorrelatorResult(samples, retained, _sink.Events, _sink.Notes, IsDotNet) { MissedRetained = missed };
         return _result;
     }
 

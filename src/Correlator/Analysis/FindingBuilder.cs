@@ -15,7 +15,7 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
         var blame = regression.Rows.FirstOrDefault(r => r.Scenario == blamed);
         var phase = SteepestPhase(series, blame?.Scenario);
         var perRequest = blame?.BytesPerRequest ?? PerRequestFallback(trend);
-        var reasons = Reasons(trend, recovery);
+        var reasons = Reasons(trend, recovery, series.Points.Count > 0 ? series.Points[0].Value : 0);
         var isLeak = reasons.Count == 0;
         var scenario = blamed ?? phase?.Scenario;
         return new LeakFinding
@@ -31,19 +31,20 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
             GrowthTotal = trend.Growth,
             Recovered = recovery?.Recovered,
             IsLeak = isLeak,
-            Summary = Summary(trend, phase, scenario, isLeak, reasons) + SharesText(regression.Shares),
+            Summary = Summary(trend, phase, scenario, isLeak, reasons) + PerRequestText(trend.Resource, perRequest, scenario)
+                      + SharesText(regression.Shares),
         };
     }
 
     /// <summary>Why this trend is not a leak; empty means it is one.</summary>
-    private List<string> Reasons(TrendEvidence trend, Recovery? recovery)
+    private List<string> Reasons(TrendEvidence trend, Recovery? recovery, double baseline)
     {
         var reasons = new List<string>();
         if (trend.Slope <= 0 || trend.Test.Confidence < _o.MinConfidence || trend.Test.Z <= 0)
             reasons.Add($"no significant rise (confidence {F(trend.Test.Confidence, "0.000")} < {F(_o.MinConfidence, "0.00")} or slope ≤ 0)");
         else
         {
-            var minGrowth = _o.MinGrowthFor(trend.Resource);
+            var minGrowth = _o.MinGrowthFor(trend.Resource, baseline);
             if (trend.Growth < minGrowth) reasons.Add($"growth {Amount(trend.Resource, trend.Growth)} below {Amount(trend.Resource, minGrowth)}");
             if (LeakResources.IsMemory(trend.Resource) && trend.Slope * 3600 / Mb < _o.MinMemoryGrowthMBPerHour)
                 reasons.Add($"{F(trend.Slope * 3600 / Mb, "0.0")} MB/h below {F(_o.MinMemoryGrowthMBPerHour, "0.#")} MB/h");
@@ -55,16 +56,29 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
         return reasons;
     }
 
+    /// <summary>
+    /// The phase with the steepest growth. A phase where the load falls is blamed only when no other phase grew: a
+    /// lagging series (Go's RSS trails its GC) catches up in a short ramp-down with what the peak phase did.
+    /// </summary>
     private PhaseRecord? SteepestPhase(ResourceSeries series, string? scenario)
     {
         var candidates = input.Phases.Where(p => p.Kind != PhaseKind.WarmUp && p.End > windows.WarmUpEnd && p.Start < windows.LoadEnd).ToList();
         if (scenario is not null && candidates.Any(p => p.Scenario == scenario)) candidates = candidates.Where(p => p.Scenario == scenario).ToList();
-        return candidates
+        var ranked = candidates
             .Select(p => (Phase: p, Slope: PhaseSlope(series, p)))
             .Where(x => x.Slope is not null)
             .OrderByDescending(x => x.Slope)
-            .Select(x => x.Phase)
-            .FirstOrDefault();
+            .ToList();
+        var rising = ranked.FirstOrDefault(x => x.Slope > 0 && !LoadFalls(x.Phase));
+        return rising.Phase ?? ranked.Select(x => x.Phase).FirstOrDefault();
+    }
+
+    /// <summary>The phase ends below the load of the phase before it in its scenario (a ramp-down).</summary>
+    private bool LoadFalls(PhaseRecord phase)
+    {
+        var previous = input.Phases.Where(p => p.Scenario == phase.Scenario && p.Kind == PhaseKind.Load && p.Start < phase.Start)
+            .OrderBy(p => p.Start).LastOrDefault();
+        return previous is not null && (phase.Copies ?? phase.Rate) < (previous.Copies ?? previous.Rate);
     }
 
     /// <summary>
@@ -101,6 +115,12 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
                    $"Mann-Kendall z={F(trend.Test.Z, "0.00")} confidence {F(trend.Test.Confidence, "0.000")}{where}";
         return isLeak ? $"LEAK: {head}; still rising at the end of the load and not recovered" : $"no leak: {head}; {string.Join("; ", reasons)}";
     }
+
+    /// <summary>Counts per request read better in words: "1.0 goroutine per http request".</summary>
+    private static string PerRequestText(LeakResource resource, double? perRequest, string? scenario) =>
+        resource == LeakResource.Goroutines && perRequest is { } n && scenario is not null && scenario != GrowthShares.Undetermined
+            ? $"; {F(n, n >= 0.1 ? "0.0#" : "0.0###")} goroutine per {scenario} request"
+            : "";
 
     /// <summary>The split behind the blame, so a reader sees how sure it is.</summary>
     private static string SharesText(IReadOnlyList<ScenarioShare> shares)

@@ -20,6 +20,9 @@ public sealed record LeakOptions
     public double MinThreadGrowth { get; init; } = 10;
     public double MinTimerGrowth { get; init; } = 100;
     public double MinFdGrowth { get; init; } = 20;
+    public double MinGoroutineGrowth { get; init; } = 20;
+    /// <summary>Goroutine growth must also reach this fraction of the count at the start of the load (a big service idles with many).</summary>
+    public double MinGoroutineGrowthFraction { get; init; } = 0.10;
     /// <summary>Recovered when the value after cool-down is within this fraction of the baseline.</summary>
     public double RecoveryTolerance { get; init; } = 0.10;
     /// <summary>Fewer per-second samples in the load window than this: inconclusive.</summary>
@@ -52,6 +55,8 @@ public sealed record LeakOptions
                 "minthreadgrowth" => o with { MinThreadGrowth = Number(v, path, 0, 1e7) },
                 "mintimergrowth" => o with { MinTimerGrowth = Number(v, path, 0, 1e9) },
                 "minfdgrowth" => o with { MinFdGrowth = Number(v, path, 0, 1e9) },
+                "mingoroutinegrowth" => o with { MinGoroutineGrowth = Number(v, path, 0, 1e9) },
+                "mingoroutinegrowthfraction" => o with { MinGoroutineGrowthFraction = Number(v, path, 0, 100) },
                 "recoverytolerance" => o with { RecoveryTolerance = Number(v, path, 0, 10) },
                 "minsamples" => o with { MinSamples = (int)Integer(v, path, 10, 1_000_000) },
                 "lateslopefraction" => o with { LateSlopeFraction = Number(v, path, 0, 1) },
@@ -59,7 +64,8 @@ public sealed record LeakOptions
                 "minblockseconds" => o with { MinBlockSeconds = Number(v, path, 1, 3600) },
                 "maxtestpoints" => o with { MaxTestPoints = (int)Integer(v, path, 10, 2000) },
                 _ => throw new ConfigException($"{path}: unknown leak setting (known: MinConfidence, MinHeapGrowthBytes, MinRssGrowthBytes, " +
-                    "MinMemoryGrowthMBPerHour, MinThreadGrowth, MinTimerGrowth, MinFdGrowth, RecoveryTolerance, MinSamples, " +
+                    "MinMemoryGrowthMBPerHour, MinThreadGrowth, MinTimerGrowth, MinFdGrowth, MinGoroutineGrowth, " +
+                    "MinGoroutineGrowthFraction, RecoveryTolerance, MinSamples, " +
                     "LateSlopeFraction, CoolDownLoadFraction, MinBlockSeconds, MaxTestPoints)"),
             };
         }
@@ -95,6 +101,13 @@ public sealed record LeakOptions
         LeakResource.Threads => MinThreadGrowth,
         LeakResource.Timers => MinTimerGrowth,
         LeakResource.Fds => MinFdGrowth,
+        LeakResource.Goroutines => MinGoroutineGrowth,
         _ => 0,
     };
+
+    /// <summary>The growth below which a trend is noise, given the resource's value when the load began.</summary>
+    public double MinGrowthFor(LeakResource resource, double baseline) =>
+        resource == LeakResource.Goroutines
+            ? Math.Max(MinGoroutineGrowth, MinGoroutineGrowthFraction * Math.Abs(baseline))
+            : MinGrowthFor(resource);
 }

@@ -56,6 +56,7 @@ internal static class PhaseAttributor
             ThreadsDelta = Delta(samples, s => ResourceSeries.ValueOf(s, LeakResource.Threads), phase.Start, phase.End),
             TimersDelta = Delta(samples, s => s.Timers, phase.Start, phase.End),
             FdsDelta = Delta(samples, s => s.Fds, phase.Start, phase.End),
+            GoroutinesDelta = Delta(samples, s => s.Goroutines, phase.Start, phase.End),
             AllocRateBytesPerSec = Mean(inside, s => s.AllocRateBytesPerSec),
             GcPauseShare = pauses.Count == 0 || seconds <= 0 ? null : pauses.Sum(s => s.GcPauseMs!.Value) / (seconds * 1000),
         };

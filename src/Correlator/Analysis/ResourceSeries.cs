@@ -39,6 +39,7 @@ internal sealed record ResourceSeries(LeakResource Resource, string Source, IRea
         LeakResource.Threads => s.OsThreads ?? s.Threads,
         LeakResource.Timers => s.Timers,
         LeakResource.Fds => s.Fds,
+        LeakResource.Goroutines => s.Goroutines,
         _ => null,
     };
 

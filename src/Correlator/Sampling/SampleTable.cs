@@ -125,7 +125,24 @@ public sealed class SampleTable
             GcCount = PerSecond(MetricNames.GcCount),
             Exceptions = PerSecond(MetricNames.Exceptions),
             LockContentions = PerSecond(MetricNames.LockContentions),
+            Goroutines = Level(MetricNames.Goroutines),
+            GoHeapInuseBytes = Level(MetricNames.GoHeapInuse),
+            GoStackInuseBytes = Level(MetricNames.GoStackInuse),
+            RuntimeThreads = Level(MetricNames.RuntimeThreads),
+            Metrics = CustomLevels(bucket),
         };
+    }
+
+    private static Dictionary<string, double>? CustomLevels(Dictionary<string, Measurement>? bucket)
+    {
+        if (bucket is null) return null;
+        Dictionary<string, double>? custom = null;
+        foreach (var (name, m) in bucket)
+        {
+            if (!name.StartsWith(MetricNames.CustomPrefix, StringComparison.Ordinal)) continue;
+            (custom ??= new(StringComparer.Ordinal))[name[MetricNames.CustomPrefix.Length..]] = m.Value;
+        }
+        return custom;
     }
 
     private double? RatePerSecond(long second, Dictionary<string, Measurement>? bucket, string name)

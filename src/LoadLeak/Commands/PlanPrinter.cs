@@ -30,6 +30,7 @@ internal static class PlanPrinter
         {
             TargetSpec.Attach a => $"target: attach to pid {a.Pid}",
             TargetSpec.Launch l => $"target: {l.CommandTemplate}",
+            TargetSpec.Remote r => $"target: {r.Description}",
             _ => "target: ?",
         });
         if (plan.ReadyUrl is not null) console.Info($"readiness: {plan.ReadyUrl}");

@@ -32,6 +32,7 @@ internal static class RunPlanFactory
             ReadyTimeout = TimeSpan.FromSeconds(settings.ReadyTimeoutSeconds),
             DurationScale = scale,
             UseEventPipe = !settings.NoEventPipe,
+            Endpoints = EndpointFlags.From(settings),
             CommandLine = commandLine,
             Options = options,
             LeakOptions = LeakOptionsOf(config.Extensions),
@@ -64,6 +65,8 @@ internal static class RunPlanFactory
     {
         if (settings.TargetPid is { } pid) return new TargetSpec.Attach(pid);
         if (settings.TargetCmd is { } command) return new TargetSpec.Launch(command, Bundled: false);
+        if (EndpointFlags.IsRemote(settings))
+            return new TargetSpec.Remote($"remote, sampled through {settings.TargetPprof ?? settings.TargetMetrics}");
         var bundled = BundledTarget.Command();
         if (!KafkaNeeds.EmbeddedBroker(config, null))
             bundled = bundled.Replace(" --kafka {kafka}", "", StringComparison.Ordinal);

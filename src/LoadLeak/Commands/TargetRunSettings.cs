@@ -28,6 +28,20 @@ internal abstract class TargetRunSettings : CommandSettings
     [Description("Attach to a running process instead of launching one (it is sampled, never stopped).")]
     public int? TargetPid { get; init; }
 
+    [CommandOption("--target-pprof <URL>")]
+    [Description("Base of the target's Go /debug/pprof (e.g. http://127.0.0.1:{port}/debug/pprof): goroutines, Go heap, " +
+        "heap?gc=1 at phase boundaries.")]
+    public string? TargetPprof { get; init; }
+
+    [CommandOption("--target-metrics <URL>")]
+    [Description("The target's Prometheus text endpoint (e.g. http://host:9090/metrics), scraped every second. " +
+        "Without --target-cmd/--target-pid the target is remote: sampled only through the URLs.")]
+    public string? TargetMetrics { get; init; }
+
+    [CommandOption("--target-metric <NAME>")]
+    [Description("A gauge of --target-metrics to test as a leak resource too (repeatable).")]
+    public string[] TargetMetric { get; init; } = [];
+
     [CommandOption("--duration-scale <FACTOR>")]
     [Description("Multiply every duration in the config (warm-up and simulations), e.g. 0.1 for a quick run.")]
     [DefaultValue("1")]
@@ -74,6 +88,8 @@ internal abstract class TargetRunSettings : CommandSettings
             return ValidationResult.Error("--target-cmd: the command is empty");
         if (TargetUrl is not null && !Uri.TryCreate(TargetUrl.Replace("{port}", "1", StringComparison.Ordinal), UriKind.Absolute, out _))
             return ValidationResult.Error($"--target-url: not an absolute URL: '{TargetUrl}'");
+        if (EndpointFlags.Check(TargetPprof, TargetMetrics, TargetMetric) is { } endpointError)
+            return ValidationResult.Error(endpointError);
         if (ReadyTimeoutSeconds is <= 0 or > 3600)
             return ValidationResult.Error($"--ready-timeout: expected 1..3600 seconds, got {ReadyTimeoutSeconds}");
         return ValidationResult.Success();

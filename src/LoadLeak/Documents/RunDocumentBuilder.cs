@@ -137,7 +137,7 @@ internal sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? 
         TestSuite = plan.Config.TestSuite,
         TestName = plan.Config.TestName,
         TargetCommand = target?.Description,
-        TargetPid = target?.Pid,
+        TargetPid = target is RemoteTarget ? null : target?.Pid,
         TargetUrl = plan.ReadyUrl,
         DurationScale = plan.DurationScale,
         CommandLine = plan.CommandLine,

@@ -11,33 +11,17 @@ namespace LoadLeak.Sessions;
 /// and diffs them: objects that appeared under load and survived the cool-down are the leak candidates.
 /// Snapshots run off the engine's thread, one at a time; each pauses the target (measured, reported).
 /// </summary>
-internal sealed class HeapSnapshotProbe(int pid, RunClock clock, IUserConsole console, bool keepDumps, CancellationToken ct) : IEngineObserver, IDisposable
+internal sealed class HeapSnapshotProbe(int pid, RunClock clock, IUserConsole console, bool keepDumps, CancellationToken ct) : ISnapshotProbe
 {
     private readonly HeapSnapshotter _snapshotter = new(new HeapSnapshotOptions { KeepDumps = keepDumps });
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private readonly Dictionary<string, double> _highest = [];
+    private readonly SnapshotSchedule _schedule = new();
     private readonly List<Task<HeapSnapshot?>> _taken = [];
-    private bool _baselineTaken;
-    private bool _peakTaken;
 
     public void OnPhaseStarted(PhaseRecord phase)
     {
-        if (phase.Kind == PhaseKind.WarmUp) return;
-        var load = phase.Copies ?? phase.Rate ?? 0;
-        lock (_taken)
-        {
-            if (!_baselineTaken)
-            {
-                _baselineTaken = true;
-                _taken.Add(TakeAsync("baseline"));
-            }
-            else if (!_peakTaken && _highest.TryGetValue(phase.Scenario, out var highest) && load < highest)
-            {
-                _peakTaken = true;
-                _taken.Add(TakeAsync("peak"));
-            }
-            _highest[phase.Scenario] = Math.Max(load, _highest.GetValueOrDefault(phase.Scenario));
-        }
+        if (_schedule.Due(phase) is not { } label) return;
+        lock (_taken) _taken.Add(TakeAsync(label));
     }
 
     public void OnInterval(IReadOnlyList<IntervalRow> rows) { }
@@ -48,12 +32,8 @@ internal sealed class HeapSnapshotProbe(int pid, RunClock clock, IUserConsole co
 
     private void TakePeakNow()
     {
-        lock (_taken)
-        {
-            if (_peakTaken || !_baselineTaken) return;
-            _peakTaken = true;
-            _taken.Add(TakeAsync("peak"));
-        }
+        if (!_schedule.PeakNow()) return;
+        lock (_taken) _taken.Add(TakeAsync("peak"));
     }
 
     /// <summary>The after-cool-down snapshot, then the diff; null when fewer than three snapshots were taken.</summary>

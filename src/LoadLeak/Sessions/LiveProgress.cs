@@ -47,6 +47,7 @@ internal sealed class LiveProgress(Cli.IUserConsole console, Func<TargetSample?>
             if (sample.GcHeapBytes is { } heap) line.Append(CultureInfo.InvariantCulture, $" heap {heap / 1048576.0:0.0} MB");
             if (sample.RssBytes is { } rss) line.Append(CultureInfo.InvariantCulture, $" rss {rss / 1048576.0:0} MB");
             if (sample.Threads is { } threads) line.Append(CultureInfo.InvariantCulture, $" threads {threads:0}");
+            if (sample.Goroutines is { } goroutines) line.Append(CultureInfo.InvariantCulture, $" goroutines {goroutines:0}");
         }
         return line.ToString();
     }

@@ -22,6 +22,8 @@ internal sealed record RunPlan
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
     public double DurationScale { get; init; } = 1;
     public bool UseEventPipe { get; init; } = true;
+    /// <summary>Go pprof and Prometheus URLs (templates until the session resolves them).</summary>
+    public TargetEndpoints Endpoints { get; init; } = TargetEndpoints.None;
     public string CommandLine { get; init; } = "";
     public RunOptions Options { get; init; } = RunOptions.Default;
     public Correlator.Analysis.LeakOptions LeakOptions { get; init; } = new();

@@ -80,8 +80,9 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
     {
         var target = Required(_target, "StartTargetAsync");
         _runnerMemory = new RunnerMemoryMonitor(_clock, TimeSpan.FromSeconds(5));
-        _sampler = await stages.Sampling.StartAsync(target, plan, _clock, interrupt);
-        _observers = new LoadObservers(plan, target, _sampler, _clock, _timeline, console, _load.Token);
+        var resolved = plan with { Endpoints = await TargetEndpointResolver.ResolveAsync(plan, _placeholders, console, interrupt) };
+        _sampler = await stages.Sampling.StartAsync(target, resolved, _clock, interrupt);
+        _observers = new LoadObservers(resolved, target, _sampler, _clock, _timeline, console, _load.Token);
         _timeline.Added = _observers.Stream.Event;
     }
 

@@ -14,9 +14,10 @@ internal static class TargetStarter
             TargetSpec.Launch launch => LaunchedTarget.Start(
                 CommandLineSplitter.Split(placeholders.Fill(launch.CommandTemplate), "--target-cmd"),
                 Path.Combine(plan.OutDir, "target.log")),
+            TargetSpec.Remote remote => new RemoteTarget(remote.Description),
             _ => throw new InvalidOperationException("unknown target kind"),
         };
-        console.Info($"target: {target.Description} (pid {target.Pid})");
+        console.Info(target is RemoteTarget ? $"target: {target.Description}" : $"target: {target.Description} (pid {target.Pid})");
         if (plan.ReadyUrl is null) return target;
 
         var url = placeholders.Fill(plan.ReadyUrl);

@@ -19,4 +19,8 @@ public sealed record HeapForensicsResult(
 
     /// <summary>Costs and caveats: pauses over budget, walks cut short, dumps kept.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Go targets: goroutine stacks that grew (null for .NET).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<GoroutineGrower>? GoroutineGrowers { get; init; }
 }

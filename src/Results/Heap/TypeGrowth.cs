@@ -11,4 +11,12 @@ public sealed record TypeGrowth(string Type, long CountDelta, long BytesDelta, l
 
     [JsonIgnore]
     public long PeakCountDelta { get; init; }
+
+    /// <summary>Null for a .NET type; <see cref="GrowerKind.GoAllocSite"/> when <see cref="Type"/> is a Go allocating function.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GrowerKind? Kind { get; init; }
+
+    /// <summary>File and line of a Go allocating function.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Location { get; init; }
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace LoadLeak.Results;
 
-/// <summary>What a leak finding is about: memory (heap, rss) or a count (threads, timers, fds).</summary>
+/// <summary>What a leak finding is about: memory (heap, rss) or a count (threads, timers, fds, goroutines).</summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<LeakResource>))]
 public enum LeakResource
 {
@@ -11,4 +11,6 @@ public enum LeakResource
     Threads,
     Timers,
     Fds,
+    /// <summary>Go goroutines: one started per request that never exits is Go's classic leak.</summary>
+    Goroutines,
 }

@@ -18,4 +18,7 @@ public sealed record PhaseAttribution
     public double? FdsDelta { get; init; }
     public double? AllocRateBytesPerSec { get; init; }
     public double? GcPauseShare { get; init; }
+    /// <summary>Goroutines at the end minus at the start (Go targets only).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? GoroutinesDelta { get; init; }
 }

@@ -28,4 +28,19 @@ public sealed record TargetSample
     public double? GcCount { get; init; }
     public double? Exceptions { get; init; }
     public double? LockContentions { get; init; }
+    /// <summary>Goroutines that exist (Go: pprof or go_goroutines).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Goroutines { get; init; }
+    /// <summary>Go HeapInuse: bytes in in-use heap spans.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? GoHeapInuseBytes { get; init; }
+    /// <summary>Go StackInuse: bytes in goroutine stack spans.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? GoStackInuseBytes { get; init; }
+    /// <summary>Threads as the runtime counts them (Go: go_threads; JVM: live threads), apart from /proc's OS threads.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? RuntimeThreads { get; init; }
+    /// <summary>The user's gauges (--target-metric NAME), by exposed name.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, double>? Metrics { get; init; }
 }

@@ -28,13 +28,25 @@ internal sealed class HeapSection : IHtmlSection
             html.Append("<p class=\"note\">Target paused: how long its threads were stopped while the dump was written (from their /proc states); "
                 + "the WriteDump call adds the request and createdump's start-up, during which the target runs.</p>\n");
         }
+        if (heap.GoroutineGrowers is { Count: > 0 } goroutines)
+        {
+            html.Append("<h3>Goroutines that grew</h3>\n");
+            HtmlTable.Write(html, ["Waiting at", "Where", "Δ count", "Δ at peak", "After cool-down", ""],
+                goroutines.Select(g => new[]
+                {
+                    Cell.Code(g.Function), Cell.Code(g.Location), Cell.Num(Units.Count(g.CountDelta)), Cell.Num(Units.Count(g.PeakCountDelta)),
+                    Cell.Num(Units.Count(g.CountAfterCoolDown)), g.SurvivesCoolDown ? Cell.Badge("held", "bad") : Cell.Badge("released", "good"),
+                }));
+        }
         if (heap.TopGrowers.Count > 0)
         {
-            html.Append("<h3>Top growing types</h3>\n");
+            var goSites = heap.TopGrowers.Any(g => g.Kind == GrowerKind.GoAllocSite);
+            html.Append(goSites ? "<h3>Top growing allocation sites</h3>\n" : "<h3>Top growing types</h3>\n");
             HtmlTable.Write(html, ["Type", "Δ bytes", "Δ count", "Count after cool-down", "After cool-down"],
                 heap.TopGrowers.Select(g => new[]
                 {
-                    Cell.Code(g.Type), Cell.Num(Units.Bytes(g.BytesDelta)), Cell.Num(Units.Count(g.CountDelta)),
+                    Cell.Code(g.Location is null ? g.Type : $"{g.Type} {g.Location}"), Cell.Num(Units.Bytes(g.BytesDelta)),
+                    Cell.Num(Units.Count(g.CountDelta)),
                     Cell.Num(Units.Count(g.CountAfterCoolDown)), g.SurvivesCoolDown ? Cell.Badge("held", "bad") : Cell.Badge("released", "good"),
                 }));
             html.Append("<p class=\"note\">Δ from the baseline snapshot to the one after the cool-down. Held: at least half of the bytes "
