@@ -20,11 +20,13 @@ public sealed record GrpcSettings(Uri Address, GrpcCall Call, TimeSpan Deadline,
     public static GrpcSettings Read(SettingsReader reader)
     {
         var addressText = reader.String("Address", "http://127.0.0.1:{grpcPort}");
-        if (!Uri.TryCreate(addressText, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+        if (!Uri.TryCreate(addressText, UriKind.Absolute, out var address)
+            || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
             throw reader.Error("Address", $"not an absolute http(s) address: '{addressText}'");
         var client = reader.Choice("Client", "grpc-net", "grpc-net", "lean") == "lean" ? GrpcClientKind.Lean : GrpcClientKind.GrpcNet;
         if (client == GrpcClientKind.Lean && address.Scheme != Uri.UriSchemeHttp)
-            throw reader.Error("Client", $"'lean' speaks HTTP/2 over cleartext only (http://), but Address is '{addressText}'; use Client 'grpc-net' for https");
+            throw reader.Error("Client", $"'lean' speaks HTTP/2 over cleartext only (http://), but Address is '{addressText}'; use Client " +
+                "'grpc-net' for https");
         var call = reader.Choice("Call", "unary", "unary", "stream") == "stream" ? GrpcCall.Stream : GrpcCall.Unary;
         return new GrpcSettings(address, call,
             TimeSpan.FromMilliseconds(reader.Int("DeadlineMs", 10_000, 1, 3_600_000)),

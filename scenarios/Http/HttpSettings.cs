@@ -48,7 +48,8 @@ public sealed record HttpSettings(
     }
 
     // The raw client writes the request's bytes itself: plain HTTP/1.1 only, and no header may smuggle a line break.
-    private static void CheckRawClientFits(SettingsReader reader, Uri url, Version version, IReadOnlyDictionary<string, string> headers, RequestTemplate template)
+    private static void CheckRawClientFits(SettingsReader reader, Uri url, Version version, IReadOnlyDictionary<string, string> headers,
+        RequestTemplate template)
     {
         if (url.Scheme != Uri.UriSchemeHttp)
             throw reader.Error("Url", $"Client 'raw' speaks plain http only, not '{url.Scheme}' (use Client 'httpclient' for https)");

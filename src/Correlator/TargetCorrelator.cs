@@ -47,7 +47,8 @@ public sealed class TargetCorrelator : ITargetSampler
     {
         ct.ThrowIfCancellationRequested();
         if (options.Interval < TimeSpan.FromMilliseconds(100))
-            throw new ConfigException($"correlator interval {options.Interval.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms: must be at least 100 ms");
+            throw new ConfigException($"correlator interval {options.Interval.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms: must " +
+                "be at least 100 ms");
         if (!ProcReader.IsAlive(pid))
             throw new ConfigException($"target pid {pid.ToString(CultureInfo.InvariantCulture)}: no such running process");
 
@@ -62,12 +63,14 @@ public sealed class TargetCorrelator : ITargetSampler
         var sources = new List<ICounterSource>();
         if (_options.UseProc) sources.Add(new ProcSource(_pid, () => _clock.Seconds, _options.Interval));
         if (!IsDotNet)
-            _sink.AddNote($"pid {_pid.ToString(CultureInfo.InvariantCulture)} has no .NET diagnostics socket: /proc figures only (RSS, OS threads, fds, CPU)");
+            _sink.AddNote($"pid {_pid.ToString(CultureInfo.InvariantCulture)} has no .NET diagnostics socket: /proc figures only (RSS, OS threads, " +
+                "fds, CPU)");
         else if (_options.UseEventPipe)
         {
             var version = DotNetProbe.RuntimeVersion(_pid);
             var mode = _options.PreferMeter ? CounterProviders.ModeFor(version) : CounterMode.EventCounters;
-            _sink.AddNote($".NET runtime {version?.ToString() ?? "unknown (self-contained?)"}: counters from {(mode == CounterMode.Meter ? "the System.Runtime meter" : "System.Runtime EventCounters")}");
+            _sink.AddNote($".NET runtime {version?.ToString() ?? "unknown (self-contained?)"}: counters from " +
+                $"{(mode == CounterMode.Meter ? "the System.Runtime meter" : "System.Runtime EventCounters")}");
             sources.Add(new EventPipeCounterSource(_pid, () => _clock.Seconds, _options.Interval, mode));
         }
         var composite = new CompositeCounterSource(sources);

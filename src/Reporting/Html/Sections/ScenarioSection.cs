@@ -23,7 +23,8 @@ internal sealed class ScenarioSection : IHtmlSection
                 Cell.Text(string.Join(", ", s.StatusCodes.OrderByDescending(c => c.Value).Select(c => $"{c.Key}: {Units.Count(c.Value)}"))),
             }));
 
-        html.Append("<h3>Latency (ms)</h3>\n<p class=\"lead\">Corrected: measured from the intended start time (coordinated omission removed). Uncorrected: from the actual send.</p>\n");
+        html.Append("<h3>Latency (ms)</h3>\n<p class=\"lead\">Corrected: measured from the intended start time (coordinated omission removed). " +
+            "Uncorrected: from the actual send.</p>\n");
         HtmlTable.Write(html, ["Scenario", "Measure", "p50", "p75", "p90", "p95", "p99", "p99.9", "Max", "Mean", "StdDev"],
             doc.Scenarios.SelectMany(s => new[]
             {
@@ -35,7 +36,8 @@ internal sealed class ScenarioSection : IHtmlSection
         if (errors.Count == 0) return;
         html.Append("<h3>Errors</h3>\n");
         HtmlTable.Write(html, ["Scenario", "Status", "Message", "Count"],
-            errors.Select(x => new[] { Cell.Text(x.Scenario), Cell.Code(x.Error.StatusCode), Cell.Text(x.Error.Message), Cell.Num(Units.Count(x.Error.Count)) }));
+            errors.Select(x => new[] { Cell.Text(x.Scenario), Cell.Code(x.Error.StatusCode), Cell.Text(x.Error.Message),
+                Cell.Num(Units.Count(x.Error.Count)) }));
     }
 
     /// <summary>Latency is measured on successful responses only: a scenario without any shows "–", not 0.</summary>
