@@ -71,10 +71,12 @@ public class ClosedModelEngineTests
                 return Response.Ok();
             })
             .WithWarmUpDuration(TimeSpan.FromSeconds(0.5))
-            .WithLoadSimulations(new KeepConstant(2, TimeSpan.FromSeconds(0.5)), new Pause(TimeSpan.FromSeconds(0.5)), new KeepConstant(2, TimeSpan.FromSeconds(0.5)));
+            .WithLoadSimulations(new KeepConstant(2, TimeSpan.FromSeconds(0.5)), new Pause(TimeSpan.FromSeconds(0.5)),
+                new KeepConstant(2, TimeSpan.FromSeconds(0.5)));
         var result = await RunAsync(new EngineSettings([scenario], TimeSpan.FromMilliseconds(200), false), observer, clock);
 
-        Assert.Equal(["warm-up", "1 KeepConstant(2, 00:00:00.5000000)", "2 Pause(00:00:00.5000000)", "3 KeepConstant(2, 00:00:00.5000000)"], result.Phases.Select(p => p.Name));
+        Assert.Equal(["warm-up", "1 KeepConstant(2, 00:00:00.5000000)", "2 Pause(00:00:00.5000000)", "3 KeepConstant(2, 00:00:00.5000000)"],
+            result.Phases.Select(p => p.Name));
         Assert.Equal([PhaseKind.WarmUp, PhaseKind.Load, PhaseKind.Pause, PhaseKind.Load], result.Phases.Select(p => p.Kind));
         Assert.Equal(4, observer.Started.Count);
         for (var i = 1; i < result.Phases.Count; i++) Assert.Equal(result.Phases[i - 1].End, result.Phases[i].Start, 6);

@@ -27,7 +27,8 @@ internal static class EngineHarness
     public static Task<EngineResult> RunAsync(params ScenarioProps[] scenarios) =>
         RunAsync(new EngineSettings(scenarios, TimeSpan.FromMilliseconds(250), false));
 
-    public static Task<EngineResult> RunAsync(EngineSettings settings, RecordingObserver? observer = null, RunClock? clock = null, CancellationToken ct = default) =>
+    public static Task<EngineResult> RunAsync(EngineSettings settings, RecordingObserver? observer = null, RunClock? clock = null,
+        CancellationToken ct = default) =>
         LoadEngine.RunAsync(settings, clock ?? new RunClock(), observer ?? new RecordingObserver(), ct);
 
     public static Func<IScenarioContext, Task<Response>> DelayMs(int ms) => async ctx =>

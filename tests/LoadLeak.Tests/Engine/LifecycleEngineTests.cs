@@ -77,7 +77,8 @@ public class LifecycleEngineTests
     {
         var observer = new RecordingObserver();
         var scenario = Scenario.Create("long", DelayMs(5))
-            .WithLoadSimulations(new KeepConstant(3, Short), new KeepConstant(3, TimeSpan.FromSeconds(30)), new KeepConstant(3, TimeSpan.FromSeconds(30)));
+            .WithLoadSimulations(new KeepConstant(3, Short), new KeepConstant(3, TimeSpan.FromSeconds(30)),
+                new KeepConstant(3, TimeSpan.FromSeconds(30)));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1.2));
         var clock = new RunClock();
 
@@ -159,7 +160,8 @@ public class LifecycleEngineTests
         var scenario = Scenario.Create("s", DelayMs(1));
         await Assert.ThrowsAsync<global::LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario, scenario], Second, false)));
         await Assert.ThrowsAsync<global::LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario], TimeSpan.Zero, false)));
-        await Assert.ThrowsAsync<global::LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario], Second, false) { MaxInFlight = 0 }));
+        await Assert.ThrowsAsync<global::LoadLeak.Engine.ConfigException>(() =>
+            RunAsync(new EngineSettings([scenario], Second, false) { MaxInFlight = 0 }));
     }
 
     [Fact]

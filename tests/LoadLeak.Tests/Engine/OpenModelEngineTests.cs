@@ -47,7 +47,8 @@ public class OpenModelEngineTests
     public async Task RampingInject_ramps_the_injected_rate()
     {
         var observer = new RecordingObserver();
-        var scenario = Scenario.Create("ramp", DelayMs(1)).WithLoadSimulations(new RampingInject(200, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(2)));
+        var scenario = Scenario.Create("ramp", DelayMs(1)).WithLoadSimulations(new RampingInject(200, TimeSpan.FromSeconds(0.5),
+            TimeSpan.FromSeconds(2)));
         var result = await RunAsync(new EngineSettings([scenario], TimeSpan.FromMilliseconds(500), false), observer);
 
         // Per 0.5 s interval: 50, 100, 150, 200 → 500 in total; per second 100, 200, 300, 400.
@@ -67,7 +68,11 @@ public class OpenModelEngineTests
             await gate.Task.WaitAsync(ctx.CancellationToken);
             return Response.Ok();
         }).WithLoadSimulations(new Inject(50, Second, TimeSpan.FromSeconds(1)));
-        var settings = new EngineSettings([scenario], TimeSpan.FromMilliseconds(250), false) { MaxInFlight = 5, BacklogGrace = TimeSpan.FromSeconds(0.2) };
+        var settings = new EngineSettings([scenario], TimeSpan.FromMilliseconds(250), false)
+        {
+            MaxInFlight = 5,
+            BacklogGrace = TimeSpan.FromSeconds(0.2)
+        };
 
         var run = RunAsync(settings);
         await Task.Delay(1500);
@@ -87,7 +92,11 @@ public class OpenModelEngineTests
             await gate.Task.WaitAsync(ctx.CancellationToken);
             return Response.Ok();
         }).WithLoadSimulations(new Inject(50, Second, TimeSpan.FromSeconds(1)));
-        var settings = new EngineSettings([scenario], TimeSpan.FromMilliseconds(250), false) { MaxInFlight = 5, BacklogGrace = TimeSpan.FromSeconds(5) };
+        var settings = new EngineSettings([scenario], TimeSpan.FromMilliseconds(250), false)
+        {
+            MaxInFlight = 5,
+            BacklogGrace = TimeSpan.FromSeconds(5)
+        };
 
         var run = RunAsync(settings);
         await Task.Delay(1100);

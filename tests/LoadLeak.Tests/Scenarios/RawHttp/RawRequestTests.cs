@@ -6,7 +6,8 @@ namespace LoadLeak.Tests.Scenarios.RawHttp;
 
 public class RawRequestTests
 {
-    private static readonly global::LoadLeak.Scenarios.Settings.ScenarioEnvironment Env = Settings.Env(null, ("port", "5080"), ("benchmarkId", "run-7"));
+    private static readonly global::LoadLeak.Scenarios.Settings.ScenarioEnvironment Env = Settings.Env(null, ("port", "5080"),
+        ("benchmarkId", "run-7"));
 
     private static string Build(string json) =>
         Encoding.Latin1.GetString(RawRequest.Build(HttpSettings.Read(Settings.Reader(json, Env))).Bytes);
@@ -24,7 +25,8 @@ public class RawRequestTests
     public void User_headers_are_sent_and_may_replace_host_and_content_type_but_not_the_length()
     {
         var text = Build("""{"Client":"raw","Url":"http://localhost:{port}/x?y=1","Body":"héllo","Headers":{"Host":"example","Content-Type":"text/plain","Content-Length":"1","X-A":"b c"}}""");
-        Assert.StartsWith("POST /x?y=1 HTTP/1.1\r\nX-Benchmark-ID: run-7\r\nHost: example\r\nContent-Type: text/plain\r\nX-A: b c\r\nContent-Length: 6\r\n\r\n", text);
+        Assert.StartsWith("POST /x?y=1 HTTP/1.1\r\nX-Benchmark-ID: run-7\r\nHost: example\r\nContent-Type: text/plain\r\n" +
+            "X-A: b c\r\nContent-Length: 6\r\n\r\n", text);
         Assert.Equal(1, text.Split("Content-Length").Length - 1);
     }
 
@@ -47,10 +49,13 @@ public class RawRequestTests
 
     [Theory]
     [InlineData("""{"Client":"curl"}""", "CustomSettings.Client of scenario 'test': 'curl' is not one of 'httpclient', 'raw'")]
-    [InlineData("""{"Client":"raw","HttpVersion":"2"}""", "CustomSettings.HttpVersion of scenario 'test': Client 'raw' speaks HTTP/1.1 only (use Client 'httpclient' for HTTP/2)")]
-    [InlineData("""{"Client":"raw","Url":"https://h/x"}""", "CustomSettings.Url of scenario 'test': Client 'raw' speaks plain http only, not 'https' (use Client 'httpclient' for https)")]
+    [InlineData("""{"Client":"raw","HttpVersion":"2"}""", "CustomSettings.HttpVersion of scenario 'test': Client 'raw' speaks HTTP/1.1 only (use " +
+        "Client 'httpclient' for HTTP/2)")]
+    [InlineData("""{"Client":"raw","Url":"https://h/x"}""", "CustomSettings.Url of scenario 'test': Client 'raw' speaks plain http only, not " +
+        "'https' (use Client 'httpclient' for https)")]
     [InlineData("""{"Client":"raw","Headers":{"X A":"1"}}""", "CustomSettings.Headers.X A of scenario 'test': not a valid header name: 'X A'")]
-    [InlineData("""{"Client":"raw","Headers":{"X":"a\r\nEvil: 1"}}""", "CustomSettings.Headers.X of scenario 'test': the value must be printable ASCII without line breaks")]
+    [InlineData("""{"Client":"raw","Headers":{"X":"a\r\nEvil: 1"}}""", "CustomSettings.Headers.X of scenario 'test': the value must be printable " +
+        "ASCII without line breaks")]
     public void Raw_client_settings_errors_name_the_path(string json, string message)
     {
         Assert.Equal(message, Assert.Throws<global::LoadLeak.Engine.ConfigException>(() => HttpSettings.Read(Settings.Reader(json, Env))).Message);
