@@ -28,7 +28,8 @@ for client in "${CLIENTS[@]}"; do cat >"$OUT/loadleak-$client.json" <<JSON
   "GlobalSettings": { "ScenariosSettings": [ {
     "ScenarioName": "http", "WarmUpDuration": "00:00:05",
     "LoadSimulationsSettings": [ { "KeepConstant": [$C, "$(hms "$D")"] } ],
-    "CustomSettings": { "Protocol": "http", "Url": "$URL", "Body": $(printf '%s' "$BODY" | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))'),
+    "CustomSettings": { "Protocol": "http", "Url": "$URL",
+                        "Body": $(printf '%s' "$BODY" | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))'),
                         "BenchmarkId": "$ID", "MaxConnections": $C, "Client": "$client" } } ] },
   "LoadLeak": { "RetainedGc": "none" } }
 JSON
@@ -87,9 +88,12 @@ echo "CPU µs/request per round (whole process): wrk ${WRK_CPU[*]}"
 for c in "${CLIENTS[@]}"; do
   # shellcheck disable=SC2086
   rps=$(median ${LL_RPS[$c]})
-  echo "loadleak($c): failed requests per round:${LL_FAIL[$c]}   CPU µs/request per round:${LL_CPU[$c]} (incl. startup and warm-up; bench/cpu.sh measures steady state)"
-  echo "loadleak($c)/wrk rps ratio: $(ratio "$rps" "$(median "${WRK_RPS[@]}")")   (goal ≥ 0.8)   loadleak($c)/hey: $(ratio "$rps" "$(median "${HEY_RPS[@]}")")   (goal ≥ 1.5)"
-  echo "per-round loadleak($c)/wrk: $(paired_ratios "${LL_RPS[$c]}" "${WRK_RPS[*]}")   loadleak($c)/hey: $(paired_ratios "${LL_RPS[$c]}" "${HEY_RPS[*]}")"
+  echo "loadleak($c): failed requests per round:${LL_FAIL[$c]}   CPU µs/request per round:${LL_CPU[$c]}" \
+    "(incl. startup and warm-up; bench/cpu.sh measures steady state)"
+  echo "loadleak($c)/wrk rps ratio: $(ratio "$rps" "$(median "${WRK_RPS[@]}")")   (goal ≥ 0.8)  " \
+    "loadleak($c)/hey: $(ratio "$rps" "$(median "${HEY_RPS[@]}")")   (goal ≥ 1.5)"
+  echo "per-round loadleak($c)/wrk: $(paired_ratios "${LL_RPS[$c]}" "${WRK_RPS[*]}")  " \
+    "loadleak($c)/hey: $(paired_ratios "${LL_RPS[$c]}" "${HEY_RPS[*]}")"
 done
 echo "load average after: $(loadavg)"
 echo "outputs in $OUT"
