@@ -78,7 +78,11 @@ ratio() { python3 -c "import sys; a=float(sys.argv[1] or 0); b=float(sys.argv[2]
 median() { python3 -c "import statistics,sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "$@"; }
 
 # wrk's latency with unit (850.00us, 1.20ms, 1.05s) → milliseconds
-wrk_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub("us","",v); v/=1000 } else if (v ~ /ms$/) { sub("ms","",v) } else if (v ~ /s$/) { sub("s","",v); v*=1000 }; printf "%.2f", v }'; }
+wrk_ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub("us","",v); v/=1000 } else if (v ~ /ms$/) { sub("ms","",v) } else if (v ~ /s$/) { sub("s","",v); v*=1000 }
+    printf "%.2f", v }'
+}
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -88,7 +92,10 @@ header() {
 }
 
 # paired_ratios "A1 A2 …" "B1 B2 …" — per-round A/B (the tools of one round ran minutes apart at most)
-paired_ratios() { python3 -c "import sys; a=sys.argv[1].split(); b=sys.argv[2].split(); print(' '.join(f'{float(x)/float(y):.2f}' for x, y in zip(a, b)))" "$1" "$2"; }
+paired_ratios() {
+  python3 -c "import sys; a=sys.argv[1].split(); b=sys.argv[2].split(); print(' '.join(f'{float(x)/float(y):.2f}' for x, y in zip(a, b)))" \
+    "$1" "$2"
+}
 
 # write_post_lua [BODY] [BENCHMARK_ID] — $OUT/post.lua: wrk posting the request template (as LoadLeak sends it)
 write_post_lua() {
@@ -111,7 +118,8 @@ wrk_cpu_rps() {
   wrk -t2 -c"$C" -d"${D}s" -s "$OUT/post.lua" "$2" >"$OUT/$1.txt"
   local after; after=$(proc_cpu "$3")
   local requests; requests=$(awk '/requests in/ {print $1}' "$OUT/$1.txt")
-  python3 -c "import sys; print(f'{(float(sys.argv[2]) - float(sys.argv[1])) * 1e6 / int(sys.argv[3]):.1f}')" "$before" "$after" "$requests" >"$OUT/$1.cpu"
+  python3 -c "import sys; print(f'{(float(sys.argv[2]) - float(sys.argv[1])) * 1e6 / int(sys.argv[3]):.1f}')" \
+    "$before" "$after" "$requests" >"$OUT/$1.cpu"
   awk '/Requests\/sec/ {print $2}' "$OUT/$1.txt"
 }
 

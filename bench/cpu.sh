@@ -13,7 +13,8 @@ need wrk curl
 C=${1:-64}; D=${2:-10}; ROUNDS=${3:-2}
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   build
-  dotnet build "$ROOT/bench/cpu" -c Release -m:1 -v q -nologo >"$OUT/build-cpu.log" 2>&1 || { echo "bench/cpu build failed; see $OUT/build-cpu.log" >&2; exit 4; }
+  dotnet build "$ROOT/bench/cpu" -c Release -m:1 -v q -nologo >"$OUT/build-cpu.log" 2>&1 \
+    || { echo "bench/cpu build failed; see $OUT/build-cpu.log" >&2; exit 4; }
 fi
 CPU_DLL="$ROOT/bench/cpu/bin/Release/net10.0/LoadLeak.Bench.Cpu.dll"
 HTTP=$(free_port); GRPC=$(free_port)
@@ -41,7 +42,8 @@ for round in $(seq 1 "$ROUNDS"); do
   /usr/bin/time -f '%U %S' -o "$OUT/wrk-time-$round.txt" wrk -t2 -c"$C" -d"${D}s" -s "$OUT/post.lua" "$URL" >"$OUT/wrk-$round.txt"
   requests=$(awk '/requests in/ {print $1}' "$OUT/wrk-$round.txt")
   read -r user sys <"$OUT/wrk-time-$round.txt"
-  echo "  wrk: $requests requests, $(awk -v u="$user" -v s="$sys" -v n="$requests" -v d="$D" 'BEGIN {printf "%.0f/s, %.2f µs CPU/request, %.2f cores", n/d, (u+s)*1e6/n, (u+s)/d}')"
+  echo "  wrk: $requests requests, $(awk -v u="$user" -v s="$sys" -v n="$requests" -v d="$D" \
+    'BEGIN {printf "%.0f/s, %.2f µs CPU/request, %.2f cores", n/d, (u+s)*1e6/n, (u+s)/d}')"
   # the target's CPU per request over this round would need its own window; see overhead.sh
 done
 if [[ "${PERF:-0}" == 1 ]] && command -v perf >/dev/null; then
@@ -50,7 +52,8 @@ if [[ "${PERF:-0}" == 1 ]] && command -v perf >/dev/null; then
   pid=$!; sleep 8
   perf record -q -e cpu-clock -g -p "$pid" -o "$OUT/perf.data" -- sleep 6 >/dev/null 2>&1 || true
   wait "$pid" || true
-  perf report -i "$OUT/perf.data" --no-children --sort dso,sym --percent-limit 0.4 --stdio 2>/dev/null | grep -v '^$' | grep -E '^ +[0-9]' >"$OUT/perf-top.txt" || true
+  perf report -i "$OUT/perf.data" --no-children --sort dso,sym --percent-limit 0.4 --stdio 2>/dev/null |
+    grep -v '^$' | grep -E '^ +[0-9]' >"$OUT/perf-top.txt" || true
   perf report -i "$OUT/perf.data" --no-children --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' >"$OUT/perf-dso.txt" || true
   echo "perf: $OUT/perf-top.txt, $OUT/perf-dso.txt"
 fi

@@ -49,7 +49,8 @@ idle_per_scrape() { # idle_per_scrape KIND → target CPU µs per scrape, net of
   scrape "$1" "$IDLE" 50; wait "$SCRAPER" || true
   local after; after=$(proc_cpu "$TARGET_PID"); local t1; t1=$(date +%s.%N)
   local n; n=$(sed -n 's/.*scrapes \([0-9]*\) in.*/\1/p' "$SCRAPER_LOG")
-  python3 -c "import sys; b, a, idle, secs, t0, t1, n = map(float, sys.argv[1:]); print(f'{((a - b) * 1000 - idle * (t1 - t0) / secs) * 1000 / n:.0f}')" \
+  python3 -c "import sys; b, a, idle, secs, t0, t1, n = map(float, sys.argv[1:]); print(
+    f'{((a - b) * 1000 - idle * (t1 - t0) / secs) * 1000 / n:.0f}')" \
     "$before" "$after" "$IDLE_none" "$IDLE" "$t0" "$t1" "$n"
 }
 echo "idle: measuring (load $(loadavg))"
@@ -81,16 +82,21 @@ R_pprof=($(ratios RPS_pprof)); R_metrics=($(ratios RPS_metrics))
 cost() { python3 -c "import sys; print(f'{(1 - float(sys.argv[1])) * 100:+.1f}%')" "$1"; }
 echo
 echo "idle target: ${IDLE_none} ms CPU in ${IDLE}s unscraped; per scrape: pprof ${IDLE_pprof} µs, metrics ${IDLE_metrics} µs of target CPU"
-echo "  → at one scrape per second: pprof $(python3 -c "print(f'{$IDLE_pprof / 1000:.2f}')") ms, metrics $(python3 -c "print(f'{$IDLE_metrics / 1000:.2f}')") ms of target CPU per second ($(python3 -c "print(f'{$IDLE_pprof / 1e4:.3f}')") % / $(python3 -c "print(f'{$IDLE_metrics / 1e4:.3f}')") % of one core)"
+echo "  → at one scrape per second: pprof $(python3 -c "print(f'{$IDLE_pprof / 1000:.2f}')") ms," \
+  "metrics $(python3 -c "print(f'{$IDLE_metrics / 1000:.2f}')") ms of target CPU per second" \
+  "($(python3 -c "print(f'{$IDLE_pprof / 1e4:.3f}')") % / $(python3 -c "print(f'{$IDLE_metrics / 1e4:.3f}')") % of one core)"
 printf '%-16s %s\n' "wrk alone rps" "${RPS_alone[*]}"
 printf '%-16s %s   ratios %s\n' "pprof scraping" "${RPS_pprof[*]}" "${R_pprof[*]}"
 printf '%-16s %s   ratios %s\n' "metrics scraping" "${RPS_metrics[*]}" "${R_metrics[*]}"
-echo "median ratio (scraped/alone): pprof $(median "${R_pprof[@]}") → cost $(cost "$(median "${R_pprof[@]}")"); metrics $(median "${R_metrics[@]}") → cost $(cost "$(median "${R_metrics[@]}")")   (goal ≤ 2%)"
+echo "median ratio (scraped/alone): pprof $(median "${R_pprof[@]}") → cost $(cost "$(median "${R_pprof[@]}")");" \
+  "metrics $(median "${R_metrics[@]}") → cost $(cost "$(median "${R_metrics[@]}")")   (goal ≤ 2%)"
 echo "target CPU µs per request: alone ${CPU_alone[*]}; pprof ${CPU_pprof[*]}; metrics ${CPU_metrics[*]}"
-echo "median target CPU per request, scraped/alone: pprof $(ratio "$(median "${CPU_pprof[@]}")" "$(median "${CPU_alone[@]}")"), metrics $(ratio "$(median "${CPU_metrics[@]}")" "$(median "${CPU_alone[@]}")")   (1.02 = 2 % cost)"
+echo "median target CPU per request, scraped/alone: pprof $(ratio "$(median "${CPU_pprof[@]}")" "$(median "${CPU_alone[@]}")")," \
+  "metrics $(ratio "$(median "${CPU_metrics[@]}")" "$(median "${CPU_alone[@]}")")   (1.02 = 2 % cost)"
 # The share that stays readable on a noisy machine: one scrape's CPU against the CPU the saturated target spends per second.
 share() { python3 -c "import sys; print(f'{float(sys.argv[1]) / (float(sys.argv[2]) * float(sys.argv[3])) * 100:.3f}%')" "$1" "$2" "$3"; }
 echo "scraping's share of the saturated target's CPU (one scrape/s ÷ median rps × CPU per request):" \
-  "pprof $(share "$IDLE_pprof" "$(median "${RPS_alone[@]}")" "$(median "${CPU_alone[@]}")"), metrics $(share "$IDLE_metrics" "$(median "${RPS_alone[@]}")" "$(median "${CPU_alone[@]}")")"
+  "pprof $(share "$IDLE_pprof" "$(median "${RPS_alone[@]}")" "$(median "${CPU_alone[@]}")")," \
+  "metrics $(share "$IDLE_metrics" "$(median "${RPS_alone[@]}")" "$(median "${CPU_alone[@]}")")"
 grep -h "^note:" "$OUT"/scraper-*.txt | sort | uniq -c || true
 echo "load average after: $(loadavg)"

@@ -126,7 +126,9 @@ run_loadleak() { # run_loadleak ROUND CLIENT
   LL_RPS[$2]+=" $(json_get "$doc" "round(d['scenarios'][0]['rps'], 2)")"
   LL_P99[$2]+=" $(json_get "$doc" "d['scenarios'][0]['latencyMs']['p99']")"
   LL_FAIL[$2]+=" $(json_get "$doc" "d['scenarios'][0].get('fail', 0)")"
-  local window; window=$(json_get "$doc" "(lambda t0, load: f\"{d['scenarios'][0]['ok'] + d['scenarios'][0].get('fail', 0)} {t0 + load['start']:.4f} {t0 + load['end']:.4f}\")(__import__('datetime').datetime.fromisoformat(d['startedAt']).timestamp(), [p for p in d['phases'] if p['kind'] != 'warmup'][0])")
+  local window; window=$(json_get "$doc" "(lambda t0, load:
+    f\"{d['scenarios'][0]['ok'] + d['scenarios'][0].get('fail', 0)} {t0 + load['start']:.4f} {t0 + load['end']:.4f}\")(
+    __import__('datetime').datetime.fromisoformat(d['startedAt']).timestamp(), [p for p in d['phases'] if p['kind'] != 'warmup'][0])")
   local cpu; cpu=($(cpu_per_call "$OUT/cpu-$name.tsv" $window))
   LL_CPU[$2]+=" ${cpu[0]}"; LL_TCPU[$2]+=" ${cpu[1]}"
 }
@@ -156,7 +158,8 @@ for c in "${CLIENTS[@]}"; do
   echo "$c: loadleak/h2load rps ratio $(ratio "$(median ${LL_RPS[$c]})" "$(median "${H2_RPS[@]}")") (goal ≥ 1.2), per round $(paired_ratios "${LL_RPS[$c]}" "${H2_RPS[*]}");" \
        "client CPU per call loadleak/h2load $(ratio "$(median ${LL_CPU[$c]})" "$(median "${H2_CPU[@]}")"), per round $(paired_ratios "${LL_CPU[$c]}" "${H2_CPU[*]}")"
   # throughput ceiling when client and target share the cores: rps ∝ 1 / (client + target CPU per call)
-  echo "$c: CPU-bound ratio estimate (h2load+target)/(loadleak+target): $(python3 -c "import sys; a,b,c,d=map(float,sys.argv[1:]); print(f'{(a+b)/(c+d):.2f}')" \
+  echo "$c: CPU-bound ratio estimate (h2load+target)/(loadleak+target):" \
+    "$(python3 -c "import sys; a,b,c,d=map(float,sys.argv[1:]); print(f'{(a+b)/(c+d):.2f}')" \
     "$(median "${H2_CPU[@]}")" "$(median "${H2_TCPU[@]}")" "$(median ${LL_CPU[$c]})" "$(median ${LL_TCPU[$c]})")"
 done
 echo "load average after: $(loadavg)"

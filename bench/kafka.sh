@@ -37,7 +37,9 @@ TOPIC=loadleak
 BODY='{"op":"query","payload":"a1b2c3"}'
 ID=bench
 TICK=$(getconf CLK_TCK)
-header "Kafka produce to the embedded broker ($KAFKA_BOOTSTRAP): LoadLeak (producers ${PRODUCERS[*]}, $C in flight, batches ${BATCHES[*]}, ${D}s) vs kcat ($KN messages), $ROUNDS round(s)"
+title="Kafka produce to the embedded broker ($KAFKA_BOOTSTRAP): LoadLeak (producers ${PRODUCERS[*]}, $C in flight, batches ${BATCHES[*]}, ${D}s)"
+title+=" vs kcat ($KN messages), $ROUNDS round(s)"
+header "$title"
 
 # LoadLeak needs a process to sample; a sleeping one keeps the correlator cheap and out of the way.
 sleep $((ROUNDS * ${#PRODUCERS[@]} * ${#BATCHES[@]} * (D + 60) + 600)) &
@@ -131,13 +133,17 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 # med "V1 V2 …" — the median of a round list, skipping n/a
-med() { python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1].split() if x != 'n/a']; print(f'{statistics.median(v):.2f}' if v else 'n/a')" "$1"; }
+med() {
+  python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1].split() if x != 'n/a']; print(f'{statistics.median(v):.2f}' if v else 'n/a')" \
+    "$1"
+}
 echo
 printf '%-22s %12s %12s %9s %10s %12s   per round\n' tool msgs/s window/s p99_ms µs/msg broker_µs/msg
-printf '%-22s %12s %12s %9s %10s %12s   %s\n' kcat "$(med "${RATE[kcat]}")" - - "$(med "${CPU[kcat]}")" "$(med "${BROKER[kcat]}")" "${RATE[kcat]} (${INFO[kcat]# })"
+printf '%-22s %12s %12s %9s %10s %12s   %s\n' kcat "$(med "${RATE[kcat]}")" - - "$(med "${CPU[kcat]}")" "$(med "${BROKER[kcat]}")" \
+  "${RATE[kcat]} (${INFO[kcat]# })"
 for k in "${RUNS[@]}"; do
-  printf '%-22s %12s %12s %9s %10s %12s   %s\n' "loadleak ${k%:*} B=${k#*:}" "$(med "${RATE[$k]}")" "$(med "${WINDOW_RATE[$k]}")" "$(med "${P99[$k]}")" \
-    "$(med "${CPU[$k]}")" "$(med "${BROKER[$k]}")" "${RATE[$k]} (${INFO[$k]# }; incl. warm-up)"
+  printf '%-22s %12s %12s %9s %10s %12s   %s\n' "loadleak ${k%:*} B=${k#*:}" "$(med "${RATE[$k]}")" "$(med "${WINDOW_RATE[$k]}")" \
+    "$(med "${P99[$k]}")" "$(med "${CPU[$k]}")" "$(med "${BROKER[$k]}")" "${RATE[$k]} (${INFO[$k]# }; incl. warm-up)"
 done
 echo "(msgs/s: kcat = messages / process wall time, LoadLeak = its measured rps; window/s = end offsets over LoadLeak's CPU window."
 echo " µs/msg = user+sys CPU per persisted message: kcat's whole process, LoadLeak's measured phase. kcat reports no"

@@ -28,7 +28,10 @@ JSON
 write_post_lua
 
 target_cpu() { proc_cpu "$TARGET_PID"; }
-cpu_over() { local a b; a=$(target_cpu); sleep "$D"; b=$(target_cpu); python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$a" "$b"; }
+cpu_over() {
+  local a b; a=$(target_cpu); sleep "$D"; b=$(target_cpu)
+  python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$a" "$b"
+}
 
 # The target's CPU rate at saturation (cores), for the share: 10 s of wrk after a 3 s warm-up.
 wrk -t2 -c64 -d3s -s "$OUT/post.lua" "$URL" >/dev/null

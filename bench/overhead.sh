@@ -66,8 +66,10 @@ printf '%-22s %s   ratios %s\n' "attached, GC none" "${RPS_none[*]}" "${R_none[*
 printf '%-22s %s   ratios %s\n' "attached, boundaries" "${RPS_boundaries[*]}" "${R_boundaries[*]}"
 echo "samples taken per attached run: ${SAMPLES[*]}"
 echo "median ratio (attached/alone), RetainedGc none:       $(median "${R_none[@]}")  → cost $(cost "$(median "${R_none[@]}")")   (goal ≤ 2%)"
-echo "median ratio (attached/alone), RetainedGc boundaries: $(median "${R_boundaries[@]}")  → cost $(cost "$(median "${R_boundaries[@]}")")   (goal ≤ 2%)"
+echo "median ratio (attached/alone), RetainedGc boundaries: $(median "${R_boundaries[@]}")  → cost" \
+  "$(cost "$(median "${R_boundaries[@]}")")   (goal ≤ 2%)"
 echo "target CPU µs per request: alone ${CPU_alone[*]}; attached none ${CPU_none[*]}; attached boundaries ${CPU_boundaries[*]}"
-echo "median target CPU per request, attached/alone: none $(ratio "$(median "${CPU_none[@]}")" "$(median "${CPU_alone[@]}")"), boundaries $(ratio "$(median "${CPU_boundaries[@]}")" "$(median "${CPU_alone[@]}")")   (1.02 = 2 % cost)"
+echo "median target CPU per request, attached/alone: none $(ratio "$(median "${CPU_none[@]}")" "$(median "${CPU_alone[@]}")")," \
+  "boundaries $(ratio "$(median "${CPU_boundaries[@]}")" "$(median "${CPU_alone[@]}")")   (1.02 = 2 % cost)"
 echo "load average after: $(loadavg)"
 echo "outputs in $OUT"

@@ -49,9 +49,11 @@ for key, label in (("workingSetBytes", "working set"), ("gcHeapBytes", "GC heap"
         print(f"{label:14}  (not recorded)"); continue
     a, b = mean(base_window, key), mean(end_window, key)
     fa, fb = floor(base_window, key), floor(end_window, key)
-    print(f"{label:14}{a / 2**20:>17.1f} MB{b / 2**20:>9.1f} MB{(b / a - 1) * 100:>+8.1f}%{(fb / fa - 1) * 100:>+13.1f}%{slope_mb_per_hour(after, key):>+13.1f} MB/h")
+    print(f"{label:14}{a / 2**20:>17.1f} MB{b / 2**20:>9.1f} MB{(b / a - 1) * 100:>+8.1f}%"
+          f"{(fb / fa - 1) * 100:>+13.1f}%{slope_mb_per_hour(after, key):>+13.1f} MB/h")
 print("series (t s, WS MB, heap MB, after-GC MB): " + " ".join(
-    f"{p['t']:.0f}:{p['workingSetBytes']/2**20:.0f}/{p['gcHeapBytes']/2**20:.0f}/{(p.get('postGcHeapBytes') or 0)/2**20:.1f}" for p in d["runnerMemory"][::6]))
+    f"{p['t']:.0f}:{p['workingSetBytes']/2**20:.0f}/{p['gcHeapBytes']/2**20:.0f}/{(p.get('postGcHeapBytes') or 0)/2**20:.1f}"
+    for p in d["runnerMemory"][::6]))
 PY
 echo "goal: growth < 10 %"
 echo "load average after: $(loadavg)"

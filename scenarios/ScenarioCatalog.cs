@@ -55,6 +55,7 @@ public static class ScenarioCatalog
         }
         var prefix = Protocols.FirstOrDefault(p => scenarioName.StartsWith(p, StringComparison.OrdinalIgnoreCase));
         return prefix ?? throw new ConfigException(
-            $"scenario '{scenarioName}': cannot tell its protocol; set CustomSettings.Protocol to one of {string.Join(", ", Protocols)} or start the name with one");
+            $"scenario '{scenarioName}': cannot tell its protocol; set CustomSettings.Protocol to one of {string.Join(", ", Protocols)} or start " +
+                "the name with one");
     }
 }

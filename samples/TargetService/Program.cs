@@ -61,6 +61,7 @@ catch (IOException failure)
     return 2;
 }
 Console.Out.WriteLine($"TargetService listening: http=127.0.0.1:{options.Port} grpc=127.0.0.1:{options.GrpcPort} " +
-    $"kafka={options.KafkaBootstrap ?? "off"} leak={app.Services.GetRequiredService<ILeakMode>().Name} impl={options.Implementation} pid={Environment.ProcessId}");
+    $"kafka={options.KafkaBootstrap ?? "off"} leak={app.Services.GetRequiredService<ILeakMode>().Name} impl={options.Implementation} " +
+        $"pid={Environment.ProcessId}");
 await app.WaitForShutdownAsync();
 return 0;

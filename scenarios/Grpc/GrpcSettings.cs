@@ -30,7 +30,8 @@ public sealed record GrpcSettings(Uri Address, GrpcCall Call, TimeSpan Deadline,
     public static GrpcSettings Read(SettingsReader reader)
     {
         var addressText = reader.String("Address", "http://127.0.0.1:{grpcPort}");
-        if (!Uri.TryCreate(addressText, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+        if (!Uri.TryCreate(addressText, UriKind.Absolute, out var address)
+            || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
             throw reader.Error("Address", $"not an absolute http(s) address: '{addressText}'");
         var named = reader.Choice("Client", "auto", "auto", "grpc-net", "lean");
         if (named == "lean" && address.Scheme != Uri.UriSchemeHttp)

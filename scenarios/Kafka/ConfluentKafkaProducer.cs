@@ -55,7 +55,8 @@ internal sealed class ConfluentKafkaProducer : IKafkaProducerClient
         }
         catch (OperationCanceledException)
         {
-            return Response.Fail("cancelled", "the run stopped before the delivery report", size, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return Response.Fail("cancelled", "the run stopped before the delivery report", size,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (KafkaException failure) // ProduceException too
         {

@@ -12,7 +12,8 @@ namespace LoadLeak.Scenarios.Kafka;
 /// </summary>
 internal static class KafkaBatchRun
 {
-    public static async Task<Response> RunAsync(IKafkaProducerClient client, KafkaBatch batch, IScenarioContext context, long messageBytes, KafkaBatchTally? tally)
+    public static async Task<Response> RunAsync(IKafkaProducerClient client, KafkaBatch batch, IScenarioContext context, long messageBytes,
+        KafkaBatchTally? tally)
     {
         var token = context.CancellationToken;
         using var registration = token.CanBeCanceled ? token.Register(static b => ((KafkaBatch)b!).Cancel(), batch) : default;
@@ -24,7 +25,8 @@ internal static class KafkaBatchRun
         }
         catch (OperationCanceledException)
         {
-            return Response.Fail("cancelled", batch.Size == 1 ? "the run stopped before the delivery report" : "the run stopped before the batch's delivery reports",
+            return Response.Fail("cancelled", batch.Size == 1 ? "the run stopped before the delivery report"
+                : "the run stopped before the batch's delivery reports",
                 bytes, System.Diagnostics.Stopwatch.GetElapsedTime(batch.Started).TotalMilliseconds, batch.Size);
         }
         tally?.Add(batch);

@@ -39,10 +39,13 @@ internal sealed class KafkaBatchTally
 /// <summary>Batch mode's run totals (warm-up included, as they are counted in the scenario, not the engine).</summary>
 /// <param name="MeanBatchMs">Mean of the latency each batch was recorded with (send of its first message to report of its last).</param>
 /// <param name="MeanMessageMs">Mean of every sent message's own send-to-report time.</param>
-/// <param name="FailedMessages">Messages that really failed in the failed batches (the engine counts every message of those batches as failed).</param>
-internal sealed record KafkaBatchFigures(long Batches, double MeanBatchMs, double MeanMessageMs, long FailedBatches, long FailedMessages, long MessagesInFailedBatches)
+/// <param name="FailedMessages">Messages that really failed in the failed batches (the engine counts every message of those batches as
+/// failed).</param>
+internal sealed record KafkaBatchFigures(long Batches, double MeanBatchMs, double MeanMessageMs, long FailedBatches, long FailedMessages,
+    long MessagesInFailedBatches)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Batches} batches; recorded latency (first send to last report) mean {MeanBatchMs:0.00} ms, each message's own send-to-report mean {MeanMessageMs:0.00} ms; " +
+        $"{Batches} batches; recorded latency (first send to last report) mean {MeanBatchMs:0.00} ms, each message's own send-to-report mean " +
+            $"{MeanMessageMs:0.00} ms; " +
         $"{FailedBatches} failed batches held {FailedMessages} failed of {MessagesInFailedBatches} messages (all counted as failed)");
 }

@@ -52,7 +52,8 @@ internal sealed record KafkaSettings(
         var bootstrap = reader.String("BootstrapServers", EmbeddedBootstrap);
         if (string.Equals(bootstrap, EmbeddedBootstrap, StringComparison.OrdinalIgnoreCase))
             bootstrap = env.KafkaBootstrap
-                ?? throw reader.Error("BootstrapServers", "'embedded' needs the embedded Kafka, but none was started (use `loadleak kafka` or give host:port)");
+                ?? throw reader.Error("BootstrapServers", "'embedded' needs the embedded Kafka, but none was started (use `loadleak kafka` or give " +
+                    "host:port)");
         if (string.IsNullOrWhiteSpace(bootstrap) || bootstrap.Split(',').Any(b => !b.Contains(':')))
             throw reader.Error("BootstrapServers", $"expected host:port[,host:port…] or 'embedded', got '{bootstrap}'");
 

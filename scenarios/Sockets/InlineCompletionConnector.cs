@@ -33,7 +33,8 @@ internal static class InlineCompletionConnector
         }
     }
 
-    /// <summary>Asks the runtime to complete this socket's I/O inline on its event thread, when it can (sockets the raw HTTP and lean gRPC clients open themselves).</summary>
+    /// <summary>Asks the runtime to complete this socket's I/O inline on its event thread, when it can (sockets the raw HTTP and lean gRPC clients
+    /// open themselves).</summary>
     internal static void TryPreferInline(Socket socket)
     {
         if (Volatile.Read(ref _unsupported) != 0) return;

@@ -48,7 +48,8 @@ public sealed class TargetCorrelator : ITargetSampler
     {
         ct.ThrowIfCancellationRequested();
         if (options.Interval < TimeSpan.FromMilliseconds(100))
-            throw new ConfigException($"correlator interval {options.Interval.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms: must be at least 100 ms");
+            throw new ConfigException($"correlator interval {options.Interval.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms: must " +
+                "be at least 100 ms");
         if (!ProcReader.IsAlive(pid))
             throw new ConfigException($"target pid {pid.ToString(CultureInfo.InvariantCulture)}: no such running process");
 

@@ -9,7 +9,8 @@ namespace TargetService.Kafka;
 /// Consumes the benchmark topic in group "target", handles each message like a query and records
 /// end-to-end latency from the message's timestamp (set by the producer when it was sent).
 /// </summary>
-public sealed class KafkaConsumerService(KafkaConsumerOptions options, EndToEndRecorder recorder, SeenRequests seen, QueryHandler handler, ILeakMode leak, ILogger<KafkaConsumerService> log)
+public sealed class KafkaConsumerService(KafkaConsumerOptions options, EndToEndRecorder recorder, SeenRequests seen, QueryHandler handler,
+    ILeakMode leak, ILogger<KafkaConsumerService> log)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

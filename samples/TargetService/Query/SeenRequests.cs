@@ -1,6 +1,7 @@
 namespace TargetService.Query;
 
-public sealed record SeenSnapshot(long Http, long Grpc, long Kafka, string? LastHttpBenchmarkId, string? LastGrpcBenchmarkId, string? LastKafkaBenchmarkId, string? LastHttpProtocol,
+public sealed record SeenSnapshot(long Http, long Grpc, long Kafka, string? LastHttpBenchmarkId, string? LastGrpcBenchmarkId,
+    string? LastKafkaBenchmarkId, string? LastHttpProtocol,
     double? LastGrpcDeadlineMs);
 
 /// <summary>

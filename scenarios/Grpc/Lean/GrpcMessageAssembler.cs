@@ -82,9 +82,11 @@ internal struct GrpcMessageAssembler(int maxMessageSize)
     {
         _prefix = 0;
         _prefixHave = 0;
-        if (flag != 0) throw new GrpcCallException(StatusCode.Internal, "the server sent a compressed message, but the client offered no compression");
+        if (flag != 0) throw new GrpcCallException(StatusCode.Internal, "the server sent a compressed message, but the client offered no " +
+            "compression");
         if (length > (uint)maxMessageSize)
-            throw new GrpcCallException(StatusCode.ResourceExhausted, $"Received message exceeds the maximum configured message size ({length} > {maxMessageSize}).");
+            throw new GrpcCallException(StatusCode.ResourceExhausted, $"Received message exceeds the maximum configured message size ({length} > " +
+                $"{maxMessageSize}).");
         _bodyLength = (int)length;
     }
 }

@@ -68,7 +68,8 @@ internal sealed partial class Http2Connection
     private void Dispatch(FrameHeader header, ReadOnlySpan<byte> payload)
     {
         if (_continuationStream != 0 && header.Type != FrameType.Continuation)
-            throw new Http2ConnectionException(Http2ErrorCode.ProtocolError, $"{header.Type} frame inside a header block of stream {_continuationStream}");
+            throw new Http2ConnectionException(Http2ErrorCode.ProtocolError, $"{header.Type} frame inside a header block of stream " +
+                $"{_continuationStream}");
         switch (header.Type)
         {
             case FrameType.Data: OnData(header, payload); break;

@@ -71,7 +71,8 @@ internal sealed partial class Http2Connection : IDisposable
         {
             // Not the call's deadline: a connect that timed out is Unavailable, as with Grpc.Net.Client.
             socket.Dispose();
-            throw new TimeoutException($"connecting to {shape.Endpoint.Host}:{shape.Endpoint.Port} timed out after {shape.ConnectTimeout.TotalSeconds:0} s");
+            throw new TimeoutException($"connecting to {shape.Endpoint.Host}:{shape.Endpoint.Port} timed out after " +
+                $"{shape.ConnectTimeout.TotalSeconds:0} s");
         }
         catch
         {
@@ -87,7 +88,8 @@ internal sealed partial class Http2Connection : IDisposable
         catch (OperationCanceledException)
         {
             connection.Abort("the server sent no SETTINGS within the connect timeout");
-            throw new IOException($"{shape.Endpoint.Host}:{shape.Endpoint.Port} sent no HTTP/2 SETTINGS within {shape.ConnectTimeout.TotalSeconds:0} s");
+            throw new IOException($"{shape.Endpoint.Host}:{shape.Endpoint.Port} sent no HTTP/2 SETTINGS within " +
+                $"{shape.ConnectTimeout.TotalSeconds:0} s");
         }
         return connection;
     }

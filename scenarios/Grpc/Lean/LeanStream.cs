@@ -76,7 +76,8 @@ internal sealed class LeanStream(Http2Connection connection, bool unary, int max
         if (_grpcStatus is not { } status) return TrySettle(StatusCode.Internal, "No grpc-status found on response.");
         if (status != StatusCode.OK) return TrySettle(status, _grpcMessage ?? "");
         if (unary && _messageCount != 1)
-            return TrySettle(StatusCode.Internal, _messageCount == 0 ? "Failed to deserialize response message." : "more than one message in a unary response");
+            return TrySettle(StatusCode.Internal, _messageCount == 0 ? "Failed to deserialize response message."
+                : "more than one message in a unary response");
         if (Interlocked.Exchange(ref _settled, 1) != 0) return false;
         _result = _receivedBytes;
         return true;
@@ -127,7 +128,8 @@ internal sealed class LeanStream(Http2Connection connection, bool unary, int max
     void IHeaderSink.OnHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
     {
         if (name.SequenceEqual(":status"u8))
-            _httpStatus = int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 0;
+            _httpStatus = int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)
+                ? code : 0;
         else if (name.SequenceEqual("content-type"u8))
             _grpcContentType = value.StartsWith("application/grpc"u8);
         else if (name.SequenceEqual("grpc-status"u8))

@@ -37,7 +37,9 @@ internal sealed class KafkaBatchSlots
     }
 
     /// <summary>The batch in a rented slot; read on the delivery thread without the lock.</summary>
-    public KafkaBatch this[int id] => TryGet(id, out var batch) ? batch : throw new InvalidOperationException($"Kafka delivery report for free slot {id}");
+    public KafkaBatch this[int id] => TryGet(id, out var batch)
+        ? batch
+        : throw new InvalidOperationException($"Kafka delivery report for free slot {id}");
 
     public bool TryGet(int id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out KafkaBatch? batch)
     {

@@ -59,7 +59,8 @@ internal sealed unsafe class RdKafkaApi
         Flush = (delegate* unmanaged[Cdecl]<nint, int, int>)Get("rd_kafka_flush");
         Err2Name = (delegate* unmanaged[Cdecl]<int, byte*>)Get("rd_kafka_err2name");
         Err2Str = (delegate* unmanaged[Cdecl]<int, byte*>)Get("rd_kafka_err2str");
-        ConfSetDrMsgCb = (delegate* unmanaged[Cdecl]<nint, delegate* unmanaged[Cdecl]<nint, nint, nint, void>, void>)Get("rd_kafka_conf_set_dr_msg_cb");
+        ConfSetDrMsgCb =
+            (delegate* unmanaged[Cdecl]<nint, delegate* unmanaged[Cdecl]<nint, nint, nint, void>, void>)Get("rd_kafka_conf_set_dr_msg_cb");
         ConfSetOpaque = (delegate* unmanaged[Cdecl]<nint, nint, void>)Get("rd_kafka_conf_set_opaque");
         Poll = (delegate* unmanaged[Cdecl]<nint, int, int>)Get("rd_kafka_poll");
         MockClusterNew = (delegate* unmanaged[Cdecl]<nint, int, nint>)Get("rd_kafka_mock_cluster_new");
@@ -70,7 +71,8 @@ internal sealed unsafe class RdKafkaApi
         MockTopicCreate = (delegate* unmanaged[Cdecl]<nint, byte*, int, int, int>)Get("rd_kafka_mock_topic_create");
     }
 
-    public string ErrorName(int code) => Marshal.PtrToStringUTF8((nint)Err2Name(code)) ?? code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string ErrorName(int code) => Marshal.PtrToStringUTF8((nint)Err2Name(code))
+        ?? code.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public string ErrorReason(int code) => Marshal.PtrToStringUTF8((nint)Err2Str(code)) ?? "";
 

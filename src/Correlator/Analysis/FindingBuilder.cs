@@ -49,10 +49,12 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
             if (LeakResources.IsMemory(trend.Resource) && trend.Slope * 3600 / Mb < _o.MinMemoryGrowthMBPerHour)
                 reasons.Add($"{F(trend.Slope * 3600 / Mb, "0.0")} MB/h below {F(_o.MinMemoryGrowthMBPerHour, "0.#")} MB/h");
             if (trend.LateSlope < _o.LateSlopeFraction * trend.Slope)
-                reasons.Add($"flattens: the last half grows at {F(100 * trend.LateSlope / trend.Slope, "0")}% of the overall rate (a cache filling up, not a leak)");
+                reasons.Add($"flattens: the last half grows at {F(100 * trend.LateSlope / trend.Slope, "0")}% of the overall rate (a cache filling " +
+                    "up, not a leak)");
         }
         if (recovery is { Recovered: true })
-            reasons.Add($"recovered after cool-down ({Amount(trend.Resource, recovery.Baseline)} → {Amount(trend.Resource, recovery.AfterCoolDown)})");
+            reasons.Add($"recovered after cool-down ({Amount(trend.Resource, recovery.Baseline)} → " +
+                $"{Amount(trend.Resource, recovery.AfterCoolDown)})");
         return reasons;
     }
 
@@ -108,7 +110,8 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
             ? $"{F(trend.Slope * 3600 / Mb, "0.0")} MB/h"
             : $"{F(trend.Slope * 3600, "0.#")}/h";
         var where = phase is null ? "" : scenario == GrowthShares.Undetermined
-            ? $"; steepest in '{phase.Name}'; protocol undetermined (no scenario explains most of the growth in {F(100 * GrowthShares.MinTopProbability, "0")}% of refits)"
+            ? $"; steepest in '{phase.Name}'; protocol undetermined (no scenario explains most of the growth in " +
+                $"{F(100 * GrowthShares.MinTopProbability, "0")}% of refits)"
             : $"; steepest in '{phase.Name}' of {scenario ?? phase.Scenario}";
         var head = $"{trend.Resource.ToJsonName()} ({trend.Source}) {Signed(trend.Resource, trend.Growth)} " +
                    $"over {F(trend.To - trend.From, "0")} s ({rate}), " +

@@ -33,7 +33,8 @@ internal static class GrowthShares
     /// <param name="design">Centred regressors (one row per point, one column per scenario).</param>
     /// <param name="y">Centred response.</param>
     /// <param name="requests">Each scenario's requests over the fitted range.</param>
-    public static IReadOnlyList<ScenarioShare> Estimate(IReadOnlyList<string> scenarios, double[][] design, double[] y, double[] coefficients, double[] requests)
+    public static IReadOnlyList<ScenarioShare> Estimate(IReadOnlyList<string> scenarios, double[][] design, double[] y, double[] coefficients,
+        double[] requests)
     {
         var point = Shares(coefficients, requests);
         if (point is null) return [];

@@ -26,7 +26,8 @@ public static class LeakAnalyzer
 
         var heap = ResourceSeries.Of(LeakResource.Heap, samples, marks, windows.WarmUpEnd, windows.LoadEnd);
         if (heap.PostGcLagSeconds > 0)
-            notes.Add($"post-GC heap counter reports each GC {heap.PostGcLagSeconds.ToString("0.0#", CultureInfo.InvariantCulture)} s late (median over the induced full GCs whose heap size it repeats); its readings are moved back by that much");
+            notes.Add($"post-GC heap counter reports each GC {heap.PostGcLagSeconds.ToString("0.0#", CultureInfo.InvariantCulture)} s late (median " +
+                "over the induced full GCs whose heap size it repeats); its readings are moved back by that much");
         var bytesPerRequest = RequestRegressor.Fit(heap.Points, input.Intervals);
         if (bytesPerRequest.Note is not null) notes.Add(bytesPerRequest.Note);
 
@@ -73,8 +74,10 @@ public static class LeakAnalyzer
         findings[rss] = f with
         {
             IsLeak = false,
-            Summary = "no leak: " + f.Summary["LEAK: ".Length..].Replace("; still rising at the end of the load and not recovered", "", StringComparison.Ordinal) +
-                      "; RSS rose but the retained managed heap did not: GC-committed memory, not retention (a native leak needs a longer run to tell apart)",
+            Summary = "no leak: "
+                      + f.Summary["LEAK: ".Length..].Replace("; still rising at the end of the load and not recovered", "", StringComparison.Ordinal)
+                      + "; RSS rose but the retained managed heap did not: GC-committed memory, not retention"
+                      + " (a native leak needs a longer run to tell apart)",
         };
     }
 

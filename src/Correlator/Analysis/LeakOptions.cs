@@ -80,14 +80,16 @@ public sealed record LeakOptions
                  || !double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
             throw new ConfigException($"{path}: expected a number, got {Describe(v)}");
         if (!double.IsFinite(value) || value < min || value > max)
-            throw new ConfigException($"{path}: {value.ToString(CultureInfo.InvariantCulture)} is out of range [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
+            throw new ConfigException($"{path}: {value.ToString(CultureInfo.InvariantCulture)} is out of range " +
+                $"[{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
         return value;
     }
 
     private static long Integer(JsonElement v, string path, long min, long max)
     {
         var value = Number(v, path, min, max);
-        if (value != Math.Floor(value)) throw new ConfigException($"{path}: expected a whole number, got {value.ToString(CultureInfo.InvariantCulture)}");
+        if (value != Math.Floor(value)) throw new ConfigException($"{path}: expected a whole number, got " +
+            $"{value.ToString(CultureInfo.InvariantCulture)}");
         return (long)value;
     }
 

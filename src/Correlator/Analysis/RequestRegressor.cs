@@ -63,7 +63,8 @@ internal static class RequestRegressor
                     var pooled = Enumerable.Range(0, values.Length).Select(i => columns.Sum(c => c.X[i])).ToArray();
                     var names = string.Join("+", columns.Select(c => c.Scenario));
                     return Single(names, pooled, values,
-                        $"bytes per request: scenarios {a.Scenario} and {b.Scenario} sent requests in lockstep, so growth cannot be split between them; pooled as {names}");
+                        $"bytes per request: scenarios {a.Scenario} and {b.Scenario} sent requests in lockstep, so growth cannot be split between " +
+                            $"them; pooled as {names}");
                 }
         return Multiple(columns, values);
     }
@@ -86,7 +87,9 @@ internal static class RequestRegressor
         var shares = GrowthShares.Estimate(columns.Select(c => c.Scenario).ToList(), design, centred, coefficients, requests);
         var condition = ConditionIndex(design);
         var note = condition <= MaxConditionIndex ? null
-            : $"bytes per request: the scenarios' request counts are nearly collinear (condition index {condition.ToString("0", CultureInfo.InvariantCulture)} > {MaxConditionIndex.ToString("0", CultureInfo.InvariantCulture)}), so the growth cannot be split between them: protocol undetermined";
+            : "bytes per request: the scenarios' request counts are nearly collinear (condition index " +
+                $"{condition.ToString("0", CultureInfo.InvariantCulture)} > {MaxConditionIndex.ToString("0", CultureInfo.InvariantCulture)}), so " +
+                "the growth cannot be split between them: protocol undetermined";
         return new Outcome(rows, note) { Shares = shares, Separable = condition <= MaxConditionIndex };
     }
 
@@ -108,7 +111,8 @@ internal static class RequestRegressor
     {
         var shares = intervals.Where(r => r.T >= from && r.T <= to + 0.5)
             .GroupBy(r => Math.Round(r.T))
-            .Select(g => (A: g.Where(r => r.Scenario == a).Sum(r => (double)(r.Ok + r.Fail)), B: g.Where(r => r.Scenario == b).Sum(r => (double)(r.Ok + r.Fail))))
+            .Select(g => (A: g.Where(r => r.Scenario == a).Sum(r => (double)(r.Ok + r.Fail)),
+                B: g.Where(r => r.Scenario == b).Sum(r => (double)(r.Ok + r.Fail))))
             .Where(x => x.A + x.B > 0)
             .Select(x => x.A / (x.A + x.B))
             .ToArray();

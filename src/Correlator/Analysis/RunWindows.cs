@@ -11,7 +11,8 @@ internal sealed record RunWindows(double WarmUpEnd, double LoadEnd, double? Cool
 {
     public double LoadSeconds => Math.Max(0, LoadEnd - WarmUpEnd);
 
-    public static RunWindows From(IReadOnlyList<PhaseRecord> phases, IReadOnlyList<IntervalRow> intervals, double firstT, double lastT, LeakOptions options)
+    public static RunWindows From(IReadOnlyList<PhaseRecord> phases, IReadOnlyList<IntervalRow> intervals, double firstT, double lastT,
+        LeakOptions options)
     {
         var warmUps = phases.Where(p => p.Kind == PhaseKind.WarmUp).ToList();
         var warmUpEnd = warmUps.Count > 0 ? warmUps.Max(p => p.End) : phases.Count > 0 ? phases.Min(p => p.Start) : firstT;

@@ -19,7 +19,8 @@ public static class CapacityAnalyzer
             .OfType<CapacityResult>()
             .ToList();
 
-    /// <summary>Points of the engine's KeepConstant steps (see <see cref="StepPoints"/>), then <see cref="Analyze(IEnumerable{CapacityPoint}, double?)"/>.</summary>
+    /// <summary>Points of the engine's KeepConstant steps (see <see cref="StepPoints"/>),
+    /// then <see cref="Analyze(IEnumerable{CapacityPoint}, double?)"/>.</summary>
     public static IReadOnlyList<CapacityResult> Analyze(EngineResult engine, double? sloP99Ms) =>
         Analyze(StepPoints(engine), sloP99Ms);
 
@@ -68,7 +69,8 @@ public static class CapacityAnalyzer
         if (model.RSquared < 0.9)
             yield return $"USL fit is poor (R² {model.RSquared.ToString("0.00", CultureInfo.InvariantCulture)}): the peak is a rough guess";
         if (double.IsFinite(model.PeakConcurrency) && model.PeakConcurrency > 2 * maxTested)
-            yield return $"predicted peak concurrency {model.PeakConcurrency.ToString("0", CultureInfo.InvariantCulture)} lies far beyond the highest step tested ({maxTested.ToString("0", CultureInfo.InvariantCulture)}): extrapolated";
+            yield return $"predicted peak concurrency {model.PeakConcurrency.ToString("0", CultureInfo.InvariantCulture)} lies far beyond the " +
+                $"highest step tested ({maxTested.ToString("0", CultureInfo.InvariantCulture)}): extrapolated";
         if (double.IsPositiveInfinity(model.PeakConcurrency))
             yield return "no coherency penalty measured (κ = 0): throughput did not turn down within the steps tested";
     }

@@ -53,7 +53,8 @@ internal static class UslFit
         for (var i = 0; i < GridSteps; i++) yield return from * Math.Exp(ratio * i);
     }
 
-    private static (double Sigma, double Kappa, double Sse) Polish(IReadOnlyList<(double N, double X)> points, (double Sigma, double Kappa, double Sse) start)
+    private static (double Sigma, double Kappa, double Sse) Polish(IReadOnlyList<(double N, double X)> points,
+        (double Sigma, double Kappa, double Sse) start)
     {
         var (sigma, kappa, sse) = start;
         double stepSigma = Math.Max(sigma, 1e-6) / 2, stepKappa = Math.Max(kappa, 1e-9) / 2;
@@ -81,7 +82,8 @@ internal static class UslFit
 
     /// <summary>A search stops a hair away from a bound (κ = 1e-15, not 0), which would read as a
     /// finite but absurd peak: a parameter whose removal costs nothing measurable is zero.</summary>
-    private static (double Sigma, double Kappa, double Sse) SnapToBounds(IReadOnlyList<(double N, double X)> points, (double Sigma, double Kappa, double Sse) fit)
+    private static (double Sigma, double Kappa, double Sse) SnapToBounds(IReadOnlyList<(double N, double X)> points,
+        (double Sigma, double Kappa, double Sse) fit)
     {
         var tolerance = fit.Sse * 1e-9 + 1e-12 * points.Sum(p => p.X * p.X);
         foreach (var (s, k) in new[] { (fit.Sigma, 0.0), (0.0, fit.Kappa) })

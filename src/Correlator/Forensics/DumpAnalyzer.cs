@@ -36,7 +36,8 @@ internal static class DumpAnalyzer
         if (walk.Complete) CountUnreachedFrozen(heap, walk, reached);
         else
         {
-            notes.Add($"reachability walk stopped after {walk.Visited.ToString(CultureInfo.InvariantCulture)} objects: counts include garbage, some paths may be missing");
+            notes.Add($"reachability walk stopped after {walk.Visited.ToString(CultureInfo.InvariantCulture)} objects: counts include garbage, " +
+                "some paths may be missing");
             // The counts come from every object on the heap; paths still from the objects the walk reached.
             census = TypeCensus.TakeAll(heap);
             phases.Mark("census");

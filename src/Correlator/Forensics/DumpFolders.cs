@@ -58,7 +58,8 @@ internal sealed class DumpFolders(HeapSnapshotOptions options) : IDisposable
             // tmpfs pages are RAM: the dump must fit both the file system and the free memory.
             var room = Math.Min(drive.AvailableFreeSpace, ProcMemory.AvailableBytes());
             if (needed <= room) return true;
-            LastFallbackReason = FormattableString.Invariant($"{root} has {room / 1048576} MB free, a dump of this target needs about {needed / 1048576} MB");
+            LastFallbackReason = FormattableString.Invariant(
+                $"{root} has {room / 1048576} MB free, a dump of this target needs about {needed / 1048576} MB");
             return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or FormatException)

@@ -14,7 +14,8 @@ public static class HeapDiff
     public static HeapForensicsResult Compare(HeapSnapshot baseline, HeapSnapshot peak, HeapSnapshot afterCoolDown, int top = 15) =>
         Compare(baseline, peak, afterCoolDown, new HeapDiffOptions(), top);
 
-    public static HeapForensicsResult Compare(HeapSnapshot baseline, HeapSnapshot peak, HeapSnapshot afterCoolDown, HeapDiffOptions options, int top = 15)
+    public static HeapForensicsResult Compare(HeapSnapshot baseline, HeapSnapshot peak, HeapSnapshot afterCoolDown, HeapDiffOptions options,
+        int top = 15)
     {
         var growers = afterCoolDown.Types.Keys.Union(peak.Types.Keys)
             .Select(type => Growth(type, baseline, peak, afterCoolDown, options))
@@ -67,7 +68,8 @@ public static class HeapDiff
     }
 
     private static string Costs(HeapBudget budget, bool measured) => string.Create(CultureInfo.InvariantCulture,
-        $"cost: longest target pause {budget.MaxPauseMs:0} ms{(measured ? "" : " (WriteDump call, an upper bound)")} of a {budget.PauseBudgetMs:0} ms budget"
+        $"cost: longest target pause {budget.MaxPauseMs:0} ms{(measured ? "" : " (WriteDump call, an upper bound)")}"
+        + $" of a {budget.PauseBudgetMs:0} ms budget"
         + $"{(budget.PauseWithinBudget ? "" : " (over)")}, longest analysis {budget.MaxAnalysisMs:0} ms of {budget.AnalysisBudgetMs:0} ms"
         + $"{(budget.AnalysisWithinBudget ? "" : " (over)")}, largest heap {budget.LargestHeapBytes / 1048576:0} MB");
 
@@ -79,7 +81,8 @@ public static class HeapDiff
             if (!s.LiveOnly) yield return $"snapshot '{s.Label}' counts unreachable objects too (reachability walk out of budget)";
             foreach (var note in s.Notes) yield return $"{s.Label}: {note}";
         }
-        yield return Costs(HeapBudget.From([baseline.ToInfo(), peak.ToInfo(), after.ToInfo()]), baseline.PauseMeasured && peak.PauseMeasured && after.PauseMeasured);
+        yield return Costs(HeapBudget.From([baseline.ToInfo(), peak.ToInfo(), after.ToInfo()]),
+            baseline.PauseMeasured && peak.PauseMeasured && after.PauseMeasured);
         yield return suspects == 0
             ? "no type grew under load and stayed after the cool-down"
             : $"{suspects} type(s) grew under load and stayed after the cool-down";

@@ -45,7 +45,8 @@ public sealed record HeapSnapshot
     };
 
     /// <summary>"target paused 3600 ms of a 2700 ms budget (over)", for notes and the console.</summary>
-    public string PauseAgainstBudget() => FormattableString.Invariant(
-        $"target paused {PauseMs:0} ms{(PauseMeasured ? "" : " (WriteDump call, an upper bound)")} of a {HeapBudget.PauseBudgetMsFor(HeapBytes):0} ms budget")
+    public string PauseAgainstBudget() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"target paused {PauseMs:0} ms{(PauseMeasured ? "" : " (WriteDump call, an upper bound)")}"
+        + $" of a {HeapBudget.PauseBudgetMsFor(HeapBytes):0} ms budget")
         + (PauseMs > HeapBudget.PauseBudgetMsFor(HeapBytes) ? " (over)" : "");
 }

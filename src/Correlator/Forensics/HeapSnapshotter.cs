@@ -114,7 +114,8 @@ public sealed class HeapSnapshotter(HeapSnapshotOptions? options = null) : IDisp
             callMs = clock.Elapsed.TotalMilliseconds;
             pause = meter?.Stop();
         }
-        if (!File.Exists(dumpPath)) throw new IOException($"the target (pid {pid}) reported a dump at {dumpPath} but none was written; does it run as another user?");
+        if (!File.Exists(dumpPath)) throw new IOException($"the target (pid {pid}) reported a dump at {dumpPath} but none was written; does it run " +
+            "as another user?");
         PrivateDumpFolder.RestrictToOwner(dumpPath);
         return new WrittenDump(callMs, pause, new FileInfo(dumpPath).Length);
     }
@@ -124,7 +125,9 @@ public sealed class HeapSnapshotter(HeapSnapshotOptions? options = null) : IDisp
         var pause = written.Pause is { } p
             ? FormattableString.Invariant($"target stopped {p.PauseMs:0} ± {p.ResolutionMs:0} ms ({p.MaxStoppedThreads} threads in tracing stop)")
             : "target stop not measurable here (no /proc task states): the pause shown is the WriteDump call";
-        yield return FormattableString.Invariant($"{pause}; WriteDump call {written.CallMs:0} ms; {_options.DumpType} dump of {written.Bytes / 1048576.0:0} MB written to {_folders!.LastKind}");
+        yield return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{pause}; WriteDump call {written.CallMs:0} ms; {_options.DumpType} dump of {written.Bytes / 1048576.0:0} MB"
+            + $" written to {_folders!.LastKind}");
         if (_folders.LastFallbackReason is { } reason) yield return "dump not written to tmpfs: " + reason;
         if (_options.KeepDumps) yield return $"dump kept at {dumpPath} (holds the target's memory: delete it when done)";
     }

@@ -79,7 +79,8 @@ internal sealed class RootCatalog
 
     private static string Describe(ClrRoot root) => root switch
     {
-        ClrStackRoot stack => $"stack of thread {stack.StackFrame?.Thread?.ManagedThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}",
+        ClrStackRoot stack => "stack of thread " +
+            $"{stack.StackFrame?.Thread?.ManagedThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}",
         ClrHandle handle => $"{handle.HandleKind} handle",
         _ => root.RootKind switch
         {

@@ -31,7 +31,8 @@ public static class SoakForecaster
         {
             var current = rss[^1].Item2;
             forecast = Math.Max(0, (l.Bytes - current) / rssSlope.Value * 3600);
-            notes.Add($"RSS grows {rssSlope.Value / 1048576:0.0} MB/h; at that rate it reaches the {l.Bytes / 1073741824:0.0} GiB limit ({l.Source}) {TimeSpan.FromSeconds(forecast.Value):d\\.hh\\:mm} (d.hh:mm) after the run");
+            notes.Add($"RSS grows {rssSlope.Value / 1048576:0.0} MB/h; at that rate it reaches the {l.Bytes / 1073741824:0.0} GiB limit " +
+                $"({l.Source}) {TimeSpan.FromSeconds(forecast.Value):d\\.hh\\:mm} (d.hh:mm) after the run");
         }
         else if (rssSlope is not null)
             notes.Add($"RSS does not trend up with ≥ {MinConfidence:P0} confidence over the held load: no exhaustion forecast");

@@ -58,7 +58,8 @@ internal static class PartialRunReader
             Intervals = intervals,
             Samples = samples,
             Events = events,
-            Notes = [$"partial run rebuilt from {Path.GetFileName(streamPath)}: the run ended before it wrote run.json; scenario totals and the leak verdict are not available"],
+            Notes = [$"partial run rebuilt from {Path.GetFileName(streamPath)}: the run ended before it wrote run.json; scenario totals and the " +
+                "leak verdict are not available"],
         };
     }
 }

@@ -60,7 +60,10 @@ internal sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? 
         {
             var load = phases.Where(p => p.Kind != PhaseKind.WarmUp).ToArray();
             if (load.Length > 0)
-                document = document with { Soak = SoakForecaster.Forecast(document, load.Min(p => p.Start), load.Max(p => p.End), extras.MemoryLimit) };
+                document = document with
+                {
+                    Soak = SoakForecaster.Forecast(document, load.Min(p => p.Start), load.Max(p => p.End), extras.MemoryLimit)
+                };
         }
         return document with { ExitCode = ExitCodeOf(document) };
     }

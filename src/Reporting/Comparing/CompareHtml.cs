@@ -13,7 +13,8 @@ internal static class CompareHtml
         HtmlPage.Open(html, "LoadLeak comparison: " + string.Join(" vs ", doc.Candidates.Select(c => c.Name)));
         html.Append("<main>\n<h1>Comparison: ").Append(HtmlText.Encode(string.Join(" vs ", doc.Candidates.Select(c => c.Name)))).Append("</h1>\n");
         html.Append("<p class=\"lead\">").Append(HtmlText.Encode(
-            $"Same config ({doc.ConfigPath}), same load, {doc.Repeat} run(s) per candidate, interleaved; baseline: {doc.Baseline}.")).Append("</p>\n");
+            $"Same config ({doc.ConfigPath}), same load, {doc.Repeat} run(s) per candidate, interleaved; baseline: {doc.Baseline}."))
+                .Append("</p>\n");
         foreach (var note in doc.Notes) html.Append("<p class=\"note\">").Append(HtmlText.Encode(note)).Append("</p>\n");
 
         HtmlTable.Section(html, "side-by-side", "Side by side", "Mean over the repeats; ± is the run-to-run standard deviation.");

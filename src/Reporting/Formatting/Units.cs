@@ -11,10 +11,14 @@ public static class Units
 
     public static string Count(long n) => n.ToString("N0", Inv);
     public static string Count(double? n) => n is { } v && double.IsFinite(v) ? v.ToString(Math.Abs(v) >= 100 ? "N0" : "0.##", Inv) : "–";
-    public static string Ms(double? ms) => ms is { } v && double.IsFinite(v) ? v.ToString(Math.Abs(v) >= 100 ? "N0" : Math.Abs(v) >= 10 ? "0.0" : "0.00", Inv) : "–";
+    public static string Ms(double? ms) => ms is { } v && double.IsFinite(v)
+        ? v.ToString(Math.Abs(v) >= 100 ? "N0" : Math.Abs(v) >= 10 ? "0.0" : "0.00", Inv)
+        : "–";
     public static string Rps(double rps) => double.IsFinite(rps) ? rps.ToString(rps >= 100 ? "N0" : "0.0", Inv) : "–";
     public static string Mb(double? bytes) => bytes is { } v && double.IsFinite(v) ? (v / MB).ToString("0.0", Inv) + " MB" : "–";
-    public static string SignedMb(double? bytes) => bytes is { } v && double.IsFinite(v) ? (v >= 0 ? "+" : "") + (v / MB).ToString("0.00", Inv) + " MB" : "–";
+    public static string SignedMb(double? bytes) => bytes is { } v && double.IsFinite(v)
+        ? (v >= 0 ? "+" : "") + (v / MB).ToString("0.00", Inv) + " MB"
+        : "–";
     public static string Signed(double? n) => n is { } v && double.IsFinite(v) ? (v >= 0 ? "+" : "") + v.ToString("0.##", Inv) : "–";
     public static string Percent(double? share) => share is { } v && double.IsFinite(v) ? (v * 100).ToString("0.0", Inv) + " %" : "–";
     public static string Number(double? n, string format = "0.###") => n is { } v && double.IsFinite(v) ? v.ToString(format, Inv) : "–";

@@ -15,11 +15,13 @@ internal static class HtmlPage
             .Append($"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurityPolicy}\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"generator\" content=\"LoadLeak\">\n")
-            .Append("<title>").Append(HtmlText.Encode(title)).Append("</title>\n<style>").Append(ReportStyles.Css).Append("</style></head>\n<body>\n");
+            .Append("<title>").Append(HtmlText.Encode(title)).Append("</title>\n<style>").Append(ReportStyles.Css)
+                .Append("</style></head>\n<body>\n");
     }
 
     public static void Nav(StringBuilder html, IEnumerable<IHtmlSection> sections) =>
-        html.Append("<nav>").Append(string.Concat(sections.Select(s => $"<a href=\"#{s.Id}\">{HtmlText.Encode(s.Label)}</a>"))).Append("</nav>\n<main>\n");
+        html.Append("<nav>").Append(string.Concat(sections.Select(s => $"<a href=\"#{s.Id}\">{HtmlText.Encode(s.Label)}</a>")))
+            .Append("</nav>\n<main>\n");
 
     public static void Close(StringBuilder html, string footer)
     {

@@ -11,7 +11,14 @@ internal static class PlotFigure
             .Append(plot.Svg).Append("\n<div class=\"legend\">");
         foreach (var entry in plot.Legend)
         {
-            var kind = entry.Kind switch { LineKind.Dashed => " dashed", LineKind.Dotted => " dotted", LineKind.Marker => " marker", LineKind.Dot => " dot", _ => "" };
+            var kind = entry.Kind switch
+            {
+                LineKind.Dashed => " dashed",
+                LineKind.Dotted => " dotted",
+                LineKind.Marker => " marker",
+                LineKind.Dot => " dot",
+                _ => ""
+            };
             var colour = entry.Kind is LineKind.Marker or LineKind.Dot ? $"background:{entry.Color}" : $"border-top-color:{entry.Color}";
             html.Append($"<span><i class=\"sw{kind}\" style=\"{colour}\"></i>").Append(HtmlText.Encode(entry.Label)).Append("</span>");
         }

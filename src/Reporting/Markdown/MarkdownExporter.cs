@@ -98,7 +98,8 @@ internal sealed class MarkdownExporter : Exporting.IExporter
         md.AppendLine(Row("Top growing type", "Δ bytes", "Δ count", "After cool-down"));
         md.AppendLine(Separator("lrrl"));
         foreach (var g in heap.TopGrowers.Take(MaxRows))
-            md.AppendLine(Row("`" + g.Type.Replace("`", "'").Replace("|", "\\|") + "`", Units.Bytes(g.BytesDelta), Units.Count(g.CountDelta), g.SurvivesCoolDown ? "held" : "released"));
+            md.AppendLine(Row("`" + g.Type.Replace("`", "'").Replace("|", "\\|") + "`", Units.Bytes(g.BytesDelta), Units.Count(g.CountDelta),
+                g.SurvivesCoolDown ? "held" : "released"));
         md.AppendLine();
     }
 

@@ -59,7 +59,8 @@ public sealed class LeakVerdictEndToEndTests(ITestOutputHelper output)
             var result = LeakAnalyzer.Analyze(new AnalysisInput(phases, intervals, sampled.Samples, sampled.Retained, ShortRun));
             foreach (var f in result.Leak.Findings) output.WriteLine(f.Summary);
             foreach (var n in result.Leak.Notes.Concat(sampled.Notes)) output.WriteLine("note: " + n);
-            output.WriteLine($"samples {sampled.Samples.Count}, with timers {sampled.Samples.Count(s => s.Timers is not null)}, with post-GC heap {sampled.Samples.Count(s => s.PostGcHeapBytes is not null)}");
+            output.WriteLine($"samples {sampled.Samples.Count}, with timers {sampled.Samples.Count(s => s.Timers is not null)}, with post-GC heap " +
+                $"{sampled.Samples.Count(s => s.PostGcHeapBytes is not null)}");
             foreach (var r in sampled.Retained) output.WriteLine($"retained {r.T:0.0} s: {r.HeapBytes / 1e6:0.0} MB ({r.Reason})");
             return result;
         }

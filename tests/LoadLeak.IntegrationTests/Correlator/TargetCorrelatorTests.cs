@@ -60,7 +60,8 @@ public sealed class TargetCorrelatorTests(ITestOutputHelper output)
         try
         {
             var clock = new RunClock();
-            await using var correlator = await TargetCorrelator.StartAsync(process.Id, clock, new CorrelatorOptions { PreferMeter = false }, CancellationToken.None);
+            await using var correlator = await TargetCorrelator.StartAsync(process.Id, clock, new CorrelatorOptions { PreferMeter = false },
+                CancellationToken.None);
             await Task.Delay(TimeSpan.FromSeconds(7));
             var result = await correlator.StopAsync();
             foreach (var s in result.Samples) output.WriteLine(s.ToString());

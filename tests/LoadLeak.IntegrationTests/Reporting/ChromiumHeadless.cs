@@ -11,7 +11,8 @@ namespace LoadLeak.IntegrationTests.Reporting;
 public static partial class ChromiumHeadless
 {
     /// <summary>Debian's chromium; LOADLEAK_CHROMIUM points elsewhere (and lets the skip/fail path itself be tried).</summary>
-    public static string Executable { get; } = Environment.GetEnvironmentVariable("LOADLEAK_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    public static string Executable { get; } = Environment.GetEnvironmentVariable("LOADLEAK_CHROMIUM") is { Length: > 0 } path ? path
+        : "/usr/bin/chromium";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     public static bool IsInstalled => File.Exists(Executable);
@@ -80,6 +81,7 @@ public sealed class ChromiumFactAttribute : FactAttribute
     public ChromiumFactAttribute()
     {
         if (!ChromiumHeadless.IsInstalled && !ChromiumHeadless.IsCi)
-            Skip = $"{ChromiumHeadless.Executable} not found: install it with `apt-get install chromium` (on CI, with CI=true, this test fails instead of skipping).";
+            Skip = $"{ChromiumHeadless.Executable} not found: install it with `apt-get install chromium` (on CI, with CI=true, this test fails " +
+                "instead of skipping).";
     }
 }

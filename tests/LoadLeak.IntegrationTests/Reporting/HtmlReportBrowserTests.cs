@@ -46,7 +46,8 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper output) : IDisposab
     {
         RequireChromium();
         var broken = Path.Combine(_dir, "broken.html");
-        File.WriteAllText(broken, "<!DOCTYPE html><html><head><title>broken</title></head><body><p>x</p><script>notDefined();</script></body></html>");
+        File.WriteAllText(broken, "<!DOCTYPE html><html><head><title>broken</title></head>" +
+            "<body><p>x</p><script>notDefined();</script></body></html>");
 
         var result = ChromiumHeadless.DumpDom(broken);
 

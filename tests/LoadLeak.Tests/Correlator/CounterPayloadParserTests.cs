@@ -7,18 +7,19 @@ public class CounterPayloadParserTests
 {
     private static Func<string, object?> Fields(Dictionary<string, object?> d) => name => d.GetValueOrDefault(name);
 
-    private static Dictionary<string, object?> Meter(string instrument, string tags = "", string? rate = null, string? value = null, string? lastValue = null) => new()
-    {
-        ["sessionId"] = "s1",
-        ["meterName"] = "System.Runtime",
-        ["meterVersion"] = "",
-        ["instrumentName"] = instrument,
-        ["unit"] = "By",
-        ["tags"] = tags,
-        ["rate"] = rate,
-        ["value"] = value,
-        ["lastValue"] = lastValue,
-    };
+    private static Dictionary<string, object?> Meter(string instrument, string tags = "", string? rate = null, string? value = null,
+        string? lastValue = null) => new()
+        {
+            ["sessionId"] = "s1",
+            ["meterName"] = "System.Runtime",
+            ["meterVersion"] = "",
+            ["instrumentName"] = instrument,
+            ["unit"] = "By",
+            ["tags"] = tags,
+            ["rate"] = rate,
+            ["value"] = value,
+            ["lastValue"] = lastValue,
+        };
 
     [Fact]
     public void Counter_rate_carries_the_increase_and_the_running_total()

@@ -21,7 +21,8 @@ public class GrowthSharesTests
 
     /// <summary>Cumulative requests of two scenarios: s0 busy first, s1 busy last.</summary>
     private static double[][] Staggered(int points) => Enumerable.Range(0, points)
-        .Select(i => new[] { 1000.0 * Math.Min(i, points / 2) + 200.0 * Math.Max(0, i - points / 2), 200.0 * Math.Min(i, points / 2) + 1000.0 * Math.Max(0, i - points / 2) })
+        .Select(i => new[] { 1000.0 * Math.Min(i, points / 2) + 200.0 * Math.Max(0, i - points / 2),
+            200.0 * Math.Min(i, points / 2) + 1000.0 * Math.Max(0, i - points / 2) })
         .ToArray();
 
     [Fact]

@@ -53,7 +53,10 @@ public class LeakAnalyzerTests
     {
         var noise = new Noise(3);
         var run = Standard()
-            .Samples((t, s) => s with { PostGcHeapBytes = Base + (t <= 60 ? 0 : 40 * Mb * (1 - Math.Exp(-(t - 60) / 40))) + noise.Gaussian() * 200_000 });
+            .Samples((t, s) => s with
+            {
+                PostGcHeapBytes = Base + (t <= 60 ? 0 : 40 * Mb * (1 - Math.Exp(-(t - 60) / 40))) + noise.Gaussian() * 200_000
+            });
         var result = run.Analyze();
 
         var heap = Assert.Single(result.Leak.Findings);
@@ -142,7 +145,14 @@ public class LeakAnalyzerTests
     public void Attribution_reports_deltas_requests_and_gc_share_per_phase()
     {
         var result = Standard()
-            .Samples((t, s) => s with { PostGcHeapBytes = LinearLeak(t), GcHeapBytes = LinearLeak(t) + 10 * Mb, OsThreads = t < 300 ? 20 : 25, GcPauseMs = 10, AllocRateBytesPerSec = 1e6 })
+            .Samples((t, s) => s with
+            {
+                PostGcHeapBytes = LinearLeak(t),
+                GcHeapBytes = LinearLeak(t) + 10 * Mb,
+                OsThreads = t < 300 ? 20 : 25,
+                GcPauseMs = 10,
+                AllocRateBytesPerSec = 1e6
+            })
             .Analyze();
         var ramp2 = Assert.Single(result.Attribution, a => a.Phase == "ramp-2");
         Assert.Equal(300 * 200, ramp2.Requests);

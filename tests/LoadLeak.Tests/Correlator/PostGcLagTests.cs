@@ -10,7 +10,8 @@ public class PostGcLagTests
     public void The_lag_is_the_median_delay_until_the_counter_repeats_an_induced_gc()
     {
         var marks = new[] { new RetainedMark(2.4, "a", 10e6, "b"), new RetainedMark(9.4, "b", 50e6, "b"), new RetainedMark(16.3, "c", 90e6, "b") };
-        var readings = new[] { new SeriesPoint(3, 8e6), new SeriesPoint(5, 10e6), new SeriesPoint(12, 50e6), new SeriesPoint(18, 90e6), new SeriesPoint(19, 90e6) };
+        var readings = new[] { new SeriesPoint(3, 8e6), new SeriesPoint(5, 10e6), new SeriesPoint(12, 50e6), new SeriesPoint(18, 90e6),
+            new SeriesPoint(19, 90e6) };
         Assert.Equal(2.6, PostGcLag.Estimate(readings, marks), 6);
     }
 

@@ -57,7 +57,8 @@ public class ProcReaderTests
     [Fact]
     public void Runtime_version_comes_from_the_libcoreclr_path()
     {
-        Assert.Equal(new Version(10, 0, 12), DotNetProbe.ParseCoreClrPath("7f00-7f10 r-xp 0 08:01 1 /usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.12/libcoreclr.so"));
+        Assert.Equal(new Version(10, 0, 12), DotNetProbe.ParseCoreClrPath("7f00-7f10 r-xp 0 08:01 1 " +
+            "/usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.12/libcoreclr.so"));
         Assert.Equal(new Version(9, 0, 0), DotNetProbe.ParseCoreClrPath("x /d/shared/Microsoft.NETCore.App/9.0.0-rc.2.24473.5/libcoreclr.so"));
         Assert.Null(DotNetProbe.ParseCoreClrPath("x /app/libcoreclr.so"));
         Assert.Equal(CounterMode.EventCounters, CounterProviders.ModeFor(new Version(8, 0, 11)));

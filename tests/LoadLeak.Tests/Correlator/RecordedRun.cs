@@ -46,7 +46,8 @@ internal sealed record RecordedRun(string Name, string Mode, AnalysisInput Input
             GcPauseMs = Number(s, "gcPauseMs"),
         }).ToList();
         var marks = root.GetProperty("retained").EnumerateArray().Select(m => new RetainedMark(
-            m.GetProperty("t").GetDouble(), m.GetProperty("phase").GetString()!, m.GetProperty("heapBytes").GetDouble(), m.GetProperty("reason").GetString()!)).ToList();
+            m.GetProperty("t").GetDouble(), m.GetProperty("phase").GetString()!, m.GetProperty("heapBytes").GetDouble(), m.GetProperty("reason")
+                .GetString()!)).ToList();
         return new RecordedRun(fileName, root.GetProperty("mode").GetString()!, new AnalysisInput(phases, intervals, samples, marks, MatrixOptions));
     }
 

@@ -22,7 +22,8 @@ public class RecordedRunTests(ITestOutputHelper output)
         var heap = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Heap);
         output.WriteLine(heap.Summary);
         output.WriteLine(string.Join("\n", result.Leak.Notes));
-        output.WriteLine(string.Join("\n", result.BytesPerRequest.Select(r => $"{r.Scenario}: {r.BytesPerRequest:0} B/request, R² {r.RSquared:0.000}, {r.Points} points")));
+        output.WriteLine(string.Join("\n", result.BytesPerRequest.Select(r => $"{r.Scenario}: {r.BytesPerRequest:0} B/request, R² " +
+            $"{r.RSquared:0.000}, {r.Points} points")));
         var expected = run.Mode.Replace("-only", "", StringComparison.Ordinal);
         Assert.Equal(expected, heap.Scenario);
         Assert.True(result.BytesPerRequest.All(r => r.BytesPerRequest >= 0), "a non-negative fit");

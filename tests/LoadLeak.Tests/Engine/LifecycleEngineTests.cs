@@ -165,7 +165,8 @@ public class LifecycleEngineTests
         var scenario = Scenario.Create("s", _ => Task.FromResult(Response.Ok()));
         await Assert.ThrowsAsync<global::LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario, scenario], Second, false)));
         await Assert.ThrowsAsync<global::LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario], TimeSpan.Zero, false)));
-        await Assert.ThrowsAsync<global::LoadLeak.Engine.ConfigException>(() => RunAsync(new EngineSettings([scenario], Second, false) { MaxInFlight = 0 }));
+        await Assert.ThrowsAsync<global::LoadLeak.Engine.ConfigException>(() =>
+            RunAsync(new EngineSettings([scenario], Second, false) { MaxInFlight = 0 }));
     }
 
     [Fact]

@@ -42,7 +42,8 @@ public class LoadPlanTests
     [Fact]
     public void Mixed_models_and_bad_values_are_config_errors()
     {
-        var mixed = Assert.Throws<ConfigException>(() => LoadPlan.Build(Props(new KeepConstant(1, TenSeconds), new Inject(1, TimeSpan.FromSeconds(1), TenSeconds)), 1));
+        var mixed = Assert.Throws<ConfigException>(() => LoadPlan.Build(Props(new KeepConstant(1, TenSeconds),
+            new Inject(1, TimeSpan.FromSeconds(1), TenSeconds)), 1));
         Assert.Contains("LoadSimulations[1]", mixed.Message);
         var bad = Assert.Throws<ConfigException>(() => LoadPlan.Build(Props(new Inject(-5, TimeSpan.FromSeconds(1), TenSeconds)), 1));
         Assert.Contains("rate must be > 0, got -5", bad.Message);

@@ -53,7 +53,8 @@ public class NBomberConfigErrorTests
     [InlineData("""{ "KeepConstant": [0, "00:00:10"] }""", Sim + "[0].KeepConstant[0]: copies must be > 0, got 0")]
     [InlineData("""{ "RampingConstant": [-1, "00:00:10"] }""", Sim + "[0].RampingConstant[0]: copies must be >= 0, got -1")]
     [InlineData("""{ "IterationsForConstant": [2, 0] }""", Sim + "[0].IterationsForConstant[1]: iterations must be > 0, got 0")]
-    [InlineData("""{ "InjectRandom": [10, 5, "00:00:01", "00:00:10"] }""", Sim + "[0].InjectRandom[1]: maxRate must be > 0 and >= minRate (10), got 5")]
+    [InlineData("""{ "InjectRandom": [10, 5, "00:00:01", "00:00:10"] }""", Sim + "[0].InjectRandom[1]: maxRate must be > 0 and >= minRate (10), " +
+        "got 5")]
     [InlineData("""{ "Inject": [10, "00:00:00", "00:00:10"] }""", Sim + "[0].Inject[1]: interval must be > 00:00:00")]
     [InlineData("""{ "KeepConstant": [1.5, "00:00:10"] }""", Sim + "[0].KeepConstant[0]: expected a whole number, got 1.5")]
     public void Bad_rates_and_copies(string simulation, string expected) => Assert.Contains(expected, Fails(Scenario(simulation)));
@@ -75,7 +76,8 @@ public class NBomberConfigErrorTests
     [Fact]
     public void Mixed_closed_and_open_simulations()
     {
-        var message = Fails(Scenario("""{ "KeepConstant": [1, "00:00:01"] }, { "Pause": ["00:00:01"] }, { "Inject": [1, "00:00:01", "00:00:01"] }"""));
+        var message = Fails(
+            Scenario("""{ "KeepConstant": [1, "00:00:01"] }, { "Pause": ["00:00:01"] }, { "Inject": [1, "00:00:01", "00:00:01"] }"""));
         Assert.Contains(Sim + "[2]: Inject(1, 00:00:01, 00:00:01) cannot follow closed (copies) simulations", message);
     }
 
@@ -91,12 +93,17 @@ public class NBomberConfigErrorTests
     }
 
     [Theory]
-    [InlineData("""{ "GlobalSettings": { "ScenariosRunMode": "Parallel" } }""", "GlobalSettings.ScenariosRunMode: expected \"Concurrent\" or \"Sequential\", got \"Parallel\"")]
+    [InlineData("""{ "GlobalSettings": { "ScenariosRunMode": "Parallel" } }""", "GlobalSettings.ScenariosRunMode: expected \"Concurrent\" or " +
+        "\"Sequential\", got \"Parallel\"")]
     [InlineData("""{ "GlobalSettings": { "ReportingInterval": "00:00:00" } }""", "GlobalSettings.ReportingInterval: must be > 00:00:00")]
-    [InlineData("""{ "GlobalSettings": { "ScenariosSettings": [ { "ScenarioName": "a" }, { "ScenarioName": "a" } ] } }""", "GlobalSettings.ScenariosSettings[1].ScenarioName: scenario 'a' is configured more than once")]
-    [InlineData("""{ "GlobalSettings": { "ScenariosSettings": [ { "WarmUpDuration": "00:00:01" } ] } }""", "GlobalSettings.ScenariosSettings[0].ScenarioName: every scenario needs a non-empty ScenarioName")]
-    [InlineData("""{ "GlobalSettings": { "ScenariosSettings": [ { "ScenarioName": "a", "MaxFailCount": -1 } ] } }""", "GlobalSettings.ScenariosSettings[0].MaxFailCount: must be >= 0")]
-    [InlineData("""{ "GlobalSettings": { "ScenariosSettings": [ { "ScenarioName": "a", "CustomSettings": [1] } ] } }""", "GlobalSettings.ScenariosSettings[0].CustomSettings: expected an object, got an array")]
+    [InlineData("""{ "GlobalSettings": { "ScenariosSettings": [ { "ScenarioName": "a" }, { "ScenarioName": "a" } ] } }""",
+        "GlobalSettings.ScenariosSettings[1].ScenarioName: scenario 'a' is configured more than once")]
+    [InlineData("""{ "GlobalSettings": { "ScenariosSettings": [ { "WarmUpDuration": "00:00:01" } ] } }""",
+        "GlobalSettings.ScenariosSettings[0].ScenarioName: every scenario needs a non-empty ScenarioName")]
+    [InlineData("""{ "GlobalSettings": { "ScenariosSettings": [ { "ScenarioName": "a", "MaxFailCount": -1 } ] } }""",
+        "GlobalSettings.ScenariosSettings[0].MaxFailCount: must be >= 0")]
+    [InlineData("""{ "GlobalSettings": { "ScenariosSettings": [ { "ScenarioName": "a", "CustomSettings": [1] } ] } }""",
+        "GlobalSettings.ScenariosSettings[0].CustomSettings: expected an object, got an array")]
     [InlineData("""{ "LoadLeak": { "Engine": { "MaxInFlight": 0 } } }""", "LoadLeak.Engine.MaxInFlight: must be > 0")]
     [InlineData("""{ "LoadLeak": [] }""", "LoadLeak: expected an object")]
     [InlineData("""[]""", "cfg.json: expected an object, got an array")]

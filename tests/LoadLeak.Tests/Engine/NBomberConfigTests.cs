@@ -82,7 +82,8 @@ public class NBomberConfigTests
             new Pause(TimeSpan.FromSeconds(5)), new IterationsForConstant(10, 500),
         }, http.LoadSimulations);
         Assert.Equal(50, http.MaxFailCount);
-        Assert.Equal(["OkRequest.RPS > 10", "FailRequest.Percent < 5", "OkLatency.p99 < 500", "OkLatency.Mean <= 100.5"], http.Thresholds!.Select(t => t.Description));
+        Assert.Equal(["OkRequest.RPS > 10", "FailRequest.Percent < 5", "OkLatency.p99 < 500", "OkLatency.Mean <= 100.5"],
+            http.Thresholds!.Select(t => t.Description));
         Assert.Equal("http://127.0.0.1:5000", http.CustomSettings.GetProperty("Url").GetString());
         Assert.Equal("GlobalSettings.ScenariosSettings[0]", http.JsonPath);
 

@@ -29,7 +29,8 @@ public class ReportBudgetTests(ITestOutputHelper output)
         warm.Stop();
 
         var bytes = System.Text.Encoding.UTF8.GetByteCount(html);
-        output.WriteLine($"one-hour document: HTML {bytes / 1024.0:0} KB, render {cold.ElapsedMilliseconds} ms cold, {warm.ElapsedMilliseconds} ms warm");
+        output.WriteLine($"one-hour document: HTML {bytes / 1024.0:0} KB, render {cold.ElapsedMilliseconds} ms cold, {warm.ElapsedMilliseconds} ms " +
+            "warm");
         Assert.True(bytes <= MaxHtmlBytes, $"report.html is {bytes} bytes, budget {MaxHtmlBytes}");
     }
 }

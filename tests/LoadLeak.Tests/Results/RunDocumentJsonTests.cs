@@ -40,7 +40,8 @@ public class RunDocumentJsonTests
     public void Schema_version_newer_than_current_is_rejected_with_the_file_name()
     {
         var path = Path.Combine(Path.GetTempPath(), $"ll-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, RunDocumentJson.Serialize(Minimal()).Replace("\"schemaVersion\": 1", $"\"schemaVersion\": {RunDocument.CurrentSchemaVersion + 1}"));
+        File.WriteAllText(path, RunDocumentJson.Serialize(Minimal()).Replace("\"schemaVersion\": 1",
+            $"\"schemaVersion\": {RunDocument.CurrentSchemaVersion + 1}"));
         try
         {
             var e = Assert.Throws<RunDocumentFormatException>(() => RunDocumentJson.Read(path));

@@ -9,7 +9,8 @@ public class HttpFailureTests
     [Fact]
     public void Refused_connection_has_a_short_status()
     {
-        var exception = new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused", new SocketException((int)SocketError.ConnectionRefused));
+        var exception = new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused",
+            new SocketException((int)SocketError.ConnectionRefused));
         var response = HttpFailure.From(exception, CancellationToken.None, 3);
         Assert.False(response.IsOk);
         Assert.Equal("connection-refused", response.StatusCode);

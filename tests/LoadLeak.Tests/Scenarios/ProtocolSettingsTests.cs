@@ -10,7 +10,8 @@ namespace LoadLeak.Tests.Scenarios;
 
 public class ProtocolSettingsTests
 {
-    private static readonly ScenarioEnvironment Env = Settings.Env("127.0.0.1:39092", ("port", "5080"), ("grpcPort", "5081"), ("benchmarkId", "run-42"));
+    private static readonly ScenarioEnvironment Env = Settings.Env("127.0.0.1:39092", ("port", "5080"), ("grpcPort", "5081"),
+        ("benchmarkId", "run-42"));
 
     [Fact]
     public void Http_defaults_post_the_template_with_the_runs_benchmark_id()
@@ -71,7 +72,8 @@ public class ProtocolSettingsTests
     }
 
     [Theory]
-    [InlineData("""{"SocketCompletions":"sometimes"}""", "CustomSettings.SocketCompletions of scenario 'test': 'sometimes' is not one of 'auto', 'inline', 'threadpool'")]
+    [InlineData("""{"SocketCompletions":"sometimes"}""", "CustomSettings.SocketCompletions of scenario 'test': 'sometimes' is not one of 'auto', " +
+        "'inline', 'threadpool'")]
     [InlineData("""{"Url":"ftp://h/x"}""", "CustomSettings.Url of scenario 'test': not an absolute http(s) URL: 'ftp://h/x'")]
     [InlineData("""{"HttpVersion":"3"}""", "CustomSettings.HttpVersion of scenario 'test': '3' is not one of '1.1', '2'")]
     [InlineData("""{"MaxConnections":0}""", "CustomSettings.MaxConnections of scenario 'test': 0 is out of range [1, 100000]")]
@@ -149,9 +151,11 @@ public class ProtocolSettingsTests
     }
 
     [Theory]
-    [InlineData("""{"MessageSizeBytes":10}""", "CustomSettings.MessageSizeBytes of scenario 'test': 10 is smaller than the template's JSON envelope (27 bytes)")]
+    [InlineData("""{"MessageSizeBytes":10}""", "CustomSettings.MessageSizeBytes of scenario 'test': 10 is smaller than the template's JSON " +
+        "envelope (27 bytes)")]
     [InlineData("""{"Topic":"a b"}""", "CustomSettings.Topic of scenario 'test': not a valid Kafka topic name: 'a b'")]
-    [InlineData("""{"BootstrapServers":"localhost"}""", "CustomSettings.BootstrapServers of scenario 'test': expected host:port[,host:port…] or 'embedded', got 'localhost'")]
+    [InlineData("""{"BootstrapServers":"localhost"}""", "CustomSettings.BootstrapServers of scenario 'test': expected host:port[,host:port…] or " +
+        "'embedded', got 'localhost'")]
     [InlineData("""{"Acks":"2"}""", "CustomSettings.Acks of scenario 'test': '2' is not one of 'all', 'leader', 'none', '-1', '1', '0'")]
     [InlineData("""{"BatchSize":0}""", "CustomSettings.BatchSize of scenario 'test': 0 is out of range [1, 100000]")]
     [InlineData("""{"BatchSize":-5}""", "CustomSettings.BatchSize of scenario 'test': -5 is out of range [1, 100000]")]

@@ -58,7 +58,8 @@ public class SettingsReaderTests
     [Fact]
     public void Settings_must_be_an_object()
     {
-        var error = Assert.Throws<ConfigException>(() => new global::LoadLeak.Scenarios.Settings.SettingsReader("s", Settings.Json("[1]"), Settings.Env()));
+        var error = Assert.Throws<ConfigException>(() => new global::LoadLeak.Scenarios.Settings.SettingsReader("s", Settings.Json("[1]"),
+            Settings.Env()));
         Assert.Contains("CustomSettings of scenario 's'", error.Message);
     }
 }

@@ -35,7 +35,8 @@ internal sealed class FrameBuffer(int maxFrameSize)
         if (_end - _start < FrameHeader.Size) return false;
         header = FrameHeader.Read(_bytes.AsSpan(_start));
         if (header.Length > maxFrameSize)
-            throw new Http2ConnectionException(Http2ErrorCode.FrameSizeError, $"{header.Type} frame of {header.Length} bytes exceeds the {maxFrameSize} allowed");
+            throw new Http2ConnectionException(Http2ErrorCode.FrameSizeError, $"{header.Type} frame of {header.Length} bytes exceeds the " +
+                $"{maxFrameSize} allowed");
         if (_end - _start < FrameHeader.Size + header.Length) return false;
         payload = _bytes.AsSpan(_start + FrameHeader.Size, header.Length);
         _start += FrameHeader.Size + header.Length;

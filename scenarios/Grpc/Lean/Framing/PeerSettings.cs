@@ -43,7 +43,8 @@ internal sealed class PeerSettings
                     InitialWindowSize = (int)value;
                     break;
                 case 0x5 when value is < MinFrameSize or > MaxFrameSizeLimit:
-                    throw new Http2ConnectionException(Http2ErrorCode.ProtocolError, $"SETTINGS_MAX_FRAME_SIZE {value} outside [{MinFrameSize}, {MaxFrameSizeLimit}]");
+                    throw new Http2ConnectionException(Http2ErrorCode.ProtocolError,
+                        $"SETTINGS_MAX_FRAME_SIZE {value} outside [{MinFrameSize}, {MaxFrameSizeLimit}]");
                 case 0x5:
                     MaxFrameSize = (int)value;
                     break;

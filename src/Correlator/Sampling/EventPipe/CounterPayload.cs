@@ -22,4 +22,5 @@ internal sealed record ErrorPayload(CounterOrigin Origin, string Name, string Me
     : CounterPayload(Origin, Name, "", "");
 
 /// <summary>A meter collection cycle boundary: values published between two of them belong together.</summary>
-internal sealed record CycleBoundaryPayload(bool IsStart) : CounterPayload(CounterOrigin.Meter, IsStart ? "CollectionStart" : "CollectionStop", "", "");
+internal sealed record CycleBoundaryPayload(bool IsStart)
+    : CounterPayload(CounterOrigin.Meter, IsStart ? "CollectionStart" : "CollectionStop", "", "");

@@ -76,7 +76,8 @@ internal sealed class EventPipeCounterSource(int pid, Func<double> now, TimeSpan
                 // A stopped target publishes nothing: say so when the correlator itself is stopping it.
                 var cause = Retained.TargetGate.HeldWithin(pid, silent) is { } held ? $" while the correlator held the target for {held}" : "";
                 sink.AddEvent(new TimelineEvent(now(), EventKind.CounterGap,
-                    $"no runtime counter events for {silent.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s (> {GapIntervals} intervals){cause}; the missing seconds stay empty"));
+                    $"no runtime counter events for {silent.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s (> {GapIntervals} " +
+                        $"intervals){cause}; the missing seconds stay empty"));
             }
             else if (inGap && silent < interval * GapIntervals)
             {

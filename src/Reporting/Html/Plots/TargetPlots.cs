@@ -47,7 +47,8 @@ internal static class TargetPlots
     private sealed record OneSeries(
         string Title, string IdPrefix, string YLabel, string Label, Func<TargetSample, double?> Pick, string Color, string? ClipUnit);
 
-    private static readonly OneSeries GcPause = new("Target GC pause time", "plot-gc-", "GC pause (ms per sample)", "GC pause", s => s.GcPauseMs, Palette.Vermillion, " ms");
+    private static readonly OneSeries GcPause = new("Target GC pause time", "plot-gc-", "GC pause (ms per sample)", "GC pause", s => s.GcPauseMs,
+        Palette.Vermillion, " ms");
     private static readonly OneSeries Cpu = new("Target CPU", "plot-cpu-", "CPU (cores busy)", "CPU", s => s.Cpu, Palette.Sky, null);
 
     private static RenderedPlot? Single(TimeAxis axis, List<TargetSample> samples, OneSeries series)

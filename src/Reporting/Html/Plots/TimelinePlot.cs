@@ -28,7 +28,8 @@ internal sealed class TimelinePlot
         if (!Canvas.HasData) return null;
         var cap = clipOutliers ? Canvas.OutlierCap() : null;
         if (cap is { } c)
-            title += $" — y axis clipped at {c.ToString("0.#", CultureInfo.InvariantCulture)}{unit} (max {Canvas.YMax.ToString("0.#", CultureInfo.InvariantCulture)}{unit})";
+            title += $" — y axis clipped at {c.ToString("0.#", CultureInfo.InvariantCulture)}{unit} (max " +
+                $"{Canvas.YMax.ToString("0.#", CultureInfo.InvariantCulture)}{unit})";
         var (bottom, top) = Canvas.YRange(cap);
         AddBandLabels(top);
         AddEvents(top);

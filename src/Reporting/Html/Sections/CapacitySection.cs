@@ -33,6 +33,7 @@ internal sealed class CapacitySection : IHtmlSection
         if (c.Points.Count > 0)
             HtmlTable.Write(html, ["Scenario", "Concurrency", "Throughput (req/s)", "p99 (ms)"],
                 c.Points.OrderBy(p => p.Scenario).ThenBy(p => p.Concurrency).Select(p => new[]
-                    { Cell.Text(p.Scenario), Cell.Num(Units.Number(p.Concurrency, "0.#")), Cell.Num(Units.Rps(p.Throughput)), Cell.Num(Units.Ms(p.P99Ms)) }));
+                    { Cell.Text(p.Scenario), Cell.Num(Units.Number(p.Concurrency, "0.#")), Cell.Num(Units.Rps(p.Throughput)),
+                        Cell.Num(Units.Ms(p.P99Ms)) }));
     }
 }

@@ -61,7 +61,8 @@ internal sealed class HeapSection : IHtmlSection
         }
         if (heap.PendingTasks.Count > 0)
         {
-            html.Append("<h3>Pending tasks</h3>\n<p class=\"lead\">Async state machines still alive in the last snapshot, by method: awaits that never completed.</p>\n");
+            html.Append("<h3>Pending tasks</h3>\n<p class=\"lead\">Async state machines still alive in the last snapshot, by method: awaits that " +
+                "never completed.</p>\n");
             HtmlTable.Write(html, ["Method", "Count"],
                 heap.PendingTasks.OrderByDescending(t => t.Count).Select(t => new[] { Cell.Code(t.Method), Cell.Num(Units.Count(t.Count)) }));
         }

@@ -25,8 +25,10 @@ internal sealed class PhaseSection : IHtmlSection
 
         if (doc.Attribution.Count > 0)
         {
-            html.Append("<h3>Per-phase attribution</h3>\n<p class=\"lead\">Change in the target over each phase, beside the work done in it. Retained Δ is measured after a forced full GC.</p>\n");
-            HtmlTable.Write(html, ["Phase", "Scenario", "Window (s)", "Requests", "Heap Δ", "Retained Δ", "RSS Δ", "Threads Δ", "Timers Δ", "FDs Δ", "Alloc rate", "GC pause"],
+            html.Append("<h3>Per-phase attribution</h3>\n<p class=\"lead\">Change in the target over each phase, beside the work done in it. " +
+                "Retained Δ is measured after a forced full GC.</p>\n");
+            HtmlTable.Write(html, ["Phase", "Scenario", "Window (s)", "Requests", "Heap Δ", "Retained Δ", "RSS Δ", "Threads Δ", "Timers Δ",
+                "FDs Δ", "Alloc rate", "GC pause"],
                 doc.Attribution.OrderBy(a => a.Start).Select(a => new[]
                 {
                     Cell.Text(a.Phase), Cell.Text(a.Scenario), Cell.Num($"{Units.Number(a.Start, "0")}–{Units.Number(a.End, "0")}"),
@@ -39,10 +41,12 @@ internal sealed class PhaseSection : IHtmlSection
 
         if (doc.BytesPerRequest.Count > 0)
         {
-            html.Append("<h3>Retained bytes per request</h3>\n<p class=\"lead\">Slope of the regression of retained heap on requests served: what each request leaves behind.</p>\n");
+            html.Append("<h3>Retained bytes per request</h3>\n<p class=\"lead\">Slope of the regression of retained heap on requests served: what " +
+                "each request leaves behind.</p>\n");
             HtmlTable.Write(html, ["Scenario", "Bytes / request", "R²", "Points"],
                 doc.BytesPerRequest.Select(r => new[]
-                    { Cell.Text(r.Scenario), Cell.Num(Units.Bytes(r.BytesPerRequest)), Cell.Num(Units.Number(r.RSquared, "0.000")), Cell.Num(Units.Count(r.Points)) }));
+                    { Cell.Text(r.Scenario), Cell.Num(Units.Bytes(r.BytesPerRequest)), Cell.Num(Units.Number(r.RSquared, "0.000")),
+                        Cell.Num(Units.Count(r.Points)) }));
         }
     }
 }

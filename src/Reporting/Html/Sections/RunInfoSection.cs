@@ -56,7 +56,8 @@ internal sealed class RunInfoSection : IHtmlSection
         if (points.Count < 2) return null;
         var first = points.FirstOrDefault(p => p.T >= 60) ?? points[0];
         var last = points[^1];
-        return $"working set {Units.Mb(first.WorkingSetBytes)} at {Units.Seconds(first.T)} → {Units.Mb(last.WorkingSetBytes)} at {Units.Seconds(last.T)}; " +
+        return $"working set {Units.Mb(first.WorkingSetBytes)} at {Units.Seconds(first.T)} → {Units.Mb(last.WorkingSetBytes)} at " +
+            $"{Units.Seconds(last.T)}; " +
                $"GC heap {Units.Mb(first.GcHeapBytes)} → {Units.Mb(last.GcHeapBytes)}" +
                (first.PostGcHeapBytes is { } a && last.PostGcHeapBytes is { } b ? $"; after GC {Units.Mb(a)} → {Units.Mb(b)}" : "");
     }

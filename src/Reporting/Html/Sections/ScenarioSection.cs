@@ -37,7 +37,8 @@ internal sealed class ScenarioSection : IHtmlSection
         if (errors.Count == 0) return;
         html.Append("<h3>Errors</h3>\n");
         HtmlTable.Write(html, ["Scenario", "Status", "Message", "Count"],
-            errors.Select(x => new[] { Cell.Text(x.Scenario), Cell.Code(x.Error.StatusCode), Cell.Text(x.Error.Message), Cell.Num(Units.Count(x.Error.Count)) }));
+            errors.Select(x => new[] { Cell.Text(x.Scenario), Cell.Code(x.Error.StatusCode), Cell.Text(x.Error.Message),
+                Cell.Num(Units.Count(x.Error.Count)) }));
     }
 
     /// <summary>Which client sent each scenario's requests and why: the figures above depend on it.</summary>

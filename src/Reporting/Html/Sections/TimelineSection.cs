@@ -15,7 +15,8 @@ internal sealed class TimelineSection : IHtmlSection
     {
         var axis = TimeAxis.From(doc);
         HtmlTable.Section(html, Id, "Timeline",
-            "All plots share one time axis (seconds since the run started). Shaded bands are the load phases; red dashed lines are events. Gaps are missing samples.");
+            "All plots share one time axis (seconds since the run started). Shaded bands are the load phases; red dashed lines are events. Gaps " +
+                "are missing samples.");
         var load = Draw(LoadPlots.Plots(doc, axis));
         if (load.Count > 0) html.Append("<h3>Load</h3>\n");
         foreach (var plot in load) PlotFigure.Write(html, plot);

@@ -90,7 +90,8 @@ public sealed class AccuracyMatrixTests(AccuracyMatrixFixture fixture, ITestOutp
         if (!expected.ScenarioGated) return;
         if (expected.Scenario is not null) Assert.True(finding.Scenario == expected.Scenario, $"blamed {finding.Scenario}\n{outcome.Describe()}");
         if (expected.BusiestPhase)
-            Assert.True(outcome.IsBusiestPhase(outcome.PhaseOf(finding)!), $"steepest phase {finding.Phase} is not one where {finding.Scenario} was busiest\n{outcome.Describe()}");
+            Assert.True(outcome.IsBusiestPhase(outcome.PhaseOf(finding)!), $"steepest phase {finding.Phase} is not one where {finding.Scenario} " +
+                $"was busiest\n{outcome.Describe()}");
     }
 
     private static void AssertClean(MatrixOutcome outcome)

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace LoadLeak.IntegrationTests.Correlator.Accuracy;
 
-public sealed record MatrixFinding(string Resource, string? Scenario, string? Phase, bool IsLeak, double Confidence, double GrowthTotal, string Summary);
+public sealed record MatrixFinding(string Resource, string? Scenario, string? Phase, bool IsLeak, double Confidence, double GrowthTotal,
+    string Summary);
 
 public sealed record MatrixPhase(string Name, string Scenario, string Kind, int? Copies, double Start, double End, long Requests)
 {
@@ -65,7 +66,8 @@ public sealed record MatrixOutcome(
     public string Describe() =>
         $"verdict {Verdict}\n" + string.Join("\n", Findings.Select(f => $"  {f.Summary} [scenario {f.Scenario}, phase {f.Phase}]")) +
         "\nnotes: " + string.Join(" | ", Notes) +
-        "\nload phases: " + string.Join(", ", Phases.Where(p => p.Kind == "load").Select(p => $"{p.Scenario}/{p.Name} {p.RequestsPerSecond:0} req/s"));
+        "\nload phases: " + string.Join(", ", Phases.Where(p => p.Kind == "load")
+            .Select(p => $"{p.Scenario}/{p.Name} {p.RequestsPerSecond:0} req/s"));
 
     private static string? OptionalString(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -29,9 +29,23 @@ public sealed class MatrixScore
         }
     }
 
-    public double Precision { get { var c = Counts(); return c.TruePositives + c.FalsePositives == 0 ? double.NaN : (double)c.TruePositives / (c.TruePositives + c.FalsePositives); } }
+    public double Precision
+    {
+        get
+        {
+            var c = Counts();
+            return c.TruePositives + c.FalsePositives == 0 ? double.NaN : (double)c.TruePositives / (c.TruePositives + c.FalsePositives);
+        }
+    }
 
-    public double Recall { get { var c = Counts(); return c.TruePositives + c.FalseNegatives == 0 ? double.NaN : (double)c.TruePositives / (c.TruePositives + c.FalseNegatives); } }
+    public double Recall
+    {
+        get
+        {
+            var c = Counts();
+            return c.TruePositives + c.FalseNegatives == 0 ? double.NaN : (double)c.TruePositives / (c.TruePositives + c.FalseNegatives);
+        }
+    }
 
     /// <summary>The README table: mode | expected | verdict | resource | scenario | phase | growth.</summary>
     public string Markdown()
@@ -46,9 +60,11 @@ public sealed class MatrixScore
                 var flagged = o.Findings.Where(f => f.IsLeak).ToList();
                 var shown = (c.Resource is null ? null : o.Finding(c.Resource)) ?? flagged.FirstOrDefault() ?? o.Finding("heap");
                 var resources = flagged.Count == 0 ? "—" : string.Join(", ", flagged.Select(f => f.Resource));
-                sb.AppendLine($"| {c.Mode} | {(c.IsLeak ? $"leak ({c.Resource}{(c.Scenario is null ? "" : ", " + c.Scenario)})" : "no-leak")} | {o.Verdict} | " +
+                sb.AppendLine($"| {c.Mode} | {(c.IsLeak ? $"leak ({c.Resource}{(c.Scenario is null ? "" : ", " + c.Scenario)})" : "no-leak")} | " +
+                    $"{o.Verdict} | " +
                               $"{resources} | {shown?.Scenario ?? "—"} | {shown?.Phase ?? "—"} | {Growth(shown)} | " +
-                              $"{(shown is null ? "—" : shown.Confidence.ToString("0.000", CultureInfo.InvariantCulture))} | {seconds.ToString("0", CultureInfo.InvariantCulture)} |");
+                              $"{(shown is null ? "—" : shown.Confidence.ToString("0.000", CultureInfo.InvariantCulture))} | " +
+                                  $"{seconds.ToString("0", CultureInfo.InvariantCulture)} |");
             }
         }
         var (tp, fp, fn, tn) = Counts();

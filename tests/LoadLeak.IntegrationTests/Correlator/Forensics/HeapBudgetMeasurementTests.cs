@@ -27,7 +27,8 @@ public sealed class HeapBudgetMeasurementTests(ITestOutputHelper output)
         var budget = HeapBudget.From([snapshot.ToInfo()]);
 
         output.WriteLine($"{shape}: heap {snapshot.HeapBytes / 1048576.0:0.0} MB, {snapshot.Objects:N0} live objects");
-        output.WriteLine($"pause (threads stopped{(snapshot.PauseMeasured ? "" : ": not measurable, WriteDump call")}) {snapshot.PauseMs:0} ms of {budget.PauseBudgetMs:0} ms budget; WriteDump call {snapshot.WriteDumpMs:0} ms; dump on {snapshot.DumpFolderKind}");
+        output.WriteLine($"pause (threads stopped{(snapshot.PauseMeasured ? "" : ": not measurable, WriteDump call")}) {snapshot.PauseMs:0} ms of " +
+            $"{budget.PauseBudgetMs:0} ms budget; WriteDump call {snapshot.WriteDumpMs:0} ms; dump on {snapshot.DumpFolderKind}");
         output.WriteLine($"longest freeze the target itself observed across the snapshot {observedStall:0} ms");
         output.WriteLine($"analysis {snapshot.AnalysisMs:0} ms of {budget.AnalysisBudgetMs:0} ms budget");
         foreach (var note in snapshot.Notes) output.WriteLine("note: " + note);

@@ -23,7 +23,8 @@ public sealed class HeapSnapshotterTests(ITestOutputHelper output)
         Assert.True(top.CountDelta >= 5000, $"count delta {top.CountDelta}");
         var paths = result.RetentionPaths.Where(p => p.Type == top.Type).ToList();
         Assert.NotEmpty(paths);
-        Assert.Contains(paths, p => p.Root == "static LeakyApp.StaticCacheLeak.Cache" && p.Path[0] == p.Root && p.Path[^1].StartsWith(top.Type, StringComparison.Ordinal));
+        Assert.Contains(paths, p => p.Root == "static LeakyApp.StaticCacheLeak.Cache" && p.Path[0] == p.Root && p.Path[^1]
+            .StartsWith(top.Type, StringComparison.Ordinal));
     }
 
     [Fact(Timeout = 60_000)]
@@ -61,7 +62,8 @@ public sealed class HeapSnapshotterTests(ITestOutputHelper output)
             Assert.True(File.Exists(dump));
             if (OperatingSystem.IsWindows()) continue;
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(dump));
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(dump)!));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+                File.GetUnixFileMode(Path.GetDirectoryName(dump)!));
         }
         // Kept dumps leave the RAM-backed tmpfs for the temp folder on disk.
         Assert.Equal(Path.TrimEndingDirectorySeparator(Path.GetTempPath()), Path.GetDirectoryName(Path.GetDirectoryName(after.DumpPath!)));
@@ -159,9 +161,11 @@ public sealed class HeapSnapshotterTests(ITestOutputHelper output)
     private void Print(HeapForensicsResult result)
     {
         foreach (var s in result.Snapshots)
-            output.WriteLine($"{s.Label}: {s.HeapBytes / 1048576.0:0.0} MB, {s.Objects} objects, pause {s.PauseMs:0} ms, analysis {s.AnalysisMs:0} ms");
+            output.WriteLine($"{s.Label}: {s.HeapBytes / 1048576.0:0.0} MB, {s.Objects} objects, pause {s.PauseMs:0} ms, analysis {s.AnalysisMs:0} " +
+                "ms");
         foreach (var g in result.TopGrowers.Take(5))
-            output.WriteLine($"  {g.Type}: {g.CountDelta:+#;-#;0} objects, {g.BytesDelta:+#;-#;0} B, peak {g.PeakBytesDelta:+#;-#;0} B, survives {g.SurvivesCoolDown}");
+            output.WriteLine($"  {g.Type}: {g.CountDelta:+#;-#;0} objects, {g.BytesDelta:+#;-#;0} B, peak {g.PeakBytesDelta:+#;-#;0} B, survives " +
+                $"{g.SurvivesCoolDown}");
         foreach (var p in result.RetentionPaths) output.WriteLine($"  path {p.Type} [{p.Root}] {p}");
         foreach (var p in result.PendingTasks.Take(5)) output.WriteLine($"  pending {p.Method}: {p.Count}");
         foreach (var n in result.Notes) output.WriteLine($"  note: {n}");

@@ -34,7 +34,8 @@ public sealed class InducedGcMatchTests(ITestOutputHelper output)
         await dumping;
         var result = await correlator.StopAsync();
         foreach (var note in result.Notes) output.WriteLine("note: " + note);
-        foreach (var mark in result.Retained) output.WriteLine($"mark {mark.Phase}: GC #{mark.GcNumber} at {mark.T:0.0} s (asked {mark.RequestedT:0.0} s) {mark.HeapBytes / 1e6:0.0} MB");
+        foreach (var mark in result.Retained) output.WriteLine($"mark {mark.Phase}: GC #{mark.GcNumber} at {mark.T:0.0} s (asked " +
+            $"{mark.RequestedT:0.0} s) {mark.HeapBytes / 1e6:0.0} MB");
 
         foreach (var mark in new[] { afterDump, duringDump })
         {

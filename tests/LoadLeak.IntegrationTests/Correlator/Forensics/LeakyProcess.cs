@@ -16,11 +16,13 @@ public sealed class LeakyProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static string AppDll => Path.Combine(RepoPaths.Root, "tests", "Fixtures", "LeakyApp", "bin", RepoPaths.Configuration, "net10.0", "LeakyApp.dll");
+    public static string AppDll => Path.Combine(RepoPaths.Root, "tests", "Fixtures", "LeakyApp", "bin", RepoPaths.Configuration, "net10.0",
+        "LeakyApp.dll");
 
     public static async Task<LeakyProcess> StartAsync(string mode)
     {
-        if (!File.Exists(AppDll)) throw new FileNotFoundException("build the LeakyApp fixture first (the integration test project references it)", AppDll);
+        if (!File.Exists(AppDll)) throw new FileNotFoundException("build the LeakyApp fixture first (the integration test project references it)",
+            AppDll);
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
@@ -57,7 +59,8 @@ public sealed class LeakyProcess : IAsyncDisposable
         while (true)
         {
             var line = await _process.StandardOutput.ReadLineAsync(timeout.Token)
-                ?? throw new InvalidOperationException($"LeakyApp exited (code {(_process.HasExited ? _process.ExitCode : -1)}) while waiting for '{prefix}'");
+                ?? throw new InvalidOperationException($"LeakyApp exited (code {(_process.HasExited ? _process.ExitCode : -1)}) while waiting for " +
+                    $"'{prefix}'");
             if (line.StartsWith(prefix, StringComparison.Ordinal)) return line;
             if (line.StartsWith("error", StringComparison.Ordinal)) throw new InvalidOperationException(line);
         }

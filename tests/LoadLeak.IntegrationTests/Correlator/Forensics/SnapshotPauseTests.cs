@@ -20,7 +20,8 @@ public sealed class SnapshotPauseTests(ITestOutputHelper output)
         await app.MaxStallMsAsync();
         var snapshot = await snapshotter.TakeAsync(app.Pid, "pause", 0, CancellationToken.None);
         var stall = await app.MaxStallMsAsync();
-        output.WriteLine($"pause {snapshot.PauseMs:0} ms, WriteDump {snapshot.WriteDumpMs:0} ms, stall seen inside {stall:0} ms, {snapshot.DumpFolderKind}");
+        output.WriteLine($"pause {snapshot.PauseMs:0} ms, WriteDump {snapshot.WriteDumpMs:0} ms, stall seen inside {stall:0} ms, " +
+            $"{snapshot.DumpFolderKind}");
         foreach (var note in snapshot.Notes) output.WriteLine("note: " + note);
 
         Assert.True(snapshot.PauseMeasured, "no thread of the target was seen in tracing stop");
@@ -28,7 +29,8 @@ public sealed class SnapshotPauseTests(ITestOutputHelper output)
         Assert.True(snapshot.PauseMs <= snapshot.WriteDumpMs, $"pause {snapshot.PauseMs} ms > WriteDump {snapshot.WriteDumpMs} ms");
         // The fixture's 1 ms ticker cannot run while its threads are stopped: its longest gap spans the stop.
         var resolution = snapshot.PauseResolutionMs!.Value;
-        Assert.True(stall + 1 >= snapshot.PauseMs - resolution, $"the target saw a {stall} ms stall, the meter {snapshot.PauseMs} ± {resolution} ms");
+        Assert.True(stall + 1 >= snapshot.PauseMs - resolution, $"the target saw a {stall} ms stall, the meter {snapshot.PauseMs} ± {resolution} " +
+            "ms");
         Assert.Equal(snapshot.PauseMs, snapshot.ToInfo().PauseMs);
         Assert.True(snapshot.ToInfo().PauseMeasured);
     }
@@ -47,7 +49,8 @@ public sealed class SnapshotPauseTests(ITestOutputHelper output)
 
             Assert.Equal(tmpfs ? "tmpfs" : "disk", snapshot.DumpFolderKind);
             Assert.Equal(tmpfs ? "/dev/shm" : Path.TrimEndingDirectorySeparator(Path.GetTempPath()), Path.GetDirectoryName(folder));
-            if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+            if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+                File.GetUnixFileMode(folder));
             Assert.Empty(Directory.GetFiles(folder));
             Assert.DoesNotContain(snapshot.Notes, n => n.Contains(folder, StringComparison.Ordinal));
         }

@@ -49,8 +49,10 @@ public sealed class CounterGapTests
         var samples = run.GetProperty("samples").EnumerateArray().ToArray();
         Assert.True(samples.Length >= 4, result.ToString());
         Assert.All(samples, s => Assert.Equal(JsonValueKind.Null, s.GetProperty("gcHeapBytes").ValueKind));
-        Assert.True(samples.Count(s => s.GetProperty("rssBytes").ValueKind == JsonValueKind.Number && s.GetProperty("rssBytes").GetDouble() > 1_000_000) >= 4);
-        Assert.True(samples.Count(s => s.GetProperty("threads").ValueKind == JsonValueKind.Number && s.GetProperty("fds").ValueKind == JsonValueKind.Number) >= 4);
+        Assert.True(samples.Count(s => s.GetProperty("rssBytes").ValueKind == JsonValueKind.Number && s.GetProperty("rssBytes")
+            .GetDouble() > 1_000_000) >= 4);
+        Assert.True(samples.Count(s => s.GetProperty("threads").ValueKind == JsonValueKind.Number
+            && s.GetProperty("fds").ValueKind == JsonValueKind.Number) >= 4);
         Assert.True(run.GetProperty("scenarios")[0].GetProperty("ok").GetInt64() > 0, result.ToString());
         var html = await File.ReadAllTextAsync(folder.File("report.html"));
         Assert.Contains("no .NET diagnostics socket", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);

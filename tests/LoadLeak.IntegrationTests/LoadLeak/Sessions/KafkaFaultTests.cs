@@ -20,7 +20,8 @@ public sealed class KafkaFaultTests(ITestOutputHelper output)
         Assert.Empty(RunAssertions.Events(run, "engine-failed"));
         Assert.Equal("complete", RunAssertions.Status(run));
         var rows = run.GetProperty("intervals").EnumerateArray()
-            .Select(r => (T: r.GetProperty("t").GetDouble(), Ok: r.GetProperty("ok").GetInt64(), Fail: r.GetProperty("fail").GetInt64(), P99: r.GetProperty("p99").GetDouble()))
+            .Select(r => (T: r.GetProperty("t").GetDouble(), Ok: r.GetProperty("ok").GetInt64(), Fail: r.GetProperty("fail").GetInt64(),
+                P99: r.GetProperty("p99").GetDouble()))
             .ToArray();
         var table = string.Join("\n", rows.Select(r => $"t={r.T:0.0} ok={r.Ok} fail={r.Fail} p99={r.P99:0.0} ms"));
         output.WriteLine(table);

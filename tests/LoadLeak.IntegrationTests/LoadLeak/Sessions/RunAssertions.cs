@@ -18,7 +18,8 @@ public static class RunAssertions
     /// <summary>The pid from the CLI's "target: … (pid N)" line, for runs that never wrote a stream header.</summary>
     public static int TargetPidFromOutput(string stdout)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(stdout, @"^target: .*\(pid (\d+)\)$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        var match = System.Text.RegularExpressions.Regex.Match(stdout, @"^target: .*\(pid (\d+)\)$",
+            System.Text.RegularExpressions.RegexOptions.Multiline);
         Assert.True(match.Success, "no 'target: … (pid N)' line in:\n" + stdout);
         return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }

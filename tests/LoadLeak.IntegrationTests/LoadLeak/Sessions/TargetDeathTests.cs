@@ -7,7 +7,8 @@ namespace LoadLeak.IntegrationTests.LoadLeak.Sessions;
 public sealed class TargetDeathTests(ITestOutputHelper output)
 {
     private static string BundledTargetCommand(string extra = "") =>
-        $"dotnet \"{Path.Combine(RepoPaths.Root, "samples", "TargetService", "bin", RepoPaths.Configuration, "net10.0", "TargetService.dll")}\" --port {{port}} --grpc-port {{grpcPort}}{extra}";
+        $"dotnet \"{Path.Combine(RepoPaths.Root, "samples", "TargetService", "bin", RepoPaths.Configuration, "net10.0", "TargetService.dll")}\" " +
+            $"--port {{port}} --grpc-port {{grpcPort}}{extra}";
 
     [Fact]
     public async Task A_target_killed_mid_run_is_noticed_within_an_interval_and_the_run_exits_3()
@@ -28,7 +29,8 @@ public sealed class TargetDeathTests(ITestOutputHelper output)
         Assert.Equal("target-died", RunAssertions.Status(run));
         var died = Assert.Single(RunAssertions.Events(run, "target-died"));
         var noticedAfter = died.GetProperty("t").GetDouble() - RunAssertions.RunSeconds(folder.Stream, killedAt);
-        output.WriteLine($"target death noticed {noticedAfter:0.000} s after kill -9; run lasted {run.GetProperty("durationSeconds").GetDouble():0.0} s");
+        output.WriteLine($"target death noticed {noticedAfter:0.000} s after kill -9; run lasted " +
+            $"{run.GetProperty("durationSeconds").GetDouble():0.0} s");
         Assert.InRange(noticedAfter, -0.1, 1.0);
         Assert.True(run.GetProperty("durationSeconds").GetDouble() < 15, "the load should stop when the target dies");
         Assert.True(run.GetProperty("intervals").GetArrayLength() >= 4);

@@ -78,7 +78,8 @@ public class HeapDiffTests
         var after = Snapshot("a", (box, 3000, 199_999));
 
         Assert.True(HeapDiff.Compare(baseline, peak, after).TopGrowers[0].SurvivesCoolDown);
-        Assert.False(HeapDiff.Compare(baseline, peak, after, new HeapDiffOptions { MinSurvivingCount = 5000, MinSurvivingBytes = 1 << 20 }).TopGrowers[0].SurvivesCoolDown);
+        Assert.False(HeapDiff.Compare(baseline, peak, after,
+            new HeapDiffOptions { MinSurvivingCount = 5000, MinSurvivingBytes = 1 << 20 }).TopGrowers[0].SurvivesCoolDown);
     }
 
     [Fact]
@@ -104,7 +105,8 @@ public class HeapDiffTests
         var staticPath = new RetentionPath(Bytes, "static Shop.Cache.Entries", ["static Shop.Cache.Entries", "System.Byte[][]", Bytes], 20);
         var peak = Snapshot("p", (Bytes, 1000, 1_000_000), (Strings, 1000, 1_000_000), (Buffers, 1000, 1_000_000)) with
         {
-            RetentionPaths = [new RetentionPath(Bytes, "stack of thread 1", ["stack of thread 1", Bytes], 1), new RetentionPath(Strings, "Strong handle", ["Strong handle", Strings], 3), new RetentionPath(Buffers, "x", ["x"], 1)],
+            RetentionPaths = [new RetentionPath(Bytes, "stack of thread 1", ["stack of thread 1", Bytes], 1),
+                new RetentionPath(Strings, "Strong handle", ["Strong handle", Strings], 3), new RetentionPath(Buffers, "x", ["x"], 1)],
         };
         var after = Snapshot("a", (Bytes, 1000, 1_000_000), (Strings, 1000, 1_000_000), (Buffers, 0, 0)) with
         {

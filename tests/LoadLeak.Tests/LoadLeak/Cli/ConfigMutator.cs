@@ -77,7 +77,8 @@ internal static class ConfigMutator
 
     private static string RenameKey(string s, Random r)
     {
-        string[] keys = ["ScenarioName", "LoadSimulationsSettings", "WarmUpDuration", "CustomSettings", "TargetScenarios", "GlobalSettings", "ScenariosSettings", "Url", "Protocol"];
+        string[] keys = ["ScenarioName", "LoadSimulationsSettings", "WarmUpDuration", "CustomSettings", "TargetScenarios", "GlobalSettings",
+            "ScenariosSettings", "Url", "Protocol"];
         var key = keys[r.Next(keys.Length)];
         return s.Replace("\"" + key + "\"", "\"" + key[..^1] + "\"", StringComparison.Ordinal);
     }

@@ -11,7 +11,8 @@ public sealed class SoakPlanTests
     public void Soak_holds_each_scenario_at_its_peak_copies()
     {
         var scenario = Scenario.Create("s", _ => Task.FromResult(Response.Ok()))
-            .WithLoadSimulations(new RampingConstant(100, TimeSpan.FromSeconds(5)), new KeepConstant(300, TimeSpan.FromSeconds(5)), new KeepConstant(5, TimeSpan.FromSeconds(5)));
+            .WithLoadSimulations(new RampingConstant(100, TimeSpan.FromSeconds(5)), new KeepConstant(300, TimeSpan.FromSeconds(5)),
+                new KeepConstant(5, TimeSpan.FromSeconds(5)));
         var shaped = new SoakPlan(TimeSpan.FromMinutes(10), null, TimeSpan.FromMinutes(1))
             .Shape(new EngineSettings([scenario], TimeSpan.FromSeconds(1), false));
         var sims = shaped.Scenarios[0].LoadSimulations;

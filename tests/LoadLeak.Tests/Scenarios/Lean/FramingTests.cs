@@ -84,9 +84,11 @@ public class FramingTests
         var compressed = Prefixed(Bytes(3, 1));
         compressed[0] = 1;
         var assembler = new GrpcMessageAssembler(1024);
-        Assert.Equal(global::Grpc.Core.StatusCode.Internal, Assert.Throws<GrpcCallException>(() => assembler.Feed(compressed, new MessageList())).Status);
+        Assert.Equal(global::Grpc.Core.StatusCode.Internal, Assert.Throws<GrpcCallException>(() =>
+            assembler.Feed(compressed, new MessageList())).Status);
         var small = new GrpcMessageAssembler(10);
-        Assert.Equal(global::Grpc.Core.StatusCode.ResourceExhausted, Assert.Throws<GrpcCallException>(() => small.Feed(Prefixed(Bytes(11, 1)), new MessageList())).Status);
+        Assert.Equal(global::Grpc.Core.StatusCode.ResourceExhausted, Assert.Throws<GrpcCallException>(() =>
+            small.Feed(Prefixed(Bytes(11, 1)), new MessageList())).Status);
         var partial = new GrpcMessageAssembler(1024);
         partial.Feed(Prefixed(Bytes(30, 1)).AsSpan(0, 12), new MessageList());
         Assert.True(partial.InsideMessage);

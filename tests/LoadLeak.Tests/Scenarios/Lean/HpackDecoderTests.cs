@@ -133,7 +133,8 @@ public class HpackDecoderTests
     {
         var block = RequestHeaderBlock.Build("127.0.0.1:5081", "/loadleak.benchmark.Benchmark/Query", "10000m", "run-1");
         Assert.Equal([":method: POST", ":scheme: http", ":path: /loadleak.benchmark.Benchmark/Query", ":authority: 127.0.0.1:5081",
-                "content-type: application/grpc", "te: trailers", "grpc-timeout: 10000m", "x-benchmark-id: run-1", "user-agent: " + RequestHeaderBlock.UserAgent],
+                "content-type: application/grpc", "te: trailers", "grpc-timeout: 10000m", "x-benchmark-id: run-1", "user-agent: "
+                    + RequestHeaderBlock.UserAgent],
             Decode(new HpackDecoder(), Convert.ToHexString(block)));
     }
 
@@ -161,7 +162,8 @@ public class HpackDecoderTests
             Decode(decoder, "4883640effc1c0bf"));
         Assert.Equal([":status: 200", "cache-control: private", "date: Mon, 21 Oct 2013 20:13:22 GMT", "location: https://www.example.com",
                 "content-encoding: gzip", "set-cookie: foo=ASDJKHQKBZXOQWEOPIUAXQWEOIU; max-age=3600; version=1"],
-            Decode(decoder, "88c16196d07abe941054d444a8200595040b8166e084a62d1bffc05a839bd9ab77ad94e7821dd7f2e6c7b335dfdfcd5b3960d5af27087f3672c1ab270fb5291f9587316065c003ed4ee5b1063d5007"));
+            Decode(decoder, "88c16196d07abe941054d444a8200595040b8166e084a62d1bffc05a839bd9ab77ad94e7821dd7f2e6c7b335dfdfcd5b3960d5af27" +
+                "087f3672c1ab270fb5291f9587316065c003ed4ee5b1063d5007"));
         Assert.Equal(215, decoder.Table.Size);
     }
 

@@ -40,7 +40,8 @@ public class PeerSettingsTests
         Assert.Equal(GrpcClientKind.Lean, GrpcSettings.Read(Settings.Reader("{}", env)).Client);
         Assert.Equal(GrpcClientKind.GrpcNet, GrpcSettings.Read(Settings.Reader("""{"Client":"grpc-net"}""", env)).Client);
         Assert.Equal(GrpcClientKind.Lean, GrpcSettings.Read(Settings.Reader("""{"Client":"lean"}""", env)).Client);
-        var https = Assert.Throws<ConfigException>(() => GrpcSettings.Read(Settings.Reader("""{"Client":"lean","Address":"https://127.0.0.1:5001"}""", env)));
+        var https = Assert.Throws<ConfigException>(() => GrpcSettings.Read(Settings.Reader("""{"Client":"lean","Address":"https://127.0.0.1:5001"}""",
+            env)));
         Assert.StartsWith("CustomSettings.Client of scenario 'test': 'lean' speaks HTTP/2 over cleartext only", https.Message);
         var unknown = Assert.Throws<ConfigException>(() => GrpcSettings.Read(Settings.Reader("""{"Client":"fast"}""", env)));
         Assert.Equal("CustomSettings.Client of scenario 'test': 'fast' is not one of 'auto', 'grpc-net', 'lean'", unknown.Message);

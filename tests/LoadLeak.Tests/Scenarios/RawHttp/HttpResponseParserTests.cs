@@ -17,7 +17,10 @@ public class HttpResponseParserTests
         { "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: keep-alive, Close\r\n\r\n", 200, 0, false },
         { "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok", 200, 2, false },
         { "HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 2\r\n\r\nok", 200, 2, true },
-        { "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 404 Not Found\r\nContent-Length: 4\r\n\r\nnope", 404, 4, true },
+        {
+            "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 404 Not Found\r\nContent-Length: 4\r\n\r\nnope",
+            404, 4, true
+        },
         { Chunked, 200, 31, true },
         { "HTTP/1.1 500 Oops\nContent-Length: 1\n\nx", 500, 1, true },
         { "HTTP/1.1 200\r\nContent-Length: 1\r\n\r\nx", 200, 1, true },

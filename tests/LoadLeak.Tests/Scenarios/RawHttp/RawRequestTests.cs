@@ -6,7 +6,8 @@ namespace LoadLeak.Tests.Scenarios.RawHttp;
 
 public class RawRequestTests
 {
-    private static readonly global::LoadLeak.Scenarios.Settings.ScenarioEnvironment Env = Settings.Env(null, ("port", "5080"), ("benchmarkId", "run-7"));
+    private static readonly global::LoadLeak.Scenarios.Settings.ScenarioEnvironment Env = Settings.Env(null, ("port", "5080"),
+        ("benchmarkId", "run-7"));
 
     private static string Build(string json) =>
         Encoding.Latin1.GetString(RawRequest.Build(HttpSettings.Read(Settings.Reader(json, Env))).Bytes);
@@ -24,7 +25,8 @@ public class RawRequestTests
     public void User_headers_are_sent_and_may_replace_host_and_content_type_but_not_the_length()
     {
         var text = Build("""{"Client":"raw","Url":"http://localhost:{port}/x?y=1","Body":"héllo","Headers":{"Host":"example","Content-Type":"text/plain","Content-Length":"1","X-A":"b c"}}""");
-        Assert.StartsWith("POST /x?y=1 HTTP/1.1\r\nX-Benchmark-ID: run-7\r\nHost: example\r\nContent-Type: text/plain\r\nX-A: b c\r\nContent-Length: 6\r\n\r\n", text);
+        Assert.StartsWith("POST /x?y=1 HTTP/1.1\r\nX-Benchmark-ID: run-7\r\nHost: example\r\nContent-Type: text/plain\r\n" +
+            "X-A: b c\r\nContent-Length: 6\r\n\r\n", text);
         Assert.Equal(1, text.Split("Content-Length").Length - 1);
     }
 

@@ -27,9 +27,11 @@ public sealed class RawTransportSendTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(12));
         // The server answers as soon as it has the head (as one rejecting a body might), then drains the body: the
         // readable edge comes while the client still waits to send, and the receive after the send must still see it.
-        var request = RawRequest.Build(HttpSettings.Read(Settings.Reader($$"""{"Client":"raw","Method":"PUT","Url":"http://127.0.0.1:{{port}}/x","Body":"{{new string('b', BodyBytes)}}"}""")));
+        var request = RawRequest.Build(HttpSettings.Read(Settings.Reader(
+            $$"""{"Client":"raw","Method":"PUT","Url":"http://127.0.0.1:{{port}}/x","Body":"{{new string('b', BodyBytes)}}"}""")));
         var server = AnswerEarlyThenDrainAsync(listener, request.Bytes.Length, timeout.Token);
-        using var connection = new RawConnection(transport == "epoll" ? new EpollTransport(_loop!, inlineCompletions: false) : new SocketTransport(false));
+        using var connection = new RawConnection(transport == "epoll" ? new EpollTransport(_loop!, inlineCompletions: false)
+            : new SocketTransport(false));
         await connection.ConnectAsync(listener.LocalEndpoint, timeout.Token);
         Assert.Equal(ExchangeOutcome.Complete, await connection.ExchangeAsync(request, timeout.Token));
         Assert.Equal((200, Answer.Length), (connection.Parser.StatusCode, (int)connection.ResponseBytes));
@@ -54,7 +56,8 @@ public sealed class RawTransportSendTests : IDisposable
 
         using var refused = new EpollTransport(_loop, inlineCompletions: false);
         listener.Stop();
-        await Assert.ThrowsAsync<SocketException>(async () => await refused.ConnectAnyAsync([IPAddress.IPv6Loopback, IPAddress.Loopback], port, timeout.Token));
+        await Assert.ThrowsAsync<SocketException>(async () => await refused.ConnectAnyAsync([IPAddress.IPv6Loopback, IPAddress.Loopback], port,
+            timeout.Token));
     }
 
     private static async Task<long> AnswerEarlyThenDrainAsync(TcpListener listener, int requestBytes, CancellationToken token)

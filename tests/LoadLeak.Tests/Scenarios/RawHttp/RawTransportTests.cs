@@ -27,7 +27,8 @@ public sealed class RawTransportTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var server = ServeAsync(listener, exchanges: 20, timeout.Token);
 
-        var request = RawRequest.Build(HttpSettings.Read(Settings.Reader($$"""{"Client":"raw","Method":"GET","Url":"http://127.0.0.1:{{port}}/big"}""")));
+        var request = RawRequest.Build(HttpSettings.Read(Settings.Reader(
+            $$"""{"Client":"raw","Method":"GET","Url":"http://127.0.0.1:{{port}}/big"}""")));
         using var connection = new RawConnection(transport == "epoll" ? new EpollTransport(_loop!, inline) : new SocketTransport(inline));
         await connection.ConnectAsync(listener.LocalEndpoint, timeout.Token);
         for (var i = 0; i < 20; i++)
@@ -45,7 +46,8 @@ public sealed class RawTransportTests : IDisposable
     private static async Task<ExchangeOutcome> ExchangeOrClosed(RawConnection connection, RawRequest request, CancellationToken token)
     {
         try { return await connection.ExchangeAsync(request, token); }
-        catch (SocketException error) when (error.SocketErrorCode is SocketError.ConnectionReset or SocketError.Shutdown && connection.ResponseBytes == 0)
+        catch (SocketException error) when (error.SocketErrorCode is SocketError.ConnectionReset or SocketError.Shutdown
+            && connection.ResponseBytes == 0)
         {
             return ExchangeOutcome.ClosedBeforeResponse;
         }
