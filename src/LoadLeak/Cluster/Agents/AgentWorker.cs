@@ -85,7 +85,7 @@ internal sealed class AgentWorker(AgentOptions options, IUserConsole console)
         MemberLink link, CancellationToken gone)
     {
         using var load = CancellationTokenSource.CreateLinkedTokenSource(gone, _stopLoad.Token);
-        var engine = LoadEngine.RunAsync(plan.Settings, clock, streamer, load.Token);
+        var engine = LoadEngine.RunAsync(plan.Settings with { HistogramObserver = streamer }, clock, streamer, load.Token);
         try
         {
             await engine.WaitAsync(gone).ConfigureAwait(false);

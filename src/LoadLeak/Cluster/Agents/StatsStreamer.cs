@@ -17,7 +17,8 @@ namespace LoadLeak.Cluster.Agents;
 internal sealed class StatsStreamer(MemberLink link, IReadOnlyDictionary<string, IReadOnlyList<LoadSimulation>> original)
     : IEngineObserver, IIntervalHistogramObserver
 {
-    private readonly Dictionary<string, (double T, string Corrected, string Uncorrected)> _pending = new(StringComparer.Ordinal);
+    // Keyed by scenario and phase: a tick that crosses a phase boundary yields one row (and histogram pair) per phase.
+    private readonly Dictionary<(string Scenario, string Phase), (double T, string Corrected, string Uncorrected)> _pending = [];
     private long _rows;
 
     public long Rows => Interlocked.Read(ref _rows);
@@ -30,10 +31,11 @@ internal sealed class StatsStreamer(MemberLink link, IReadOnlyDictionary<string,
         if (double.IsNaN(FirstPhaseAt)) FirstPhaseAt = phase.Start;
     }
 
-    public void OnIntervalHistograms(string scenario, double t, HistogramBase corrected, HistogramBase uncorrected)
+    /// <summary>The engine's hook: called for each row before the same tick's <see cref="OnInterval"/>.</summary>
+    public void OnIntervalHistograms(IntervalRow row, HistogramBase corrected, HistogramBase uncorrected)
     {
-        var encoded = (t, HistogramCodec.Encode(corrected), HistogramCodec.Encode(uncorrected));
-        lock (_pending) _pending[scenario] = encoded;
+        var encoded = (row.T, HistogramCodec.Encode(corrected), HistogramCodec.Encode(uncorrected));
+        lock (_pending) _pending[(row.Scenario, row.Phase)] = encoded;
     }
 
     public void OnInterval(IReadOnlyList<IntervalRow> rows)
@@ -43,7 +45,7 @@ internal sealed class StatsStreamer(MemberLink link, IReadOnlyDictionary<string,
             string? corrected = null, uncorrected = null;
             lock (_pending)
             {
-                if (_pending.Remove(row.Scenario, out var histograms) && Math.Abs(histograms.T - row.T) < 1e-6)
+                if (_pending.Remove((row.Scenario, row.Phase), out var histograms) && Math.Abs(histograms.T - row.T) < 1e-6)
                     (corrected, uncorrected) = (histograms.Corrected, histograms.Uncorrected);
             }
             var phase = original.TryGetValue(row.Scenario, out var simulations) ? PhaseNames.Original(row.Phase, simulations) : row.Phase;

@@ -58,7 +58,7 @@ internal sealed class ClusterSampler(ClusterRunState state, ITargetSampler? loca
         if (coordinator.ResendsAsked > 0)
             yield return $"cluster: {coordinator.ResendsAsked} streamed messages went missing on the way and were asked for again";
         if (coordinator.Stats.ApproximateRows > 0)
-            yield return "cluster: the agents sent no latency histograms (their engine has no interval-histogram hook yet): merged " +
+            yield return $"cluster: {coordinator.Stats.ApproximateRows} interval rows arrived without latency histograms: their merged " +
                          "percentiles are approximations (p99 = the highest agent's, p50 = request-weighted mean), not exact";
         if (coordinator.Stats.UndecodableHistograms > 0)
             yield return $"cluster: {coordinator.Stats.UndecodableHistograms} latency histograms did not decode and are left out of the percentiles";
