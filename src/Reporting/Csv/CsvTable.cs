@@ -3,7 +3,10 @@ using System.Text;
 
 namespace LoadLeak.Reporting.Csv;
 
-/// <summary>RFC 4180 writer: CRLF rows, fields quoted only when they must be, invariant numbers, null as an empty cell.</summary>
+/// <summary>
+/// RFC 4180 writer: CRLF rows, fields quoted only when they must be, invariant numbers, null as an empty cell,
+/// text that would start a spreadsheet formula defused.
+/// </summary>
 internal sealed class CsvTable
 {
     private readonly StringBuilder _text = new();
@@ -30,10 +33,16 @@ internal sealed class CsvTable
             null => "",
             double d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : d.ToString(CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
+            _ => Defused(value.ToString() ?? ""),
         };
         return NeedsQuotes(text) ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
     }
+
+    /// <summary>
+    /// Text from the config or the target (scenario, phase, error names) that a spreadsheet would run as a formula
+    /// gets a leading apostrophe (OWASP's CSV-injection advice); numbers are formatted above and never changed.
+    /// </summary>
+    private static string Defused(string text) => text.Length > 0 && "=+-@\t\r".Contains(text[0]) ? "'" + text : text;
 
     private static bool NeedsQuotes(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (text.Length > 0 && (text[0] == ' ' || text[^1] == ' '));

@@ -14,6 +14,18 @@ public class CsvExporterTests
     [InlineData("", "")]
     public void Fields_are_quoted_per_rfc_4180(string value, string expected) => Assert.Equal(expected, CsvTable.Field(value));
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-cmd", "'-cmd")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("http-1", "http-1")]
+    public void Text_that_a_spreadsheet_would_run_as_a_formula_is_defused(string value, string expected) =>
+        Assert.Equal(expected, CsvTable.Field(value));
+
+    [Fact]
+    public void Negative_numbers_stay_numbers() => Assert.Equal("-2.5", CsvTable.Field(-2.5));
+
     [Fact]
     public void Numbers_use_invariant_culture_and_null_is_an_empty_cell()
     {
