@@ -13,8 +13,9 @@ namespace LoadLeak.Scenarios.Grpc;
 /// (<see cref="LeanGrpcCaller"/>, CustomSettings Client "lean").
 /// The gRPC status name is the response status: OK is Ok, anything else (DeadlineExceeded, Unavailable, …) fails.
 /// The deadline travels as a constant <c>grpc-timeout</c> header (<see cref="DeadlineHeaderHandler"/>), so the
-/// server enforces it exactly, and the client enforces it with a <see cref="SharedTimeout"/> token instead of Grpc.Net.Client's timer per call
-/// (a measured 1.9 µs of the client's ~16 µs per call): a call the client gives up on is DeadlineExceeded.
+/// server enforces it exactly, and the client enforces it with a <see cref="SharedTimeout"/> token instead of
+/// Grpc.Net.Client's timer per call (a timer per call is a visible share of the client's CPU; figures in bench/README):
+/// a call the client gives up on is DeadlineExceeded.
 /// </summary>
 public sealed class GrpcScenario
 {

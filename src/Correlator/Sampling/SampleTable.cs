@@ -9,8 +9,8 @@ namespace LoadLeak.Correlator.Sampling;
 /// never 0, and never interpolated. Thread-safe.
 /// Raw readings are kept only for the last <see cref="SettleSeconds"/> seconds (plus the look-back a
 /// rate needs); older seconds are folded once into their <see cref="TargetSample"/>. A soak of a day
-/// then holds ~0.3 KB per second instead of ~1.5 KB of raw readings (measured: the raw table was what
-/// grew in LoadLeak's own heap on a long run).
+/// then holds a fraction of the raw readings (the raw table was what grew in LoadLeak's own heap on a long
+/// run; figures in bench/README).
 /// </summary>
 public sealed class SampleTable
 {
