@@ -20,7 +20,8 @@ internal sealed class GcTrigger(int pid, TimeSpan? startBudget = null)
     private static readonly TimeSpan StopBudget = TimeSpan.FromSeconds(3);
 
     /// <summary>The runtime runs the induced GC inside the session start (about a second for a large heap; see
-    /// bench/README), so the start gets a budget of its own, large enough for a big heap on a busy machine; only a stopped target exceeds it.</summary>
+    /// bench/README), so the start gets a budget of its own, large enough for a big heap on a busy machine; only a
+    /// stopped target exceeds it.</summary>
     public static readonly TimeSpan DefaultStartBudget = TimeSpan.FromSeconds(30);
 
     private readonly TimeSpan _startBudget = startBudget ?? DefaultStartBudget;
