@@ -27,10 +27,13 @@ public sealed class SnapshotPauseTests(ITestOutputHelper output)
         Assert.True(snapshot.PauseMeasured, "no thread of the target was seen in tracing stop");
         Assert.True(snapshot.PauseMs > 0, $"pause {snapshot.PauseMs}");
         Assert.True(snapshot.PauseMs <= snapshot.WriteDumpMs, $"pause {snapshot.PauseMs} ms > WriteDump {snapshot.WriteDumpMs} ms");
-        // The fixture's 1 ms ticker cannot run while its threads are stopped: its longest gap spans the stop.
+        // The fixture's 1 ms ticker cannot run while its thread is stopped, so its longest gap spans that thread's stop. It is
+        // shorter than the measured pause (the union over all threads) by createdump's thread-by-thread attach and
+        // detach, a spread that grows with the machine's load (16 ms seen at load 10): the ticker must see at least
+        // half of the pause, which a pause read from the WriteDump call or from the wrong process would not give.
         var resolution = snapshot.PauseResolutionMs!.Value;
-        Assert.True(stall + 1 >= snapshot.PauseMs - resolution, $"the target saw a {stall} ms stall, the meter {snapshot.PauseMs} ± {resolution} " +
-            "ms");
+        Assert.True(stall + 1 >= snapshot.PauseMs / 2 - resolution,
+            $"the target saw a {stall} ms stall, the meter {snapshot.PauseMs} ± {resolution} ms");
         Assert.Equal(snapshot.PauseMs, snapshot.ToInfo().PauseMs);
         Assert.True(snapshot.ToInfo().PauseMeasured);
     }
