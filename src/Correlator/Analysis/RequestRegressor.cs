@@ -14,13 +14,14 @@ namespace LoadLeak.Correlator.Analysis;
 internal static class RequestRegressor
 {
     /// <summary>
-    /// Below this spread of one scenario's share of two scenarios' requests, second by second, their
-    /// rates are proportional and their request counts cannot be told apart. The share, not a correlation:
-    /// cumulative counts of any steady traffic correlate above 0.99, and per-second rates of scenarios
-    /// sharing one target co-move through its stalls and throughput swings even when one scenario's load
-    /// steps up while the other's steps down.
+    /// Below this standard deviation of the log of two scenarios' request-rate ratio, second by second, their
+    /// rates are proportional and their request counts cannot be told apart. The log ratio, not a correlation:
+    /// cumulative counts of any steady traffic correlate above 0.99, and per-second rates of scenarios sharing
+    /// one target co-move through its stalls even when one scenario's load steps up while the other's steps
+    /// down. The log ratio, not the share of one in both: a scenario at 1/15 of the other's rate keeps a share
+    /// near 0.94 even when its own rate triples. 0.2 is a share spread of 0.05 at equal rates.
     /// </summary>
-    public const double LockstepShareSpread = 0.05;
+    public const double LockstepLogRatioSpread = 0.2;
 
     /// <summary>The fit, a note on how it was made, and each scenario's share of the growth.</summary>
     public sealed record Outcome(IReadOnlyList<RequestRegression> Rows, string? Note)
@@ -106,17 +107,18 @@ internal static class RequestRegressor
         return singular.Minimum() > 0 ? singular.Maximum() / singular.Minimum() : double.PositiveInfinity;
     }
 
-    /// <summary>Proportional request rates over [from, to]: the share of <paramref name="a"/> barely moves.</summary>
+    /// <summary>Proportional request rates over [from, to]: the log of their ratio barely moves.</summary>
     private static bool InLockstep(IReadOnlyList<IntervalRow> intervals, string a, string b, double from, double to)
     {
-        var shares = intervals.Where(r => r.T >= from && r.T <= to + 0.5)
+        // +1 keeps a second where one scenario sent nothing finite (and far from the others).
+        var logRatios = intervals.Where(r => r.T >= from && r.T <= to + 0.5)
             .GroupBy(r => Math.Round(r.T))
             .Select(g => (A: g.Where(r => r.Scenario == a).Sum(r => (double)(r.Ok + r.Fail)),
                 B: g.Where(r => r.Scenario == b).Sum(r => (double)(r.Ok + r.Fail))))
             .Where(x => x.A + x.B > 0)
-            .Select(x => x.A / (x.A + x.B))
+            .Select(x => Math.Log((x.A + 1) / (x.B + 1)))
             .ToArray();
-        return shares.Length < 3 || shares.StandardDeviation() < LockstepShareSpread;
+        return logRatios.Length < 3 || logRatios.StandardDeviation() < LockstepLogRatioSpread;
     }
 
     private static Outcome Single(string scenario, double[] x, double[] y, string? note)

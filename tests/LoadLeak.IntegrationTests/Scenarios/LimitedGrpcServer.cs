@@ -20,6 +20,7 @@ internal sealed class LimitedGrpcServer : IAsyncDisposable
     private int _inProgress;
     private int _mostInProgress;
     private int _served;
+    private int _closedConnections;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _connections = new();
 
     private LimitedGrpcServer(WebApplication app) => _app = app;
@@ -31,19 +32,31 @@ internal sealed class LimitedGrpcServer : IAsyncDisposable
     /// <summary>How many HTTP/2 connections the calls came on.</summary>
     public int Connections => _connections.Count;
 
+    /// <summary>How many connections Kestrel has closed (after its GOAWAY on an idle one, or at shutdown).</summary>
+    public int ClosedConnections => Volatile.Read(ref _closedConnections);
+
     public static async Task<LimitedGrpcServer> StartAsync(int maxStreamsPerConnection, TimeSpan keepAlive, TimeSpan replyDelay)
     {
         var port = FreePort.Next();
+        LimitedGrpcServer? server = null;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(System.Net.IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(System.Net.IPAddress.Loopback, port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                listen.Use(next => async connection =>
+                {
+                    try { await next(connection); }
+                    finally { Interlocked.Increment(ref server!._closedConnections); }
+                });
+            });
             kestrel.Limits.Http2.MaxStreamsPerConnection = maxStreamsPerConnection;
             kestrel.Limits.KeepAliveTimeout = keepAlive;
         });
         var app = builder.Build();
-        var server = new LimitedGrpcServer(app) { Port = port };
+        server = new LimitedGrpcServer(app) { Port = port };
         app.MapPost("/loadleak.benchmark.Benchmark/Query", context => server.QueryAsync(context, replyDelay));
         await app.StartAsync();
         return server;

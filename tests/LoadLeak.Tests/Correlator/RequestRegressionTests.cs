@@ -61,6 +61,22 @@ public class RequestRegressionTests
     }
 
     [Fact]
+    public void A_small_scenario_whose_rate_triples_is_not_in_lockstep_with_a_large_steady_one()
+    {
+        // The accuracy matrix's kafka-only case: http at ~20k req/s throughout, kafka at 1.4k then 4.4k.
+        // kafka's share of both stays between 0.06 and 0.15 (a spread below 0.05), yet its rate tripled.
+        var run = new SyntheticRun()
+            .Phase("h1", PhaseKind.Load, 0, 100, 22_000, "http").Phase("h2", PhaseKind.Load, 100, 200, 19_000, "http")
+            .Phase("h3", PhaseKind.Load, 200, 300, 24_000, "http")
+            .Phase("k1", PhaseKind.Load, 0, 200, 1_400, "kafka").Phase("k3", PhaseKind.Load, 200, 300, 4_400, "kafka");
+        var cumulative = Cumulative(run, "kafka");
+        var noise = new Noise(25);
+        var result = run.Samples((t, s) => s with { PostGcHeapBytes = 50 * Mb + 200 * cumulative(t) + noise.Gaussian() * 2e6 }).Analyze();
+        Assert.DoesNotContain(result.Leak.Notes, n => n.Contains("lockstep", StringComparison.Ordinal));
+        Assert.Equal("kafka", Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Heap).Scenario);
+    }
+
+    [Fact]
     public void Request_counts_that_are_a_mix_of_the_others_leave_the_protocol_undetermined()
     {
         // kafka's rate is always half http's plus half grpc's: every pair's shares move (not lockstep),

@@ -9,18 +9,20 @@ namespace LoadLeak.Cluster.Coordinator;
 /// Heartbeats every member four times a second (each answer is also a clock sample and says how much the
 /// member streamed), declares a member lost after <see cref="LostAfter"/> without an answer while NATS is up,
 /// and asks members again for streamed messages that never arrived. After a NATS reconnect everyone gets a
-/// grace period to reconnect too.
+/// grace period to reconnect too: members retry every 0.2–1 s, and a busy machine can take seconds to restart
+/// a server and resubscribe, so the grace is several of those retries.
 /// </summary>
 internal sealed class HeartbeatMonitor(ClusterCoordinator coordinator, NatsConnection nats)
 {
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan LostAfter = TimeSpan.FromMilliseconds(1250);
-    public static readonly TimeSpan ReconnectGrace = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan ReconnectGrace = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromMilliseconds(600);
     private static readonly TimeSpan ResendEvery = TimeSpan.FromSeconds(1);
 
     private long _seq;
     private long _lastResendNs;
+    private bool _wasOpen = true;
 
     /// <summary>Set when NATS came back; silences before then + grace do not count.</summary>
     public long ReconnectedNs { get; set; }
@@ -57,8 +59,13 @@ internal sealed class HeartbeatMonitor(ClusterCoordinator coordinator, NatsConne
 
     private void CheckLost(IReadOnlyList<ClusterMember> members)
     {
-        if (nats.ConnectionState != NatsConnectionState.Open) return;
         var now = MonotonicClock.NowNs;
+        var open = nats.ConnectionState == NatsConnectionState.Open;
+        // The reconnect event may be raised after the state already reads Open: the grace starts at whichever
+        // this monitor sees first.
+        if (open && !_wasOpen) ReconnectedNs = Math.Max(ReconnectedNs, now);
+        _wasOpen = open;
+        if (!open) return;
         if (now - ReconnectedNs < ReconnectGrace.Ticks * 100) return;
         foreach (var member in members)
         {
