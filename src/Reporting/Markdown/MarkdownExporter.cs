@@ -28,8 +28,10 @@ internal sealed class MarkdownExporter : Exporting.IExporter
                       $"**Leak verdict:** {VerdictIcon(doc.Leak.Verdict)} {Escape(doc.Leak.Verdict.ToJsonName())} · " +
                       $"**Duration:** {Units.Duration(doc.DurationSeconds)} · **Run:** `{doc.RunId.Replace("`", "'")}`").AppendLine();
         Scenarios(md, doc);
+        Agents(md, doc);
         Findings(md, doc);
         Thresholds(md, doc);
+        GoroutineGrowers(md, doc);
         TopGrowers(md, doc);
         // A blank line between quotes, or GitHub joins them into one paragraph.
         foreach (var note in doc.Notes.Concat(doc.Leak.Notes).Take(MaxRows)) md.AppendLine($"> {Escape(note)}").AppendLine();
@@ -63,6 +65,20 @@ internal sealed class MarkdownExporter : Exporting.IExporter
         md.AppendLine();
     }
 
+    /// <summary>A cluster run's agents: each one's share of the load, and whether it finished or was lost.</summary>
+    private static void Agents(StringBuilder md, RunDocument doc)
+    {
+        if (doc.Agents is not { Count: > 0 } agents) return;
+        md.AppendLine(Row("Agent", "Host", "OK", "Fail", "RPS", "Clock ± ms", "State"));
+        md.AppendLine(Separator("llrrrrl"));
+        foreach (var a in agents)
+            md.AppendLine(Row("`" + a.Id.Replace("`", "'") + "`", Escape(a.Host), Units.Count(a.Scenarios.Sum(s => s.Ok)),
+                Units.Count(a.Scenarios.Sum(s => s.Fail)), Units.Rps(a.Scenarios.Sum(s => s.Rps)),
+                a.ClockErrorMs is { } e ? e.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "–",
+                a.Lost ? "⚠️ lost" + (a.LostAt is { } t ? $" at {Units.Duration(t)}" : "") : "finished"));
+        md.AppendLine();
+    }
+
     /// <summary>Latency is measured on successful responses only: none, no figure ("–", not 0).</summary>
     private static string Latency(ScenarioStats s, double ms) => Units.Ms(s.Ok > 0 ? ms : null);
 
@@ -88,6 +104,18 @@ internal sealed class MarkdownExporter : Exporting.IExporter
         foreach (var t in doc.Thresholds)
             md.AppendLine(Row(Escape(t.Description), Escape(t.Scenario),
                 t.Passed ? "✅ passed" : "❌ failed" + (t.Error is { Length: > 0 } e ? ": " + Escape(e) : "")));
+        md.AppendLine();
+    }
+
+    /// <summary>Go targets: the lines of the service's own code where goroutines piled up.</summary>
+    private static void GoroutineGrowers(StringBuilder md, RunDocument doc)
+    {
+        if (doc.Heap?.GoroutineGrowers is not { Count: > 0 } growers) return;
+        md.AppendLine(Row("Goroutines waiting at", "Where", "Δ count", "After cool-down"));
+        md.AppendLine(Separator("llrl"));
+        foreach (var g in growers.Take(MaxRows))
+            md.AppendLine(Row("`" + g.Function.Replace("`", "'").Replace("|", "\\|") + "`", "`" + g.Location.Replace("`", "'") + "`",
+                Units.Count(g.CountDelta), g.SurvivesCoolDown ? "held" : "released"));
         md.AppendLine();
     }
 

@@ -102,4 +102,23 @@ public class HtmlExporterTests
         Assert.Contains("990 ms (upper bound)", heap);
         Assert.Contains("820 ms<", heap);
     }
+
+    [Fact]
+    public void A_cluster_run_plots_each_agents_throughput()
+    {
+        var intervals = Enumerable.Range(1, 20).Select(t => new AgentInterval(t, 100, 0, 100)).ToList();
+        var agents = new[]
+        {
+            new AgentRecord("agent-a", "", "host-1", [new AgentScenarioRecord("http", 2000, 0, 100)], 0.5, 0.02, 1, false, null)
+                { Intervals = intervals },
+            new AgentRecord("agent-b", "", "host-2", [new AgentScenarioRecord("http", 1000, 0, 50)], -0.4, 0.03, 2, true, 10)
+                { Intervals = intervals.Take(10).ToList() },
+        };
+        var html = HtmlExporter.Render(SyntheticRunDocument.Create(durationSeconds: 120) with { Agents = agents });
+
+        var figure = Regex.Match(html, "<figcaption>Throughput per agent.*?</figure>", RegexOptions.Singleline).Value;
+        Assert.Contains("<svg", figure);
+        Assert.Contains("agent-a requests/s", figure);
+        Assert.Contains("agent-b requests/s", figure);
+    }
 }

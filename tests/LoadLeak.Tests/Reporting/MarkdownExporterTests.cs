@@ -50,4 +50,31 @@ public class MarkdownExporterTests
     [InlineData("[link](http://x)", "\\[link\\](http://x)")]
     [InlineData("x & <y>", "x &amp; &lt;y&gt;")]
     public void Escape(string raw, string expected) => Assert.Equal(expected, MarkdownText.Escape(raw));
+
+    [Fact]
+    public void A_cluster_run_lists_its_agents_and_says_which_was_lost()
+    {
+        var agents = new[]
+        {
+            new AgentRecord("agent-a", "", "host-1", [new AgentScenarioRecord("http", 1200, 3, 100)], 0.5, 0.02, 1, false, null),
+            new AgentRecord("agent-b", "", "host-2", [new AgentScenarioRecord("http", 600, 0, 50)], -0.4, 0.03, 2, true, 12.5),
+        };
+        var md = MarkdownExporter.Render(SyntheticRunDocument.Create(durationSeconds: 120) with { Agents = agents });
+
+        Assert.Contains("| Agent | Host | OK | Fail | RPS | Clock ± ms | State |", md);
+        Assert.Contains(md.Split('\n'), l => l.StartsWith("| `agent-a` | host-1 |", StringComparison.Ordinal) && l.EndsWith("| finished |"));
+        Assert.Contains(md.Split('\n'), l => l.StartsWith("| `agent-b` |", StringComparison.Ordinal) && l.Contains("lost at"));
+    }
+
+    [Fact]
+    public void A_go_target_lists_the_lines_where_goroutines_piled_up()
+    {
+        var doc = SyntheticRunDocument.Create(durationSeconds: 120);
+        var growers = new[] { new GoroutineGrower("main.watcher", "main.go:74", 29_962, 30_000, 29_962, true, "runtime.gopark") };
+        var md = MarkdownExporter.Render(doc with { Heap = doc.Heap! with { GoroutineGrowers = growers } });
+
+        Assert.Contains("| Goroutines waiting at | Where | Δ count | After cool-down |", md);
+        Assert.Contains("| `main.watcher` | `main.go:74` |", md);
+        Assert.Contains(md.Split('\n'), l => l.Contains("main.watcher") && l.EndsWith("| held |"));
+    }
 }

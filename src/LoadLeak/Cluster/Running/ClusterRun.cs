@@ -56,7 +56,7 @@ internal static class ClusterRun
             // Members are never left waiting, whatever failed (a no-op once they were released).
             await state.FinishAsync("the coordinator stopped").ConfigureAwait(false);
         }
-        var document = session.BuildDocument() with { Agents = ClusterAgentRecords.Of(AgentReports.Build(coordinator, interval), state.Shift) };
+        var document = session.BuildDocument() with { Agents = AgentReports.Build(coordinator, interval, state.Shift) };
         var outcome = session.WriteReports(document);
         if (local is not null && !await local.WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false))
             console.Warn("cluster: local members did not leave within 5 s; they are stopped");

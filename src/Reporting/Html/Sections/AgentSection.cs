@@ -1,10 +1,14 @@
 using System.Globalization;
 using System.Text;
+using LoadLeak.Reporting.Html.Plots;
 using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Sections;
 
-/// <summary>A cluster run's load agents: what each ran, its clock offset and error, how late its load began, whether it was lost.</summary>
+/// <summary>
+/// A cluster run's load agents: what each ran, its clock offset and error, how late its load began, whether it was lost,
+/// and each agent's throughput over the run (an agent that falls behind or stops shows there first).
+/// </summary>
 internal sealed class AgentSection : IHtmlSection
 {
     public string Id => "agents";
@@ -28,6 +32,19 @@ internal sealed class AgentSection : IHtmlSection
         }));
         HtmlTable.Write(html,
             ["Agent", "Group", "Host", "Scenario", "OK", "Fail", "RPS", "Clock offset ms", "± ms", "Start late ms", "State"], rows);
+        if (Throughput(doc) is { } plot) PlotFigure.Write(html, plot);
+    }
+
+    private static RenderedPlot? Throughput(RunDocument doc)
+    {
+        var plot = new TimelinePlot(TimeAxis.From(doc), "Requests / s");
+        foreach (var (agent, index) in doc.Agents!.Select((a, i) => (a, i)))
+        {
+            if (agent.Intervals is not { Count: > 0 } intervals) continue;
+            plot.Line(agent.Id + " requests/s", intervals.Select(i => i.T).ToList(), intervals.Select(i => (double?)i.Rps).ToList(),
+                Palette.ForIndex(index));
+        }
+        return plot.Render("Throughput per agent", "plot-agents-");
     }
 
     private static string Ms(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
