@@ -29,6 +29,7 @@ internal static class AgentReports
                 .ToList();
             var startLate = member.Finished is { } f ? f.ClockLateMs + (double.IsNaN(f.FirstPhaseAtMs) ? 0 : f.FirstPhaseAtMs) : (double?)null;
             return new AgentRecord(member.Id, member.Group, member.Host, scenarios, member.OffsetUsed?.OffsetMs, member.OffsetUsed?.ErrorMs,
-                startLate, member.Lost, member.LostAt + shift) { Intervals = intervals };
+                startLate, member.Lost, member.LostAt + shift)
+            { Intervals = intervals };
         }).ToList();
 }
