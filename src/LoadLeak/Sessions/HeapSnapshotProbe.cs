@@ -30,6 +30,14 @@ internal sealed class HeapSnapshotProbe(int pid, RunClock clock, IUserConsole co
     public void TakePeakAfter(TimeSpan delay) =>
         Task.Delay(delay, ct).ContinueWith(t => { if (!t.IsCanceled) TakePeakNow(); }, TaskScheduler.Default);
 
+    /// <summary>A cluster probe takes the snapshot the coordinator's schedule asked for, and says whether it was taken.</summary>
+    public async Task<bool> TakeNowAsync(string label)
+    {
+        var snapshot = TakeAsync(label);
+        lock (_taken) _taken.Add(snapshot);
+        return await snapshot.ConfigureAwait(false) is not null;
+    }
+
     private void TakePeakNow()
     {
         if (!_schedule.PeakNow()) return;

@@ -34,6 +34,7 @@ internal sealed class LoadObservers : IDisposable
     private static ISnapshotProbe SnapshotProbe(
         RunPlan plan, ITarget target, ITargetSampler sampler, RunClock clock, IUserConsole console, CancellationToken load)
     {
+        if (sampler is ISnapshotSource source && source.SnapshotProbe(console, load) is { } elsewhere) return elsewhere;
         if (sampler.IsDotNet) return new HeapSnapshotProbe(target.Pid, clock, console, plan.KeepDumps, load);
         if (plan.Endpoints.Pprof is { } pprof)
         {

@@ -18,8 +18,12 @@ internal sealed class AgentWorker(AgentOptions options, IUserConsole console)
 {
     /// <summary>How long a stopped engine may take to wind down before the agent leaves anyway.</summary>
     private static readonly TimeSpan WindDown = TimeSpan.FromMilliseconds(800);
-    /// <summary>How long an agent that finished waits to be released (the coordinator may ask for resends).</summary>
-    private static readonly TimeSpan ReleaseWait = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long an agent that finished waits to be released while the coordinator still heartbeats: it may ask for
+    /// resends, and its final measurements (induced GCs, heap snapshots of a large heap) can take minutes. A silent
+    /// coordinator ends the wait within 3 s.
+    /// </summary>
+    private static readonly TimeSpan ReleaseWait = TimeSpan.FromMinutes(10);
 
     private readonly TaskCompletionSource<Assigned> _assigned = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<StartRun> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);

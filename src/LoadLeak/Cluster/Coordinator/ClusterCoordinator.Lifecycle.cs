@@ -138,6 +138,21 @@ internal sealed partial class ClusterCoordinator
         return (reply as ProbeGcReply)?.Mark;
     }
 
+    /// <summary>A heap dump on the probe's host takes seconds per hundred MB of heap, and the analysis as long again.</summary>
+    private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Asks the probe to take the heap snapshot <paramref name="label"/> now; false without a probe or when not taken.</summary>
+    public async Task<bool> ProbeSnapshotAsync(string label, CancellationToken ct) =>
+        ProbeMember is { Lost: false } probe &&
+        await RequestAsync(probe.Id, new ProbeSnapshotRequest(label), SnapshotTimeout, ct).ConfigureAwait(false) is ProbeSnapshotReply { Taken: true };
+
+    /// <summary>The probe's after-cool-down snapshot and its diff of the three; null without a probe or a diff.</summary>
+    public async Task<HeapForensicsResult?> ProbeSnapshotFinishAsync(bool targetAlive, CancellationToken ct) =>
+        ProbeMember is { Lost: false } probe &&
+        await RequestAsync(probe.Id, new ProbeSnapshotFinish(targetAlive), SnapshotTimeout, ct).ConfigureAwait(false) is ProbeSnapshotResult result
+            ? result.Forensics
+            : null;
+
     /// <summary>
     /// Stops everyone, collects what is left (final totals, the probe's table, anything lost on the way),
     /// bounded in time, then releases the members.

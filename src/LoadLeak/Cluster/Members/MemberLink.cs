@@ -133,7 +133,7 @@ internal sealed class MemberLink : IAsyncDisposable
                         Heard(receivedNs);
                         _onBroadcast(message);
                         break;
-                    case Assignment or ProbeAssignment or ProbeGcRequest:
+                    case Assignment or ProbeAssignment or ProbeGcRequest or ProbeSnapshotRequest or ProbeSnapshotFinish:
                         Heard(receivedNs);
                         _ = AnswerAsync(msg, message);
                         break;

@@ -17,7 +17,8 @@ namespace LoadLeak.Cluster.Probes;
 /// </summary>
 internal sealed class ProbeWorker(ProbeOptions options, IUserConsole console)
 {
-    private static readonly TimeSpan ReleaseWait = TimeSpan.FromSeconds(30);
+    /// <summary>As an agent's: the coordinator's final steps may take minutes; a silent coordinator ends the wait within 3 s.</summary>
+    private static readonly TimeSpan ReleaseWait = TimeSpan.FromMinutes(10);
 
     private readonly TaskCompletionSource<ProbeAssignment> _assigned = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<StartRun> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -25,6 +26,7 @@ internal sealed class ProbeWorker(ProbeOptions options, IUserConsole console)
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<ITarget?> _target = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile TargetCorrelator? _correlator;
+    private ProbeSnapshots? _snapshots;
 
     public string Id => options.Id;
 
@@ -50,6 +52,7 @@ internal sealed class ProbeWorker(ProbeOptions options, IUserConsole console)
             var correlator = await TargetCorrelator.StartAsync(target.Pid, clock,
                 new CorrelatorOptions { UseEventPipe = _assigned.Task.Result.UseEventPipe }, gone.Token).ConfigureAwait(false);
             _correlator = correlator;
+            _snapshots = new ProbeSnapshots(target.Pid, correlator.IsDotNet, clock, console, gone.Token);
             link.State = MemberState.Running;
             var streamer = new SampleStreamer(link);
             await StreamUntilStoppedAsync(correlator, streamer, gone.Token).ConfigureAwait(false);
@@ -69,6 +72,7 @@ internal sealed class ProbeWorker(ProbeOptions options, IUserConsole console)
         }
         finally
         {
+            _snapshots?.Dispose();
             if (_correlator is { } correlator) await correlator.DisposeAsync().ConfigureAwait(false);
             target ??= _target.Task.IsCompletedSuccessfully ? _target.Task.Result : null;
             if (target is not null) await target.DisposeAsync().ConfigureAwait(false);
@@ -106,6 +110,10 @@ internal sealed class ProbeWorker(ProbeOptions options, IUserConsole console)
                 return new ProbeGcReply(await correlator.MeasureRetainedAsync(gc.Phase, gc.Reason, ct).ConfigureAwait(false));
             case ProbeGcRequest:
                 return new ProbeGcReply(null);
+            case ProbeSnapshotRequest snapshot:
+                return new ProbeSnapshotReply(_snapshots is { } taking && await taking.TakeAsync(snapshot.Label).ConfigureAwait(false));
+            case ProbeSnapshotFinish finish:
+                return new ProbeSnapshotResult(_snapshots is { } diffing ? await diffing.FinishAsync(finish.TargetAlive).ConfigureAwait(false) : null);
             default:
                 return null;
         }

@@ -28,7 +28,10 @@ namespace LoadLeak.Cluster.Protocol;
 [JsonDerivedType(typeof(ProbeNote), "probe-note")]
 [JsonDerivedType(typeof(ProbeGcRequest), "probe-gc")]
 [JsonDerivedType(typeof(ProbeGcReply), "probe-gc-reply")]
-[JsonDerivedType(typeof(ProbeSnapshotResult), "probe-snapshot")]
+[JsonDerivedType(typeof(ProbeSnapshotRequest), "probe-snapshot")]
+[JsonDerivedType(typeof(ProbeSnapshotReply), "probe-snapshot-reply")]
+[JsonDerivedType(typeof(ProbeSnapshotFinish), "probe-snapshot-finish")]
+[JsonDerivedType(typeof(ProbeSnapshotResult), "probe-snapshot-result")]
 [JsonDerivedType(typeof(ProbeFinished), "probe-finished")]
 internal abstract record ClusterMessage
 {

@@ -20,7 +20,7 @@ internal sealed class ClusterLoadStage(ClusterRunState state) : ILoadStage
         var coordinator = state.Coordinator;
         var clusterClock = await coordinator.StartAsync(ct).ConfigureAwait(false);
         state.Shift = clock.Seconds - clusterClock.Seconds;
-        var relay = new ClusterLiveRelay(coordinator.Stats, observer, settings.ReportingInterval, state.Shift);
+        var relay = new ClusterLiveRelay(coordinator.Stats, observer, settings, state.Shift);
         var cancelled = false;
         using (var relaying = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {

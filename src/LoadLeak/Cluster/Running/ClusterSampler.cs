@@ -1,5 +1,7 @@
+using LoadLeak.Cli;
 using LoadLeak.Correlator;
 using LoadLeak.Results;
+using LoadLeak.Sessions;
 
 namespace LoadLeak.Cluster.Running;
 
@@ -7,10 +9,17 @@ namespace LoadLeak.Cluster.Running;
 /// The target's samples of a cluster run on the session's clock: from the local correlator, or from what the
 /// probe streamed (its induced GCs are asked for through the coordinator). The coordinator's own events are
 /// added to the timeline as they happen. Stopping it stops the members when a probe is involved, so the probe's
-/// final table arrives before its samples are read.
+/// final table arrives before its samples are read. With a probe, --snapshots are taken by the probe.
 /// </summary>
-internal sealed class ClusterSampler(ClusterRunState state, ITargetSampler? local) : ITargetSampler
+internal sealed class ClusterSampler(ClusterRunState state, ITargetSampler? local) : ITargetSampler, ISnapshotSource
 {
+    public ISnapshotProbe? SnapshotProbe(IUserConsole console, CancellationToken load)
+    {
+        if (local is not null) return null;
+        console.Info("--snapshots: heap dumps are taken and diffed by the probe on the target's host; only the analysis comes back");
+        return new ClusterSnapshotProbe(state, load);
+    }
+
     public bool IsDotNet => local?.IsDotNet ?? false;
 
     public TargetSample? Latest =>

@@ -13,11 +13,7 @@ internal sealed class ClusterSamplingStage(ClusterRunState state) : ISamplingSta
 {
     public async Task<ITargetSampler> StartAsync(ITarget target, RunPlan plan, RunClock clock, CancellationToken ct)
     {
-        if (state.HasProbe)
-        {
-            if (plan.Snapshots) state.Console.Warn("--snapshots: heap snapshots are not taken through a cluster probe yet; none are taken");
-            return new ClusterSampler(state, null);
-        }
+        if (state.HasProbe) return new ClusterSampler(state, null);
         return new ClusterSampler(state, await LocalSamplingStage.Instance.StartAsync(target, plan, clock, ct).ConfigureAwait(false));
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class ClusterRunCommandTests
     {
         var outDir = NewOutDir();
         var result = await CliProcess.RunAsync(TimeSpan.FromSeconds(240),
-            "run", "--config", RepoPaths.TestConfig("compare-http.json"), "--out", outDir, "--cluster-local", "2", "--cluster-probe",
+            "run", "--config", RepoPaths.TestConfig("cluster-probe.json"), "--out", outDir, "--cluster-local", "2", "--cluster-probe", "--snapshots",
             "--target-cmd", TargetCommand(" --leak static-cache"), "--target-url", "http://127.0.0.1:{port}/healthz");
 
         Assert.True(File.Exists(Path.Combine(outDir, "run.json")), result.ToString());
@@ -32,6 +32,7 @@ public sealed partial class ClusterRunCommandTests
         Assert.All(perAgent, ok => Assert.True(ok > 100, result.ToString()));
         Assert.All(agents, a => Assert.InRange(a.GetProperty("clockErrorMs").GetDouble(), 0, 50));
         Assert.All(agents, a => Assert.False(a.GetProperty("lost").GetBoolean()));
+        Assert.All(agents, a => Assert.True(a.GetProperty("intervals").GetArrayLength() >= 30, "each agent's throughput per interval"));
         var scenario = root.GetProperty("scenarios").EnumerateArray().Single();
         Assert.Equal(perAgent.Sum(), scenario.GetProperty("ok").GetInt64());
         // Rows count an iteration in the tick it ended; totals count it by its phase: the two may differ by the few at the warm-up's end.
@@ -43,10 +44,20 @@ public sealed partial class ClusterRunCommandTests
         Assert.True(samples.Count >= 30, $"only {samples.Count} samples\n{result}");
         Assert.All(samples, s => Assert.InRange(s.GetProperty("t").GetDouble(), 0, root.GetProperty("durationSeconds").GetDouble() + 1.01));
         Assert.True(root.GetProperty("retained").GetArrayLength() >= 3, "induced GCs through the probe");
+        // --snapshots: the probe dumped the target on its host at the coordinator's schedule and sent back only the diff.
+        var heap = root.GetProperty("heap");
+        Assert.Equal(["baseline", "peak", "after-cool-down"],
+            heap.GetProperty("snapshots").EnumerateArray().Select(s => s.GetProperty("label").GetString()));
+        Assert.All(heap.GetProperty("snapshots").EnumerateArray(),
+            s => Assert.InRange(s.GetProperty("t").GetDouble(), 0, root.GetProperty("durationSeconds").GetDouble() + 30));
+        Assert.Contains(heap.GetProperty("topGrowers").EnumerateArray(), g => g.GetProperty("survivesCoolDown").GetBoolean());
+        Assert.Empty(Directory.GetFiles(outDir, "*.dmp", SearchOption.AllDirectories));
         // The agents' engines hand over their interval histograms, so the merged percentiles are exact.
         var notes = root.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
         Assert.DoesNotContain(notes, n => n.Contains("without latency histograms", StringComparison.Ordinal));
-        Assert.Contains("Cluster agents", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains("Cluster agents", html, StringComparison.Ordinal);
+        Assert.Contains("Throughput per agent", html, StringComparison.Ordinal);
         Assert.Contains("probe local-probe: completed", File.ReadAllText(Path.Combine(outDir, "probe.log")), StringComparison.Ordinal);
         Directory.Delete(outDir, recursive: true);
     }
