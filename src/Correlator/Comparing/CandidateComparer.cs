@@ -3,8 +3,9 @@ using LoadLeak.Results;
 namespace LoadLeak.Correlator.Comparing;
 
 /// <summary>
-/// Candidates side by side: each metric's mean over the repeats, the difference to the baseline in %,
-/// and whether that difference exceeds run-to-run noise (twice the larger coefficient of variation).
+/// Candidates side by side: each metric's mean over the repeats, the difference to the baseline (in % and
+/// in the metric's unit, with a 95 % confidence interval), and whether it is better, worse or within
+/// run-to-run noise by Welch's t-test on the per-run means.
 /// </summary>
 public static class CandidateComparer
 {
@@ -24,13 +25,32 @@ public static class CandidateComparer
         var a = baseline.Metrics[metric.Name];
         var b = candidate.Metrics[metric.Name];
         if (a.Mean is not { } baseMean || b.Mean is not { } candMean)
-            return new(metric.Name, metric.Unit, better, candidate.Name, null, null, ComparisonVerdict.NotApplicable);
+            return new(metric.Name, metric.Unit, better, candidate.Name, null, null, ComparisonVerdict.NotApplicable)
+            {
+                Outcome = ComparisonOutcome.NotApplicable,
+            };
         var diff = baseMean == 0 ? (candMean == 0 ? 0 : (double?)null) : (candMean - baseMean) / Math.Abs(baseMean) * 100;
         var noise = Noise(a) is { } na && Noise(b) is { } nb ? Math.Max(na, nb) : (double?)null;
+        var welch = WelchTest.Run(a, b);
+        // The older rule (twice the larger coefficient of variation), kept as it was for scripts reading compare.json.
         var verdict = diff is null ? ComparisonVerdict.NotApplicable
             : noise is null ? ComparisonVerdict.UnknownNoise
             : Math.Abs(diff.Value) > 2 * noise.Value ? ComparisonVerdict.Significant : ComparisonVerdict.WithinNoise;
-        return new(metric.Name, metric.Unit, better, candidate.Name, Round(diff), Round(noise), verdict);
+        var outcome = welch is null ? ComparisonOutcome.UnknownNoise
+            : !welch.Significant ? ComparisonOutcome.WithinNoise
+            : welch.Difference > 0 == metric.HigherIsBetter ? ComparisonOutcome.Better : ComparisonOutcome.Worse;
+        return new(metric.Name, metric.Unit, better, candidate.Name, Round(diff), Round(noise), verdict)
+        {
+            Test = welch is null ? null : WelchTest.Name,
+            Difference = Round(candMean - baseMean),
+            DifferenceLow = Round(welch?.Low),
+            DifferenceHigh = Round(welch?.High),
+            PValue = welch is null ? null : Math.Round(welch.PValue, 6),
+            Outcome = outcome,
+            RepeatsToResolve = outcome == ComparisonOutcome.WithinNoise
+                ? WelchTest.RepeatsToResolve(a.StdDev!.Value, b.StdDev!.Value, candMean - baseMean)
+                : null,
+        };
     }
 
     private static double? Noise(MetricSummary value) =>

@@ -30,14 +30,22 @@ internal static class CompareHtml
             return cells.ToArray();
         }));
 
-        HtmlTable.Section(html, "differences", "Differences to the baseline",
-            "significant: the difference exceeds twice the run-to-run noise; within-noise: it does not; unknown-noise: one run each.");
-        HtmlTable.Write(html, ["candidate", "metric", "difference", "noise", "verdict"], doc.Comparisons.Select(c => new[]
-        {
-            Cell.Text(c.Candidate), Cell.Text(c.Metric), Cell.Num(CompareWriter.Percent(c.DiffPercent)),
-            Cell.Num(c.NoisePercent is { } n ? CompareWriter.Format(n) + " %" : "–"),
-            c.Verdict == ComparisonVerdict.Significant ? Cell.Badge(c.Verdict.ToJsonName(), "warn") : Cell.Text(c.Verdict.ToJsonName()),
-        }));
+        HtmlTable.Section(html, "differences", "Differences to the baseline", ComparisonText.Method);
+        var baseline = doc.Candidates.FirstOrDefault(c => c.Name == doc.Baseline);
+        HtmlTable.Write(html, ["candidate", "metric", "unit", doc.Baseline + " (baseline)", "candidate", "difference [95 % CI]", "verdict"],
+            ComparisonText.Of(doc).Select(x => new[]
+            {
+                Cell.Text(x.Candidate.Name), Cell.Text(x.Comparison.Metric), Cell.Text(x.Comparison.Unit),
+                Cell.Num(baseline is null ? "–" : ComparisonText.Value(baseline, x.Comparison.Metric)),
+                Cell.Num(ComparisonText.Value(x.Candidate, x.Comparison.Metric)),
+                Cell.Num(ComparisonText.Difference(x.Comparison)),
+                x.Comparison.Outcome switch
+                {
+                    ComparisonOutcome.Better => Cell.Badge(ComparisonText.Verdict(x.Comparison), "good"),
+                    ComparisonOutcome.Worse => Cell.Badge(ComparisonText.Verdict(x.Comparison), "warn"),
+                    _ => Cell.Text(ComparisonText.Verdict(x.Comparison)),
+                },
+            }));
 
         foreach (var candidate in doc.Candidates)
         {

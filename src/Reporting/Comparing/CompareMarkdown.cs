@@ -4,7 +4,7 @@ using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Comparing;
 
-/// <summary>compare.md: the side-by-side table, short enough for a pull-request comment.</summary>
+/// <summary>compare.md: per candidate, each metric with its unit, both means ± spread, the difference and the verdict.</summary>
 internal static class CompareMarkdown
 {
     public static string Render(CompareDocument doc)
@@ -13,25 +13,31 @@ internal static class CompareMarkdown
         md.AppendLine($"## LoadLeak comparison: {MarkdownText.Escape(string.Join(" vs ", doc.Candidates.Select(c => c.Name)))}");
         md.AppendLine();
         md.AppendLine($"{doc.Repeat} run(s) per candidate, interleaved; baseline **{MarkdownText.Escape(doc.Baseline)}**.");
-        foreach (var note in doc.Notes) md.AppendLine($"> {MarkdownText.Escape(note)}");
+        foreach (var note in doc.Notes) md.AppendLine().AppendLine($"> {MarkdownText.Escape(note)}");
         md.AppendLine();
-        md.AppendLine(MarkdownText.Row(["metric", .. doc.Candidates.Select(c => MarkdownText.Escape(c.Name))]));
-        md.AppendLine(MarkdownText.Separator("l" + new string('r', doc.Candidates.Count)));
-        foreach (var metric in CompareHtml.Metrics(doc))
+        var baseline = doc.Candidates.FirstOrDefault(c => c.Name == doc.Baseline);
+        foreach (var group in ComparisonText.Of(doc).GroupBy(x => x.Candidate.Name))
         {
-            var cells = doc.Candidates.Select(c =>
-            {
-                if (!c.Metrics.TryGetValue(metric, out var v)) return "–";
-                var diff = doc.Comparisons.FirstOrDefault(x => x.Candidate == c.Name && x.Metric == metric);
-                var flag = diff?.Verdict == ComparisonVerdict.Significant ? " ⚠" : "";
-                var suffix = diff is null ? "" : $" ({CompareWriter.Percent(diff.DiffPercent)}{flag})";
-                return CompareWriter.Format(v.Mean) + suffix;
-            });
-            md.AppendLine(MarkdownText.Row([MarkdownText.Escape(metric), .. cells]));
+            md.AppendLine($"### {MarkdownText.Escape(group.Key)} vs {MarkdownText.Escape(doc.Baseline)}").AppendLine();
+            md.AppendLine(MarkdownText.Row("metric", "unit", MarkdownText.Escape(doc.Baseline), MarkdownText.Escape(group.Key),
+                "difference [95 % CI]", "verdict"));
+            md.AppendLine(MarkdownText.Separator("llrrrl"));
+            foreach (var (candidate, c) in group)
+                md.AppendLine(MarkdownText.Row(MarkdownText.Escape(c.Metric), MarkdownText.Escape(c.Unit),
+                    baseline is null ? "–" : ComparisonText.Value(baseline, c.Metric), ComparisonText.Value(candidate, c.Metric),
+                    ComparisonText.Difference(c), Icon(c.Outcome) + ComparisonText.Verdict(c)));
+            md.AppendLine();
         }
-        md.AppendLine();
+        md.AppendLine(ComparisonText.Method).AppendLine();
         foreach (var c in doc.Candidates)
             md.AppendLine($"- **{MarkdownText.Escape(c.Name)}**: leak verdicts {string.Join(", ", c.LeakVerdicts.Select(v => v.ToJsonName()))}");
         return md.ToString();
     }
+
+    private static string Icon(ComparisonOutcome? outcome) => outcome switch
+    {
+        ComparisonOutcome.Better => "✅ ",
+        ComparisonOutcome.Worse => "⚠️ ",
+        _ => "",
+    };
 }

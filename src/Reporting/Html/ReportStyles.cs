@@ -50,6 +50,11 @@ svg.plot{width:100%;height:auto;display:block}
 dl.meta{display:grid;grid-template-columns:200px 1fr;gap:4px 14px;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 16px}
 dl.meta dt{color:var(--muted)}dl.meta dd{margin:0;word-break:break-all}
 ul.notes li{margin:3px 0}
+details.finding{background:var(--card);border:1px solid var(--line);border-radius:8px;margin:6px 0;padding:6px 12px}
+details.finding summary{cursor:pointer;font-size:15px}
+details.finding .headline{margin-left:6px}
+details.finding[open] summary{margin-bottom:6px}
+p.evidence{margin:4px 0 8px;max-width:100ch}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:18px}
 @media print{nav{display:none}figure,.table-wrap{break-inside:avoid}}
 """;

@@ -82,18 +82,23 @@ internal sealed class MarkdownExporter : Exporting.IExporter
     /// <summary>Latency is measured on successful responses only: none, no figure ("–", not 0).</summary>
     private static string Latency(ScenarioStats s, double ms) => Units.Ms(s.Ok > 0 ? ms : null);
 
+    /// <summary>The headline sentences (the same as report.html's), the evidence folded beneath them.</summary>
     private static void Findings(StringBuilder md, RunDocument doc)
     {
         if (doc.Leak.Findings.Count == 0) return;
+        var findings = doc.Leak.Findings.OrderByDescending(f => f.IsLeak).Take(MaxRows).ToList();
         md.AppendLine("**Findings**").AppendLine();
-        foreach (var f in doc.Leak.Findings.OrderByDescending(f => f.IsLeak).Take(MaxRows))
+        foreach (var f in findings) md.AppendLine($"- {(f.IsLeak ? "🔴" : "⚪")} {Escape(FindingHeadline.Of(f, doc))}");
+        // GitHub renders Markdown inside <details> when blank lines surround it.
+        md.AppendLine().AppendLine("<details><summary>Evidence</summary>").AppendLine();
+        foreach (var f in findings)
         {
             var where = string.Join(" / ", new[] { f.Scenario, f.Phase }.Where(x => !string.IsNullOrEmpty(x)).Select(Escape));
-            md.AppendLine($"- {(f.IsLeak ? "🔴" : "⚪")} **{Escape(f.Resource.ToJsonName())}**{(where.Length > 0 ? $" ({where})" : "")}: " +
-                          $"{Units.Slope(f.Resource, f.Slope)}, {Escape(f.Test)} confidence {Units.Percent(f.Confidence)}" +
+            md.AppendLine($"- **{Escape(f.Resource.ToJsonName())}**{(where.Length > 0 ? $" ({where})" : "")}: " +
+                          $"{Units.Slope(f.Resource, f.Slope)}, {Escape(f.Test)} confidence {Units.Number(f.Confidence, "0.#####")}" +
                           $"{(f.Summary.Length > 0 ? " — " + Escape(f.Summary) : "")}");
         }
-        md.AppendLine();
+        md.AppendLine().AppendLine("</details>").AppendLine();
     }
 
     private static void Thresholds(StringBuilder md, RunDocument doc)

@@ -23,6 +23,10 @@ public static partial class ChromiumHeadless
 
     public static Result DumpDom(string htmlPath) => Run(htmlPath, "--dump-dom");
 
+    /// <summary>The DOM after layout in a window of the given width (scripts the test injected have run by then).</summary>
+    public static Result DumpDom(string htmlPath, int windowWidth) =>
+        Run(htmlPath, "--dump-dom", $"--window-size={windowWidth},3000", "--hide-scrollbars");
+
     public static Result Screenshot(string htmlPath, string pngPath) =>
         Run(htmlPath, $"--screenshot={pngPath}", "--window-size=1400,3000", "--hide-scrollbars");
 

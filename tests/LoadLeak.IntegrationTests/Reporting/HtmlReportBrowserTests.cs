@@ -71,6 +71,36 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper output) : IDisposab
         Assert.Contains(result.ConsoleMessages, m => m.Contains("Content Security Policy"));
     }
 
+    [ChromiumFact]
+    public void Each_finding_headline_is_a_single_line_at_1400_px()
+    {
+        RequireChromium();
+        var doc = SyntheticRunDocument.Create(durationSeconds: 1800);
+        var html = ReportWriter.WriteAll(doc, _dir, ["html"]).Files[0];
+        // The report ships no script and forbids one; a copy without the policy gets a probe that counts the
+        // line boxes of each headline (an inline span has one client rect per line it occupies).
+        var page = Regex.Replace(File.ReadAllText(html), "<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
+            .Replace("</body>", "<script>document.body.setAttribute('data-headline-lines', " +
+                "[...document.querySelectorAll('.headline')].map(e => e.getClientRects().length).join(','));</script></body>");
+        var probe = Path.Combine(_dir, "probe.html");
+        File.WriteAllText(probe, page);
+
+        int[] Lines(int width)
+        {
+            var dom = ChromiumHeadless.DumpDom(probe, width);
+            var match = Regex.Match(dom.Stdout, "data-headline-lines=\"([0-9,]*)\"");
+            Assert.True(match.Success, "the probe did not run: " + string.Join("\n", dom.ConsoleMessages));
+            return match.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+        }
+
+        var wide = Lines(1400);
+        Assert.Equal(doc.Leak.Findings.Count, wide.Length);
+        Assert.All(wide, lines => Assert.Equal(1, lines));
+        // The probe sees wrapping where there is some: in a phone-sized window the longest headline takes more lines.
+        Assert.Contains(Lines(420), lines => lines > 1);
+        output.WriteLine($"headline lines at 1400 px: {string.Join(",", wide)}");
+    }
+
     private static void RequireChromium()
     {
         if (!ChromiumHeadless.IsInstalled)

@@ -15,6 +15,7 @@ public sealed class JsonNamesTests
         Assert.Equal(["higher", "lower"], JsonNames.All<Better>());
         Assert.Equal(["auto", "configured"], JsonNames.All<ClientSelection>());
         Assert.Equal(["significant", "within-noise", "unknown-noise", "n/a"], JsonNames.All<ComparisonVerdict>());
+        Assert.Equal(["better", "worse", "within-noise", "unknown-noise", "n/a"], JsonNames.All<ComparisonOutcome>());
         Assert.Equal(
             ["target-died", "target-exited", "interrupted", "engine-failed", "counter-gap", "counter-resumed", "counter-session-ended",
              "broker-down", "broker-up", "fault-failed", "endpoint-failed", "endpoint-resumed",

@@ -3,7 +3,7 @@ using LoadLeak.Results;
 namespace LoadLeak.Reporting.Html.Plots;
 
 /// <summary>The x range and the annotations every timeline plot shares, so load and target line up second for second.</summary>
-internal sealed record TimeAxis(double Start, double End, IReadOnlyList<PhaseRecord> Bands, IReadOnlyList<TimelineEvent> Events)
+internal sealed record TimeAxis(double Start, double End, IReadOnlyList<PhaseBand> Bands, IReadOnlyList<TimelineEvent> Events)
 {
     public double Span => End - Start;
 
@@ -15,12 +15,7 @@ internal sealed record TimeAxis(double Start, double End, IReadOnlyList<PhaseRec
             .Append(doc.DurationSeconds)
             .Where(double.IsFinite);
         var end = ends.DefaultIfEmpty(1).Max();
-        // Phases of different scenarios often share boundaries: one band per distinct phase.
-        var bands = doc.Phases
-            .Where(p => double.IsFinite(p.Start) && double.IsFinite(p.End) && p.End > p.Start)
-            .DistinctBy(p => (p.Name, p.Start, p.End))
-            .OrderBy(p => p.Start)
-            .ToList();
+        var bands = PhaseBands.Of(doc.Phases);
         return new TimeAxis(0, Math.Max(end, 1), bands, doc.Events.Where(e => double.IsFinite(e.T)).ToList());
     }
 }

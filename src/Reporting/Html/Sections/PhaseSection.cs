@@ -4,7 +4,7 @@ using LoadLeak.Results;
 
 namespace LoadLeak.Reporting.Html.Sections;
 
-/// <summary>The load phases, and what each one did to the target (attribution) and cost per request.</summary>
+/// <summary>The load phases, one row each with a requests column per scenario, what each did to the target, cost per request.</summary>
 internal sealed class PhaseSection : IHtmlSection
 {
     public string Id => "phases";
@@ -14,28 +14,36 @@ internal sealed class PhaseSection : IHtmlSection
     public void Write(StringBuilder html, RunDocument doc)
     {
         HtmlTable.Section(html, Id, "Phases");
+        var rows = PhaseRows.Of(doc);
+        var scenarios = PhaseRows.Scenarios(doc);
         if (doc.Phases.Count > 0)
-            HtmlTable.Write(html, ["Phase", "Scenario", "Kind", "Start (s)", "End (s)", "Duration", "Simulation", "Copies", "Rate (req/s)"],
-                doc.Phases.OrderBy(p => p.Start).Select(p => new[]
-                {
-                    Cell.Text(p.Name), Cell.Text(p.Scenario), Cell.Text(p.Kind.ToJsonName()), Cell.Num(Units.Number(p.Start, "0.#")),
-                    Cell.Num(Units.Number(p.End, "0.#")), Cell.Num(Units.Duration(p.End - p.Start)), Cell.Code(p.Simulation),
-                    Cell.Num(p.Copies?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"), Cell.Num(Units.Number(p.Rate, "0.##")),
-                }));
+            HtmlTable.Write(html,
+                ["Phase", "Kind", "Start (s)", "End (s)", "Duration", "Simulation", "Copies", "Rate (req/s)",
+                    .. scenarios.Select(s => s + " requests")],
+                rows.Where(r => r.Records.Count > 0).Select(r => (Cell[])
+                [
+                    Cell.Text(r.Name), Cell.Text(r.Kind?.ToJsonName() ?? "–"), Cell.Num(Units.Number(r.Start, "0.#")),
+                    Cell.Num(Units.Number(r.End, "0.#")), Cell.Num(Units.Duration(r.End - r.Start)),
+                    Cell.Code(PerScenario(r, p => p.Simulation)),
+                    Cell.Num(PerScenario(r, p => p.Copies?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–")),
+                    Cell.Num(PerScenario(r, p => Units.Number(p.Rate, "0.##"))),
+                    .. scenarios.Select(s => Cell.Num(r.Requests.TryGetValue(s, out var n) ? Units.Count(n)
+                        : r.Records.Any(p => p.Scenario == s) ? "–" : "")),
+                ]));
 
         if (doc.Attribution.Count > 0)
         {
             html.Append("<h3>Per-phase attribution</h3>\n<p class=\"lead\">Change in the target over each phase, beside the work done in it. " +
                 "Retained Δ is measured after a forced full GC.</p>\n");
-            HtmlTable.Write(html, ["Phase", "Scenario", "Window (s)", "Requests", "Heap Δ", "Retained Δ", "RSS Δ", "Threads Δ", "Timers Δ",
+            HtmlTable.Write(html, ["Phase", "Window (s)", "Requests", "Heap Δ", "Retained Δ", "RSS Δ", "Threads Δ", "Timers Δ",
                 "FDs Δ", "Alloc rate", "GC pause"],
-                doc.Attribution.OrderBy(a => a.Start).Select(a => new[]
+                rows.Where(r => r.Attribution is not null).Select(r => (r, a: r.Attribution!)).Select(x => new[]
                 {
-                    Cell.Text(a.Phase), Cell.Text(a.Scenario), Cell.Num($"{Units.Number(a.Start, "0")}–{Units.Number(a.End, "0")}"),
-                    Cell.Num(Units.Count(a.Requests)), Cell.Num(Units.SignedMb(a.HeapDeltaBytes)), Cell.Num(Units.SignedMb(a.RetainedDeltaBytes)),
-                    Cell.Num(Units.SignedMb(a.RssDeltaBytes)), Cell.Num(Units.Signed(a.ThreadsDelta)), Cell.Num(Units.Signed(a.TimersDelta)),
-                    Cell.Num(Units.Signed(a.FdsDelta)),
-                    Cell.Num(a.AllocRateBytesPerSec is { } r ? Units.Mb(r) + "/s" : "–"), Cell.Num(Units.Percent(a.GcPauseShare)),
+                    Cell.Text(x.r.Name), Cell.Num($"{Units.Number(x.a.Start, "0")}–{Units.Number(x.a.End, "0")}"),
+                    Cell.Num(Units.Count(x.r.Requests.Values.Sum())), Cell.Num(Units.SignedMb(x.a.HeapDeltaBytes)),
+                    Cell.Num(Units.SignedMb(x.a.RetainedDeltaBytes)), Cell.Num(Units.SignedMb(x.a.RssDeltaBytes)),
+                    Cell.Num(Units.Signed(x.a.ThreadsDelta)), Cell.Num(Units.Signed(x.a.TimersDelta)), Cell.Num(Units.Signed(x.a.FdsDelta)),
+                    Cell.Num(x.a.AllocRateBytesPerSec is { } rate ? Units.Mb(rate) + "/s" : "–"), Cell.Num(Units.Percent(x.a.GcPauseShare)),
                 }));
         }
 
@@ -49,4 +57,10 @@ internal sealed class PhaseSection : IHtmlSection
                         Cell.Num(Units.Count(r.Points)) }));
         }
     }
+
+    /// <summary>One value when every scenario in the phase agrees, else "scenario: value" for each.</summary>
+    private static string PerScenario(PhaseRow row, Func<PhaseRecord, string> value) =>
+        row.Records.Select(value).Distinct().Count() <= 1
+            ? row.Records.Select(value).FirstOrDefault() ?? "–"
+            : string.Join("; ", row.Records.Select(p => $"{p.Scenario}: {value(p)}"));
 }
