@@ -13,7 +13,7 @@ public static partial class ChromiumHeadless
     /// <summary>Debian's chromium; LOADLEAK_CHROMIUM points elsewhere (and lets the skip/fail path itself be tried).</summary>
     public static string Executable { get; } = Environment.GetEnvironmentVariable("LOADLEAK_CHROMIUM") is { Length: > 0 } path ? path
         : "/usr/bin/chromium";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
 
     public static bool IsInstalled => File.Exists(Executable);
 
