@@ -23,7 +23,7 @@ public sealed class LaunchedTargetLogTests
         var app = Directory.CreateDirectory(folder.File("app")).FullName;
         // pwd first, then ~5 MB as fast as the pipe takes it, a last line, and stay alive for the run.
         await File.WriteAllTextAsync(Path.Combine(app, "flood.sh"),
-            "pwd\nyes 'request logged 0123456789 0123456789 0123456789 0123456789 0123456789 0123456789 0123456789' | " +
+            "pwd\nyes 'request logged 0123456789 0123456789 0123456789 0123456789 0123456789 0123456789 0123456789' 2>/dev/null | " +
             "head -n 50000\necho LAST-LINE\nexec sleep 120\n");
         var config = ConfigWith(folder, new JsonObject { ["RetainedGc"] = "none", ["TargetLogMax"] = "2MB" });
 
