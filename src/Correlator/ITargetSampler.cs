@@ -23,9 +23,9 @@ public interface ITargetSampler : IAsyncDisposable
 
     /// <summary>
     /// Calls <paramref name="onReading"/> with each raw reading as it is taken, on the sampling clock (the memory guard watches
-    /// RSS this way). Samplers that do not read here (a remote probe) ignore it.
+    /// RSS this way). False from samplers that do not read here (a remote probe): the handler is never called.
     /// </summary>
-    void OnReading(Action<Sampling.Measurement> onReading) { }
+    bool OnReading(Action<Measurement> onReading) => false;
 
     /// <summary>Stops sampling and returns everything seen. Idempotent.</summary>
     Task<CorrelatorResult> StopAsync();

@@ -50,12 +50,15 @@ internal sealed class MemoryGuard
             return null;
         }
         var end = PlannedSeconds(settings) is { } planned ? clock.Seconds + planned : (double?)null;
-        var rule = new MemoryGuardRule(bytes, limit?.Bytes, end, options.ForecastMargin);
+        var guard = new MemoryGuard(new MemoryGuardRule(bytes, limit?.Bytes, end, options.ForecastMargin), clock, timeline, load, console);
+        if (!sampler.OnReading(guard.Observe))
+        {
+            console.Info("memory guard off: the target is sampled by a probe on its own host, not here");
+            return null;
+        }
         console.Info($"memory guard: the load stops if the target's RSS passes {ByteSize.Format(bytes)}" +
             (options.MaxTargetBytes is null && limit is { } l ? $" ({options.LimitFraction:P0} of {ByteSize.Format(l.Bytes)}, {l.Source})" : "") +
             " or memory is forecast to run out before the end (--no-guard turns this off)");
-        var guard = new MemoryGuard(rule, clock, timeline, load, console);
-        sampler.OnReading(guard.Observe);
         return guard;
     }
 
