@@ -13,7 +13,7 @@ internal abstract class TargetRunSettings : CommandSettings
     public string? Config { get; init; }
 
     [CommandOption("-o|--out <DIR>")]
-    [Description("Write the reports exactly into this folder. Default: reports/<run-id>.")]
+    [Description("Write the reports exactly into this folder. Default: <the config's ReportFolder, else reports>/<run-id>.")]
     public string? Out { get; init; }
 
     [CommandOption("--target-cmd <COMMAND>")]
@@ -63,7 +63,8 @@ internal abstract class TargetRunSettings : CommandSettings
     public bool NoEventPipe { get; init; }
 
     [CommandOption("--snapshots")]
-    [Description("Take heap snapshots at baseline, peak load and after cool-down (pauses the target ~1-3 s each) and diff them: top growers, retention paths, pending tasks.")]
+    [Description("Take heap snapshots at baseline, peak load and after cool-down (each pauses the target, longer the bigger its heap) " +
+        "and diff them: top growers, retention paths, pending tasks.")]
     public bool Snapshots { get; init; }
 
     [CommandOption("--keep-dumps")]

@@ -22,7 +22,8 @@ internal sealed class MemoryGuardRule(double ceilingBytes, double? limitBytes, d
     public string? Evaluate(double t, double rss)
     {
         if (rss > ceilingBytes)
-            return $"the target's RSS {ByteSize.Format(rss)} passed the guard's ceiling {ByteSize.Format(ceilingBytes)} (LoadLeak.Guard.MaxTargetMemory)";
+            return $"the target's RSS {ByteSize.Format(rss)} passed the guard's ceiling {ByteSize.Format(ceilingBytes)} " +
+                "(LoadLeak.Guard.MaxTargetMemory)";
         Add(t, rss);
         var span = t - _t0;
         if (limitBytes is not { } limit || _n < MinReadings || span < MinSpanSeconds) return null;

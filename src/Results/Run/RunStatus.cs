@@ -11,6 +11,6 @@ public enum RunStatus
     Interrupted,
     TargetDied,
     Failed,
-    /// <summary>The memory guard stopped the load to save the machine's memory (a timeline event says why); the reports hold what was measured.</summary>
+    /// <summary>The memory guard stopped the load to save the machine's memory (a timeline event says why).</summary>
     Guarded,
 }
