@@ -44,4 +44,14 @@ public sealed class TargetFolderTests : IDisposable
         var (_, folder) = TargetFolder.Resolve(["dotnet", dll], "/tmp");
         Assert.Equal("/tmp", folder);
     }
+
+    [Fact]
+    public void A_file_after_the_first_argument_is_not_the_main_file()
+    {
+        var settings = Path.Combine(_dir.FullName, "settings.json");
+        File.WriteAllText(settings, "");
+        var (command, folder) = TargetFolder.Resolve(["sleep", "30", settings], null);
+        Assert.Equal(Directory.GetCurrentDirectory(), folder);
+        Assert.Equal(settings, command[2]);
+    }
 }
