@@ -39,6 +39,27 @@ public sealed class MemoryGuardTests(ITestOutputHelper output)
         Assert.Contains("memory guard", result.StdErr + result.StdOut, StringComparison.Ordinal);
         foreach (var report in new[] { "report.html", "report.md", "run.json" })
             Assert.True(File.Exists(folder.File(report)), $"{report} missing:\n{result}");
+        Assert.Contains("This run is guarded", await File.ReadAllTextAsync(folder.File("report.html")), StringComparison.Ordinal);
         Assert.False(ProcessTools.IsAlive(RunAssertions.TargetPidFromOutput(result.StdOut)), "the guarded target must be stopped");
+    }
+
+    [Fact]
+    public async Task Dry_run_shows_the_guard_and_a_bad_size_is_exit_2_naming_its_json_path()
+    {
+        using var folder = new RunFolder();
+        var config = LaunchedTargetLogTests.ConfigWith(folder, new JsonObject { ["Guard"] = new JsonObject { ["MaxTargetMemory"] = "300MB" } });
+        var shown = await CliProcess.RunAsync(TimeSpan.FromSeconds(60), "run", "--config", config, "--dry-run");
+        Assert.True(shown.ExitCode == 0, shown.ToString());
+        Assert.Contains("memory guard: stops the load above 300.0 MiB", shown.StdOut, StringComparison.Ordinal);
+
+        var off = await CliProcess.RunAsync(TimeSpan.FromSeconds(60), "soak", "--config", config, "--duration", "1m", "--dry-run", "--no-guard");
+        Assert.True(off.ExitCode == 0, off.ToString());
+        Assert.Contains("memory guard: off", off.StdOut, StringComparison.Ordinal);
+
+        var bad = LaunchedTargetLogTests.ConfigWith(folder, new JsonObject { ["Guard"] = new JsonObject { ["MaxTargetMemory"] = "lots" } });
+        var result = await CliProcess.RunAsync(TimeSpan.FromSeconds(60), "run", "--config", bad, "--dry-run");
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("LoadLeak.Guard.MaxTargetMemory", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);
     }
 }
