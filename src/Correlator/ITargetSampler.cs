@@ -21,6 +21,12 @@ public interface ITargetSampler : IAsyncDisposable
     /// <summary>Induces a full GC in the target and records the heap that survived it; null where that is not possible.</summary>
     Task<RetainedMark?> MeasureRetainedAsync(string phase, string reason, CancellationToken ct);
 
+    /// <summary>
+    /// Calls <paramref name="onReading"/> with each raw reading as it is taken, on the sampling clock (the memory guard watches
+    /// RSS this way). False from samplers that do not read here (a remote probe): the handler is never called.
+    /// </summary>
+    bool OnReading(Action<Measurement> onReading) => false;
+
     /// <summary>Stops sampling and returns everything seen. Idempotent.</summary>
     Task<CorrelatorResult> StopAsync();
 }

@@ -44,6 +44,12 @@ public sealed class TargetCorrelator : ITargetSampler
     /// <summary>Events seen so far (counter gaps, exits), for streaming them while the run goes. Thread-safe.</summary>
     public IReadOnlyList<TimelineEvent> EventsSoFar => _sink.Events;
 
+    public bool OnReading(Action<Measurement> onReading)
+    {
+        _sink.Reading += onReading;
+        return true;
+    }
+
     public static Task<TargetCorrelator> StartAsync(int pid, RunClock clock, CorrelatorOptions options, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();

@@ -11,7 +11,14 @@ public sealed class CollectingSink(SampleTable table) : IMeasurementSink
 
     public SampleTable Table { get; } = table;
 
-    public void Add(Measurement measurement) => Table.Add(measurement);
+    /// <summary>Told of every reading after it is stored; set before sampling starts.</summary>
+    public Action<Measurement>? Reading { get; set; }
+
+    public void Add(Measurement measurement)
+    {
+        Table.Add(measurement);
+        Reading?.Invoke(measurement);
+    }
 
     public void AddEvent(TimelineEvent correlatorEvent)
     {

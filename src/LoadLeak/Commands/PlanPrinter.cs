@@ -34,6 +34,11 @@ internal static class PlanPrinter
             _ => "target: ?",
         });
         if (plan.ReadyUrl is not null) console.Info($"readiness: {plan.ReadyUrl}");
+        var guard = plan.Options.Guard;
+        var ceiling = guard.MaxTargetBytes is { } max ? Guard.ByteSize.Format(max) : $"{guard.LimitFraction:P0} of the target's limit";
+        console.Info(guard.Enabled
+            ? $"memory guard: stops the load above {ceiling} or when memory is forecast to run out before the end + {guard.ForecastMargin:c}"
+            : "memory guard: off");
         console.Info($"reports: {plan.OutDir}");
     }
 }

@@ -19,6 +19,7 @@ internal static class RunPlanFactory
         var config = NBomberConfig.Load(configPath);
         var scale = settings.ParsedDurationScale;
         var options = RunOptions.From(config.Extensions).Scaled(scale);
+        if (settings.NoGuard) options = options with { Guard = options.Guard with { Enabled = false } };
         var runId = NewRunId();
         var target = Target(settings, config);
         return new RunPlan
@@ -64,13 +65,13 @@ internal static class RunPlanFactory
     private static TargetSpec Target(TargetRunSettings settings, NBomberConfig config)
     {
         if (settings.TargetPid is { } pid) return new TargetSpec.Attach(pid);
-        if (settings.TargetCmd is { } command) return new TargetSpec.Launch(command, Bundled: false);
+        if (settings.TargetCmd is { } command) return new TargetSpec.Launch(command, Bundled: false, settings.TargetCwd);
         if (EndpointFlags.IsRemote(settings))
             return new TargetSpec.Remote($"remote, sampled through {settings.TargetPprof ?? settings.TargetMetrics}");
         var bundled = BundledTarget.Command();
         if (!KafkaNeeds.EmbeddedBroker(config, null))
             bundled = bundled.Replace(" --kafka {kafka}", "", StringComparison.Ordinal);
-        return new TargetSpec.Launch(bundled, Bundled: true);
+        return new TargetSpec.Launch(bundled, Bundled: true, settings.TargetCwd);
     }
 
     private static string? ReadyUrl(TargetRunSettings settings, TargetSpec target)

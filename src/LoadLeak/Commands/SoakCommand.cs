@@ -17,11 +17,12 @@ internal sealed class SoakCommand(IUserConsole console, Interruption interruptio
     public sealed class Settings : TargetRunSettings
     {
         [CommandOption("--duration <DURATION>")]
-        [Description("How long to hold the load: 1h, 90m, 45s, 1h30m or hh:mm:ss.")]
+        [Description("Required. How long to hold the load: 1h, 90m, 45s, 1h30m or hh:mm:ss.")]
         public string Duration { get; init; } = "";
 
         [CommandOption("--copies <N>")]
-        [Description("Concurrent copies per scenario to hold. Default: the highest copies of each scenario's simulations.")]
+        [Description("Concurrent copies per scenario to hold. Default: each scenario's highest copies (10 when it names none); " +
+            "open-model scenarios hold their highest rate instead.")]
         public int? Copies { get; init; }
 
         [CommandOption("--gc-every <DURATION>")]

@@ -13,15 +13,21 @@ internal abstract class TargetRunSettings : CommandSettings
     public string? Config { get; init; }
 
     [CommandOption("-o|--out <DIR>")]
-    [Description("Write the reports exactly into this folder. Default: reports/<run-id>.")]
+    [Description("Write the reports exactly into this folder. Default: <the config's ReportFolder, else reports>/<run-id>.")]
     public string? Out { get; init; }
 
     [CommandOption("--target-cmd <COMMAND>")]
     [Description("Launch this process as the target instead of the bundled one. {port}, {grpcPort} and {kafka} are filled in.")]
     public string? TargetCmd { get; init; }
 
+    [CommandOption("--target-cwd <DIR>")]
+    [Description("Folder the launched target runs in. Default: the folder of the command's main file (the .dll of `dotnet X.dll`, " +
+        "a script, or the program given as a path); LoadLeak's current folder for a program found on PATH.")]
+    public string? TargetCwd { get; init; }
+
     [CommandOption("--target-url <URL>")]
-    [Description("Readiness URL, polled until it answers 2xx. Default: http://127.0.0.1:{port}/healthz when LoadLeak launches the target.")]
+    [Description("Readiness URL, polled until it answers 2xx. Default: http://127.0.0.1:{port}/healthz for the bundled target; " +
+        "for --target-cmd, until {port} accepts TCP connections when the command has {port}, else no check.")]
     public string? TargetUrl { get; init; }
 
     [CommandOption("--target-pid <PID>")]
@@ -57,12 +63,18 @@ internal abstract class TargetRunSettings : CommandSettings
     public bool NoEventPipe { get; init; }
 
     [CommandOption("--snapshots")]
-    [Description("Take heap snapshots at baseline, peak load and after cool-down (pauses the target ~1-3 s each) and diff them: top growers, retention paths, pending tasks.")]
+    [Description("Take heap snapshots at baseline, peak load and after cool-down (each pauses the target, longer the bigger its heap) " +
+        "and diff them: top growers, retention paths, pending tasks.")]
     public bool Snapshots { get; init; }
 
     [CommandOption("--keep-dumps")]
     [Description("Keep the heap dumps of --snapshots (owner-only files; they hold the target's memory, secrets included). Default: deleted after analysis.")]
     public bool KeepDumps { get; init; }
+
+    [CommandOption("--no-guard")]
+    [Description("Do not stop the load when the target's memory passes LoadLeak.Guard.MaxTargetMemory (default 80% of its cgroup's " +
+        "or the machine's memory) or is forecast to run out before the end.")]
+    public bool NoGuard { get; init; }
 
     [CommandOption("--dry-run")]
     [Description("Check the flags and the config, print the planned phases, and exit without starting anything.")]
@@ -86,6 +98,10 @@ internal abstract class TargetRunSettings : CommandSettings
             return ValidationResult.Error($"--target-pid: expected a positive process id, got {TargetPid}");
         if (TargetCmd is not null && string.IsNullOrWhiteSpace(TargetCmd))
             return ValidationResult.Error("--target-cmd: the command is empty");
+        if (TargetCwd is not null && (TargetPid is not null || EndpointFlags.IsRemote(this)))
+            return ValidationResult.Error("--target-cwd: only for a launched target (not with --target-pid or a remote target)");
+        if (TargetCwd is not null && !Directory.Exists(TargetCwd))
+            return ValidationResult.Error($"--target-cwd: no such folder: '{TargetCwd}'");
         if (TargetUrl is not null && !Uri.TryCreate(TargetUrl.Replace("{port}", "1", StringComparison.Ordinal), UriKind.Absolute, out _))
             return ValidationResult.Error($"--target-url: not an absolute URL: '{TargetUrl}'");
         if (EndpointFlags.Check(TargetPprof, TargetMetrics, TargetMetric) is { } endpointError)

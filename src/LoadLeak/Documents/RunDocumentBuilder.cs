@@ -87,6 +87,7 @@ internal sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? 
     private RunStatus Status(EngineResult? engine)
     {
         if (timeline.Has(EventKind.TargetDied)) return RunStatus.TargetDied;
+        if (timeline.Has(EventKind.Guarded)) return RunStatus.Guarded;
         if (timeline.Has(EventKind.Interrupted)) return RunStatus.Interrupted;
         if (engine is null) return RunStatus.Failed;
         return engine.Cancelled ? RunStatus.Interrupted : RunStatus.Complete;
@@ -96,6 +97,7 @@ internal sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? 
     {
         RunStatus.Interrupted => ExitCodes.Interrupted,
         RunStatus.TargetDied or RunStatus.Failed => ExitCodes.InfrastructureError,
+        RunStatus.Guarded => ExitCodes.ChecksFailed,
         _ when document.Thresholds.Any(t => !t.Passed) => ExitCodes.ChecksFailed,
         _ when document.Leak.Verdict == LeakVerdict.Leak => ExitCodes.ChecksFailed,
         _ => ExitCodes.Ok,
@@ -127,6 +129,8 @@ internal sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? 
     {
         if (target?.StartupSeconds is { } startup)
             yield return $"target ready {startup:0.00} s after launch";
+        if (target is LaunchedTarget launched)
+            foreach (var note in launched.LogNotes) yield return note;
     }
 
     public static RunMetadata Metadata(RunPlan plan, ITarget? target) => new()

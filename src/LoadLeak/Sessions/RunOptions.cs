@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LoadLeak.Engine;
+using LoadLeak.Guard;
 
 namespace LoadLeak.Sessions;
 
@@ -20,6 +21,10 @@ internal sealed record RunOptions
     public int KafkaBrokers { get; init; } = 1;
     /// <summary>Broker outages to inject into the embedded Kafka cluster (times already scaled).</summary>
     public IReadOnlyList<KafkaFault> Faults { get; init; } = [];
+    /// <summary>The cap of a launched target's target.log (the first and last half are kept).</summary>
+    public long TargetLogMaxBytes { get; init; } = Targets.LaunchOptions.DefaultLogMaxBytes;
+    /// <summary>When the load stops to save the machine's memory (LoadLeak.Guard).</summary>
+    public GuardOptions Guard { get; init; } = GuardOptions.Default;
     public JsonElement Section { get; init; } = JsonDocument.Parse("{}").RootElement.Clone();
 
     public static RunOptions From(JsonElement section)
@@ -60,6 +65,14 @@ internal sealed record RunOptions
                 throw new ConfigException($"LoadLeak.Slo: expected {{ \"P99Ms\": <milliseconds > 0> }}, got {slo.GetRawText()}");
             options = options with { SloP99Ms = p99.GetDouble() };
         }
+        if (section.TryGetProperty("TargetLogMax", out var logMax))
+        {
+            if (logMax.ValueKind != JsonValueKind.String || !ByteSize.TryParse(logMax.GetString(), out var cap) || cap < 64 * 1024)
+                throw new ConfigException($"LoadLeak.TargetLogMax: expected a size of at least 64KB such as \"20MB\", got {logMax.GetRawText()}");
+            options = options with { TargetLogMaxBytes = cap };
+        }
+        if (section.TryGetProperty("Guard", out var guard))
+            options = options with { Guard = GuardOptions.From(guard, "LoadLeak.Guard") };
         if (section.TryGetProperty("Faults", out var faults))
             options = options with { Faults = KafkaFault.ParseAll(faults, "LoadLeak.Faults", options.KafkaBrokers) };
         return options;

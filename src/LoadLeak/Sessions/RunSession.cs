@@ -23,7 +23,7 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
 {
     private readonly Placeholders _placeholders = Placeholders.WithFreePorts();
     private readonly TimelineEvents _timeline = new();
-    // Stops the load early: an interrupt, or the target dying (DeathWatch).
+    // Stops the load early: an interrupt, the target dying (DeathWatch), or the memory guard.
     private readonly CancellationTokenSource _load = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
     private RunClock _clock = new();
     private EmbeddedKafka? _kafka;
@@ -33,6 +33,7 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
     private ITargetSampler? _sampler;
     private LoadObservers? _observers;
     private DeathWatch? _deathWatch;
+    private Guard.MemoryGuard? _guard;
     private EngineResult? _engine;
     private CorrelatorResult? _sampled;
     private RunExtras _extras = new();
@@ -95,6 +96,7 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
         var settings = Required(_settings, "StartInfrastructure");
         var observers = Required(_observers, "StartSamplingAsync");
         _deathWatch = new DeathWatch(Required(_target, "StartTargetAsync"), _clock, _timeline, _load);
+        _guard = Guard.MemoryGuard.Watch(plan, _target!, Required(_sampler, "StartSamplingAsync"), settings, _clock, _timeline, _load, console);
         var faults = FaultInjector.Schedule(plan.Options.Faults, _kafka, _clock, _timeline, console, _load.Token);
         if (observers.Heap is not null && plan.Soak is { } soakRun) observers.Heap.TakePeakAfter(soakRun.Duration / 2);
         var periodic = plan.Soak is { } soak ? observers.Retained.RunPeriodicAsync(soak.GcEvery) : Task.CompletedTask;
@@ -111,6 +113,7 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
         observers.Retained.StopPeriodic();
         await periodic;
         _deathWatch.LoadEnded();
+        _guard?.LoadEnded();
         await faults;
         _timeline.Added = null;
     }
@@ -123,7 +126,9 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
         if (!target.HasExited && !interrupt.IsCancellationRequested && plan.Options.RetainedGc != RetainedGcMode.None)
             await observers.Retained.MeasureFinalAsync();
         if (plan.Soak is not null && !target.HasExited) _extras = _extras with { MemoryLimit = MemoryLimit.Of(target.Pid) };
-        if (observers.Heap is not null && await observers.Heap.FinishAsync(!target.HasExited && !interrupt.IsCancellationRequested) is { } forensics)
+        // A guarded target is too big to dump safely: the snapshots taken before the guard are still diffed.
+        var lastSnapshot = !target.HasExited && !interrupt.IsCancellationRequested && _guard?.Tripped != true;
+        if (observers.Heap is not null && await observers.Heap.FinishAsync(lastSnapshot) is { } forensics)
             _extras = _extras with { Heap = forensics };
     }
 

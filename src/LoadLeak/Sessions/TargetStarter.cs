@@ -11,12 +11,11 @@ internal static class TargetStarter
         ITarget target = plan.Target switch
         {
             TargetSpec.Attach attach => AttachedTarget.Attach(attach.Pid),
-            TargetSpec.Launch launch => LaunchedTarget.Start(
-                CommandLineSplitter.Split(placeholders.Fill(launch.CommandTemplate), "--target-cmd"),
-                Path.Combine(plan.OutDir, "target.log")),
+            TargetSpec.Launch launch => Launch(launch, plan, placeholders, console),
             TargetSpec.Remote remote => new RemoteTarget(remote.Description),
             _ => throw new InvalidOperationException("unknown target kind"),
         };
+        if (target is LaunchedTarget { WorkingDirectory: var folder }) console.Info($"target folder: {folder}");
         console.Info(target is RemoteTarget ? $"target: {target.Description}" : $"target: {target.Description} (pid {target.Pid})");
         if (plan.ReadyUrl is null) return target;
 
@@ -38,5 +37,17 @@ internal static class TargetStarter
             await target.DisposeAsync();
             throw;
         }
+    }
+
+    private static LaunchedTarget Launch(TargetSpec.Launch launch, RunPlan plan, Placeholders placeholders, IUserConsole console)
+    {
+        var words = CommandLineSplitter.Split(placeholders.Fill(launch.CommandTemplate), "--target-cmd");
+        var (command, folder) = TargetFolder.Resolve(words, launch.WorkingDirectory);
+        var log = Path.Combine(plan.OutDir, "target.log");
+        var options = new LaunchOptions(folder, plan.Options.TargetLogMaxBytes)
+        {
+            OnFastLog = rate => console.Warn(LaunchedTarget.FastLogMessage(rate, log)),
+        };
+        return LaunchedTarget.Start(command, log, options);
     }
 }

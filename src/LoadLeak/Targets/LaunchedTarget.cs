@@ -10,14 +10,18 @@ namespace LoadLeak.Targets;
 internal sealed class LaunchedTarget : ITarget
 {
     private readonly Process _process;
-    private readonly StreamWriter _log;
+    private readonly CappedLogWriter _log;
+    private readonly LogRateMeter _rate;
+    private readonly string _logPath;
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Queue<string> _tail = new();
 
-    private LaunchedTarget(Process process, StreamWriter log, string description)
+    private LaunchedTarget(Process process, CappedLogWriter log, LogRateMeter rate, string logPath, string description)
     {
         _process = process;
         _log = log;
+        _rate = rate;
+        _logPath = logPath;
         Description = description;
     }
 
@@ -32,7 +36,32 @@ internal sealed class LaunchedTarget : ITarget
     /// <summary>The last lines the target printed, for error messages.</summary>
     public string Tail { get { lock (_tail) return string.Join(Environment.NewLine, _tail); } }
 
-    public static LaunchedTarget Start(IReadOnlyList<string> command, string logPath)
+    /// <summary>The folder the target runs in.</summary>
+    public string WorkingDirectory { get; private set; } = "";
+
+    /// <summary>What run.json's notes say about target.log: lines skipped by the cap, a log written too fast.</summary>
+    public IReadOnlyList<string> LogNotes
+    {
+        get
+        {
+            lock (_tail)
+            {
+                var notes = new List<string>();
+                if (_rate.ExceededAt is { } rate) notes.Add(FastLogMessage(rate, _logPath));
+                if (_log.SkippedNote(_logPath) is { } skipped) notes.Add(skipped);
+                return notes;
+            }
+        }
+    }
+
+    public static string FastLogMessage(double bytesPerSecond, string logPath) =>
+        FormattableString.Invariant($"the target writes its log at {bytesPerSecond / 1048576:0.0} MB/s (more than 1 MB/s): ") +
+        $"logging every request slows it down and skews the run; does it find its config (see {logPath})?";
+
+    public static LaunchedTarget Start(IReadOnlyList<string> command, string logPath) =>
+        Start(command, logPath, new LaunchOptions(Directory.GetCurrentDirectory(), LaunchOptions.DefaultLogMaxBytes));
+
+    public static LaunchedTarget Start(IReadOnlyList<string> command, string logPath, LaunchOptions options)
     {
         if (ExecutablePath.Find(command[0]) is null)
             throw new Engine.ConfigException($"--target-cmd: cannot start '{command[0]}': not found or not executable");
@@ -43,15 +72,17 @@ internal sealed class LaunchedTarget : ITarget
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            WorkingDirectory = options.WorkingDirectory,
         };
         foreach (var arg in launch.Skip(1)) info.ArgumentList.Add(arg);
         // The target is sampled over EventPipe; make sure nobody switched diagnostics off for children.
         info.Environment["DOTNET_EnableDiagnostics"] = "1";
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
-        var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
+        var log = new CappedLogWriter(logPath, options.LogMaxBytes);
+        var rate = new LogRateMeter(LaunchOptions.FastLogBytesPerSecond, TimeProvider.System) { Exceeded = options.OnFastLog };
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var target = new LaunchedTarget(process, log, string.Join(' ', command));
+        var target = new LaunchedTarget(process, log, rate, logPath, string.Join(' ', command)) { WorkingDirectory = options.WorkingDirectory };
         process.OutputDataReceived += (_, e) => target.OnOutput(e.Data);
         process.ErrorDataReceived += (_, e) => target.OnOutput(e.Data);
         process.Exited += (_, _) => target._exited.TrySetResult();
@@ -98,7 +129,7 @@ internal sealed class LaunchedTarget : ITarget
         {
             _tail.Enqueue(line);
             if (_tail.Count > 20) _tail.Dequeue();
-            try { _log.WriteLine(line); } catch (ObjectDisposedException) { }
+            _rate.Add(_log.WriteLine(line));
         }
     }
 

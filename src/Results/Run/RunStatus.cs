@@ -11,4 +11,6 @@ public enum RunStatus
     Interrupted,
     TargetDied,
     Failed,
+    /// <summary>The memory guard stopped the load to save the machine's memory (a timeline event says why).</summary>
+    Guarded,
 }

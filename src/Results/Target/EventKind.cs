@@ -35,4 +35,6 @@ public enum EventKind
     NatsReconnected,
     /// <summary>An induced full GC was not matched twice: that retained-heap reading is missing, never stood in for.</summary>
     RetainedMissing,
+    /// <summary>The memory guard stopped the load: the target's RSS passed its ceiling or was forecast to exhaust memory.</summary>
+    Guarded,
 }

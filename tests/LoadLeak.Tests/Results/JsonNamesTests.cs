@@ -8,7 +8,7 @@ public sealed class JsonNamesTests
     [Fact]
     public void States_are_spelt_as_run_json_always_spelt_them()
     {
-        Assert.Equal(["complete", "partial", "interrupted", "target-died", "failed"], JsonNames.All<RunStatus>());
+        Assert.Equal(["complete", "partial", "interrupted", "target-died", "failed", "guarded"], JsonNames.All<RunStatus>());
         Assert.Equal(["warmup", "load", "pause"], JsonNames.All<PhaseKind>());
         Assert.Equal(["leak", "no-leak", "inconclusive"], JsonNames.All<LeakVerdict>());
         Assert.Equal(["heap", "rss", "threads", "timers", "fds", "goroutines"], JsonNames.All<LeakResource>());
@@ -19,7 +19,7 @@ public sealed class JsonNamesTests
         Assert.Equal(
             ["target-died", "target-exited", "interrupted", "engine-failed", "counter-gap", "counter-resumed", "counter-session-ended",
              "broker-down", "broker-up", "fault-failed", "endpoint-failed", "endpoint-resumed",
-             "agent-lost", "probe-lost", "nats-disconnected", "nats-reconnected", "retained-missing"],
+             "agent-lost", "probe-lost", "nats-disconnected", "nats-reconnected", "retained-missing", "guarded"],
             JsonNames.All<EventKind>());
     }
 

@@ -28,6 +28,8 @@ internal sealed class ClusterSampler(ClusterRunState state, ITargetSampler? loca
     public IReadOnlyList<TimelineEvent> EventsSoFar =>
         [.. local?.EventsSoFar ?? [], .. state.Coordinator.Events.Select(state.Shifted)];
 
+    public bool OnReading(Action<Correlator.Sampling.Measurement> onReading) => local?.OnReading(onReading) ?? false;
+
     public async Task<RetainedMark?> MeasureRetainedAsync(string phase, string reason, CancellationToken ct)
     {
         if (local is not null) return await local.MeasureRetainedAsync(phase, reason, ct).ConfigureAwait(false);
