@@ -23,7 +23,7 @@ p.lead{color:var(--muted);margin:0 0 10px}
 .status{display:inline-block;font-weight:700;font-size:15px;padding:6px 14px;border-radius:6px;letter-spacing:.5px;text-transform:uppercase}
 .status.complete{background:#d8f0e3;color:var(--good)}
 .status.partial,.status.interrupted{background:#fff0cc;color:var(--warn);border:2px solid #e0b040}
-.status.target-died,.status.failed{background:#fbdcd9;color:var(--bad);border:2px solid #e08a82}
+.status.target-died,.status.guarded,.status.failed{background:#fbdcd9;color:var(--bad);border:2px solid #e08a82}
 .badge{display:inline-block;padding:1px 9px;border-radius:10px;font-size:12px;font-weight:600;white-space:nowrap}
 .badge.good{background:#d8f0e3;color:var(--good)}.badge.bad{background:#fbdcd9;color:var(--bad)}
 .badge.warn{background:#fff0cc;color:var(--warn)}.badge.info{background:#e3edf7;color:#244f7a}

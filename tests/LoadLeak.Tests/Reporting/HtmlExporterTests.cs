@@ -74,6 +74,7 @@ public class HtmlExporterTests
     [InlineData(RunStatus.Partial, "status partial")]
     [InlineData(RunStatus.Interrupted, "status interrupted")]
     [InlineData(RunStatus.TargetDied, "status target-died")]
+    [InlineData(RunStatus.Guarded, "status guarded")]
     public void Incomplete_runs_are_flagged_prominently(RunStatus status, string cssClass)
     {
         var html = HtmlExporter.Render(RunDocumentJsonTests.Minimal() with { Status = status });

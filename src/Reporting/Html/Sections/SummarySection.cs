@@ -53,6 +53,7 @@ internal sealed class SummarySection : IHtmlSection
         RunStatus.Partial => "partial",
         RunStatus.Interrupted => "interrupted",
         RunStatus.TargetDied => "target-died",
+        RunStatus.Guarded => "guarded",
         _ => "failed",
     };
 
