@@ -30,9 +30,9 @@ internal sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? 
         foreach (var e in sampled?.Events ?? []) timeline.Add(e);
 
         var analysis = Analyze(new AnalysisInput(phases, intervals, samples, retained, plan.LeakOptions)
-            {
-                MissedRetained = sampled?.MissedRetained ?? [],
-            });
+        {
+            MissedRetained = sampled?.MissedRetained ?? [],
+        });
         var capacity = engine is null ? [] : CapacityAnalyzer.Analyze(engine, plan.Options.SloP99Ms);
         var document = new RunDocument
         {

@@ -31,7 +31,10 @@ public class RecoveryCheckTests
     [Fact]
     public void With_forced_readings_at_both_ends_they_decide()
     {
-        var marks = new[] { new RetainedMark(60.3, "before http/1", Base, "phase-boundary"), new RetainedMark(355, "end", Base + Grown, "after-load") };
+        var marks = new[]
+        {
+            new RetainedMark(60.3, "before http/1", Base, "phase-boundary"), new RetainedMark(355, "end", Base + Grown, "after-load"),
+        };
 
         var recovery = RecoveryCheck.Check(LeakResource.Heap, Samples(), marks, Windows, LeakOptions.Default)!;
 

@@ -43,7 +43,8 @@ public class RetainedBoundariesTests
         };
         var input = Run().Samples(WithGarbage)
             .Mark(10.2, Load8, Held).Mark(40.3, Pause, Held).Mark(64.9, "end", Held + 108 * Mb)
-            .Input() with { MissedRetained = [missed] };
+            .Input();
+        input = input with { MissedRetained = [missed] };
 
         var phases = PhaseAttributor.Attribute(input);
 
