@@ -178,6 +178,8 @@ public sealed class TargetCorrelator : ITargetSampler
         var parts = new List<string>();
         if (gc.WaitedForDump >= TimeSpan.FromSeconds(1))
             parts.Add(FormattableString.Invariant($"waited {gc.WaitedForDump.TotalSeconds:0.0} s for a heap dump of the target"));
+        if (gc.ArrivedAfterTimeout)
+            parts.Add(FormattableString.Invariant($"induced GC #{gc.GcNumber}'s events arrived only as its session stopped"));
         if (gc.Attempt > 1)
             parts.Add(FormattableString.Invariant($"induced GC #{gc.GcNumber} matched on attempt {gc.Attempt} ({string.Join("; ", misses)})"));
         return parts.Count == 0 ? null : $"retained heap at '{phase}' ({reason}): {string.Join("; ", parts)}";

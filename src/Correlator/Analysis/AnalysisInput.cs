@@ -8,4 +8,9 @@ public sealed record AnalysisInput(
     IReadOnlyList<IntervalRow> Intervals,
     IReadOnlyList<TargetSample> Samples,
     IReadOnlyList<RetainedMark> Retained,
-    LeakOptions Options);
+    LeakOptions Options)
+{
+    /// <summary>Forced-GC readings asked for and not taken (<see cref="RetainedReading.Missing"/>): a phase boundary with one
+    /// of these has no retained reading, and no other reading may stand in for it.</summary>
+    public IReadOnlyList<RetainedMark> MissedRetained { get; init; } = [];
+}

@@ -91,7 +91,7 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
     private double? PhaseSlope(ResourceSeries series, PhaseRecord phase)
     {
         if (series.Resource == LeakResource.Heap && phase.End > phase.Start
-            && PhaseAttributor.RetainedDelta(input.Retained, phase) is { } retained)
+            && RetainedBoundaries.Delta(input.Retained, input.MissedRetained, phase).Bytes is { } retained)
             return retained / (phase.End - phase.Start);
         var inside = series.Points.Where(p => p.T > phase.Start && p.T <= phase.End + 0.5).ToList();
         var points = BlockReducer.Reduce(inside, 1, 60, series.UseBlockMinimum);

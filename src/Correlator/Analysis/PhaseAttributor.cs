@@ -7,18 +7,24 @@ namespace LoadLeak.Correlator.Analysis;
 /// <summary>What changed in the target over each phase: deltas, allocation, GC pause share, requests.</summary>
 internal static class PhaseAttributor
 {
-    /// <summary>An induced GC lands shortly after the boundary it was requested at.</summary>
-    private const double MarkWindowSeconds = 10;
-
     public static IReadOnlyList<PhaseAttribution> Attribute(AnalysisInput input) =>
         input.Phases.OrderBy(p => p.Start).ThenBy(p => p.Scenario, StringComparer.Ordinal)
             .Select(p => Attribute(p, input)).ToList();
 
-    public static long RequestsIn(PhaseRecord phase, IReadOnlyList<IntervalRow> intervals)
+    /// <summary>
+    /// The requests of the rows the engine credited to the phase (each request counts in the phase its work started in).
+    /// Only rows that name no phase of the scenario (a run file written without phase names) are placed by time, and never
+    /// in a Pause: a boundary row ends exactly at the boundary, so a time window would hand a neighbour's work to it.
+    /// </summary>
+    public static long RequestsIn(PhaseRecord phase, IReadOnlyList<IntervalRow> intervals, IReadOnlyList<PhaseRecord> phases)
     {
         var rows = intervals.Where(r => r.Scenario == phase.Scenario && r.Phase == phase.Name).ToList();
-        if (rows.Count == 0)
-            rows = intervals.Where(r => r.Scenario == phase.Scenario && r.T > phase.Start && r.T <= phase.End + 0.5).ToList();
+        if (rows.Count == 0 && phase.Kind != PhaseKind.Pause)
+        {
+            var named = phases.Where(p => p.Scenario == phase.Scenario).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            rows = intervals.Where(r => r.Scenario == phase.Scenario && !named.Contains(r.Phase) && r.T > phase.Start && r.T <= phase.End + 0.5)
+                .ToList();
+        }
         return rows.Sum(r => r.Ok + r.Fail);
     }
 
@@ -43,15 +49,17 @@ internal static class PhaseAttributor
         var inside = samples.Where(s => s.T > phase.Start && s.T <= phase.End + 0.5).ToList();
         var seconds = phase.End - phase.Start;
         var pauses = inside.Where(s => s.GcPauseMs is not null).ToList();
+        var (retained, missing) = RetainedBoundaries.Delta(input.Retained, input.MissedRetained, phase);
         return new PhaseAttribution
         {
             Phase = phase.Name,
             Scenario = phase.Scenario,
             Start = phase.Start,
             End = phase.End,
-            Requests = RequestsIn(phase, input.Intervals),
+            Requests = RequestsIn(phase, input.Intervals, input.Phases),
             HeapDeltaBytes = Delta(samples, s => s.GcHeapBytes, phase.Start, phase.End),
-            RetainedDeltaBytes = RetainedDelta(input.Retained, phase) ?? Delta(samples, s => s.PostGcHeapBytes, phase.Start, phase.End),
+            RetainedDeltaBytes = retained,
+            RetainedReading = missing ? RetainedReading.Missing : null,
             RssDeltaBytes = Delta(samples, s => ResourceSeries.ValueOf(s, LeakResource.Rss), phase.Start, phase.End),
             ThreadsDelta = Delta(samples, s => ResourceSeries.ValueOf(s, LeakResource.Threads), phase.Start, phase.End),
             TimersDelta = Delta(samples, s => s.Timers, phase.Start, phase.End),
@@ -66,16 +74,5 @@ internal static class PhaseAttributor
     {
         var values = samples.Select(value).OfType<double>().ToList();
         return values.Count == 0 ? null : values.Average();
-    }
-
-    /// <summary>From the induced-GC marks nearest after the phase's start and end boundaries.</summary>
-    public static double? RetainedDelta(IReadOnlyList<RetainedMark> marks, PhaseRecord phase)
-    {
-        RetainedMark? Near(double boundary) => marks
-            .Where(m => m.T >= boundary - 1 && m.T <= boundary + MarkWindowSeconds)
-            .OrderBy(m => Math.Abs(m.T - boundary)).FirstOrDefault();
-        var start = Near(phase.Start);
-        var end = Near(phase.End);
-        return start is not null && end is not null && end.T > start.T ? end.HeapBytes - start.HeapBytes : null;
     }
 }

@@ -18,8 +18,11 @@ internal static class RecoveryCheck
         LeakResource resource, IReadOnlyList<TargetSample> samples, IReadOnlyList<RetainedMark> marks, RunWindows windows, LeakOptions options)
     {
         if (windows.CoolDownStart is not { } coolStart) return null;
-        var baseline = Baseline(resource, samples, marks, windows.WarmUpEnd);
-        var after = After(resource, samples, marks, coolStart);
+        // Both ends from forced-GC readings, or both from samples: a forced reading against one that still held garbage
+        // shows memory freed (or kept) that never was.
+        var forced = resource == LeakResource.Heap && BaselineMark(marks, windows.WarmUpEnd) is not null && AfterMark(marks, coolStart) is not null;
+        var baseline = Baseline(resource, samples, forced ? marks : [], windows.WarmUpEnd);
+        var after = After(resource, samples, forced ? marks : [], coolStart);
         if (baseline is null || after is null) return null;
 
         var slack = Math.Max(options.RecoveryTolerance * Math.Abs(baseline.Value.Value), options.MinGrowthFor(resource));
@@ -32,8 +35,7 @@ internal static class RecoveryCheck
     {
         if (resource == LeakResource.Heap)
         {
-            var mark = marks.Where(m => Math.Abs(m.T - warmUpEnd) <= MarkWindowSeconds).OrderBy(m => Math.Abs(m.T - warmUpEnd)).FirstOrDefault();
-            if (mark is not null) return (mark.HeapBytes, "induced GC at warm-up end");
+            if (BaselineMark(marks, warmUpEnd) is { } mark) return (mark.HeapBytes, "induced GC at warm-up end");
         }
         var around = Values(samples, resource, s => Math.Abs(s.T - warmUpEnd) <= BaselineWindowSeconds);
         if (around.Count == 0) around = Values(samples, resource, s => s.T >= warmUpEnd).Take(TailSamples).ToList();
@@ -45,12 +47,17 @@ internal static class RecoveryCheck
     {
         if (resource == LeakResource.Heap)
         {
-            var mark = marks.Where(m => m.T >= coolStart).OrderBy(m => m.T).LastOrDefault();
-            if (mark is not null) return (mark.HeapBytes, "induced GC after cool-down");
+            if (AfterMark(marks, coolStart) is { } mark) return (mark.HeapBytes, "induced GC after cool-down");
         }
         var tail = Values(samples, resource, s => s.T >= coolStart);
         return tail.Count == 0 ? null : (Median(tail.TakeLast(TailSamples).ToList()), "last samples of cool-down");
     }
+
+    private static RetainedMark? BaselineMark(IReadOnlyList<RetainedMark> marks, double warmUpEnd) =>
+        marks.Where(m => Math.Abs(m.T - warmUpEnd) <= MarkWindowSeconds).OrderBy(m => Math.Abs(m.T - warmUpEnd)).FirstOrDefault();
+
+    private static RetainedMark? AfterMark(IReadOnlyList<RetainedMark> marks, double coolStart) =>
+        marks.Where(m => m.T >= coolStart).OrderBy(m => m.T).LastOrDefault();
 
     private static List<double> Values(IReadOnlyList<TargetSample> samples, LeakResource resource, Func<TargetSample, bool> where) =>
         samples.Where(where).Select(s => ResourceSeries.ValueOf(s, resource)).OfType<double>().ToList();

@@ -20,7 +20,7 @@ internal sealed record RunWindows(double WarmUpEnd, double LoadEnd, double? Cool
         var runEnd = Math.Max(lastT, work.Count > 0 ? work.Max(p => p.End) : lastT);
         if (work.Count == 0) return new RunWindows(warmUpEnd, lastT, null, runEnd);
 
-        var levels = work.ToDictionary(p => p, p => Level(p, intervals));
+        var levels = work.ToDictionary(p => p, p => Level(p, phases, intervals));
         var peak = levels.Values.DefaultIfEmpty(0).Max();
         double? coolStart = null;
         foreach (var phase in work.OrderByDescending(p => p.End))
@@ -40,9 +40,9 @@ internal sealed record RunWindows(double WarmUpEnd, double LoadEnd, double? Cool
     }
 
     /// <summary>Requests per second the phase did, else its configured rate or copies.</summary>
-    private static double Level(PhaseRecord phase, IReadOnlyList<IntervalRow> intervals)
+    private static double Level(PhaseRecord phase, IReadOnlyList<PhaseRecord> phases, IReadOnlyList<IntervalRow> intervals)
     {
-        var requests = PhaseAttributor.RequestsIn(phase, intervals);
+        var requests = PhaseAttributor.RequestsIn(phase, intervals, phases);
         var seconds = Math.Max(1e-9, phase.End - phase.Start);
         if (requests > 0) return requests / seconds;
         return phase.Rate ?? phase.Copies ?? 0;

@@ -90,7 +90,18 @@ internal sealed class GcTrigger(int pid, TimeSpan? startBudget = null)
         {
             await StopAsync(session, processing).ConfigureAwait(false);
         }
-        // Read after the session stopped: the callbacks are done with the trace by then (or never will touch it again).
+        return AfterStop(result.Task, match, timeout);
+    }
+
+    /// <summary>
+    /// The outcome of a session that timed out, read once it has stopped. Stopping flushes the events the runtime still
+    /// buffered (a busy target's buffers can hold them past the timeout), so the GC may have been matched only now: it
+    /// happened, and it counts, rather than being reported missing and induced a second time.
+    /// </summary>
+    internal static (InducedGc? Gc, string Miss) AfterStop(Task<InducedGc> matched, GcMatch match, TimeSpan timeout)
+    {
+        if (matched.IsCompletedSuccessfully) return (matched.Result with { ArrivedAfterTimeout = true }, "");
+        // The callbacks are done with the trace by now (or never will touch it again).
         var seen = match.Trace.Count == 0 ? "no GC events" : "GCs seen: " + string.Join(", ", match.Trace);
         var what = match.GcNumber is { } n ? $"induced GC #{n} started but its end or heap stats did not arrive" : "no induced full GC";
         return (null, $"{what} within {timeout.TotalSeconds:0.#} s ({seen})");

@@ -11,4 +11,7 @@ internal sealed record InducedGc(double HeapBytes, TimeSpan Latency, long GcNumb
 
     /// <summary>How long the request waited for a heap dump of the same target to finish first.</summary>
     public TimeSpan WaitedForDump { get; init; }
+
+    /// <summary>Its events arrived only as the session stopped after the timeout: matched, but late.</summary>
+    public bool ArrivedAfterTimeout { get; init; }
 }

@@ -29,7 +29,10 @@ internal sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? 
         var retained = sampled?.Retained ?? [];
         foreach (var e in sampled?.Events ?? []) timeline.Add(e);
 
-        var analysis = Analyze(new AnalysisInput(phases, intervals, samples, retained, plan.LeakOptions));
+        var analysis = Analyze(new AnalysisInput(phases, intervals, samples, retained, plan.LeakOptions)
+        {
+            MissedRetained = sampled?.MissedRetained ?? [],
+        });
         var capacity = engine is null ? [] : CapacityAnalyzer.Analyze(engine, plan.Options.SloP99Ms);
         var document = new RunDocument
         {

@@ -12,6 +12,12 @@ public sealed record PhaseAttribution
     public long Requests { get; init; }
     public double? HeapDeltaBytes { get; init; }
     public double? RetainedDeltaBytes { get; init; }
+
+    /// <summary>Missing when the forced-GC reading at one of the phase's boundaries is missing: <see cref="RetainedDeltaBytes"/> is
+    /// then null, never computed from a reading that still held garbage. Null otherwise (omitted).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RetainedReading? RetainedReading { get; init; }
+
     public double? RssDeltaBytes { get; init; }
     public double? ThreadsDelta { get; init; }
     public double? TimersDelta { get; init; }

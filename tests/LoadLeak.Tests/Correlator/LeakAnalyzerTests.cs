@@ -153,10 +153,14 @@ public class LeakAnalyzerTests
                 GcPauseMs = 10,
                 AllocRateBytesPerSec = 1e6
             })
+            .Mark(300.2, "ramp-2", LinearLeak(300)).Mark(600.3, "cool-down", LinearLeak(600))
             .Analyze();
         var ramp2 = Assert.Single(result.Attribution, a => a.Phase == "ramp-2");
         Assert.Equal(300 * 200, ramp2.Requests);
         Assert.Equal(300 * 30_000, ramp2.RetainedDeltaBytes!.Value, 0);
+        Assert.Null(ramp2.RetainedReading);
+        // No forced-GC reading at 60 s: ramp-1 has no retained Δ, although the post-GC counter has readings there.
+        Assert.Null(Assert.Single(result.Attribution, a => a.Phase == "ramp-1").RetainedDeltaBytes);
         Assert.Equal(300 * 30_000, ramp2.HeapDeltaBytes!.Value, 0);
         Assert.Equal(0, ramp2.ThreadsDelta);
         Assert.Equal(5, Assert.Single(result.Attribution, a => a.Phase == "ramp-1").ThreadsDelta);

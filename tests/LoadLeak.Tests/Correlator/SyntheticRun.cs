@@ -29,9 +29,9 @@ internal sealed class SyntheticRun
         return this;
     }
 
-    public SyntheticRun Mark(double t, string phase, double heap, string reason = "boundary")
+    public SyntheticRun Mark(double t, string phase, double heap, string reason = "boundary", double? requestedT = null)
     {
-        _marks.Add(new RetainedMark(t, phase, heap, reason));
+        _marks.Add(new RetainedMark(t, phase, heap, reason) { RequestedT = requestedT });
         return this;
     }
 

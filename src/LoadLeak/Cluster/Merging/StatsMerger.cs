@@ -7,9 +7,10 @@ using LoadLeak.Results;
 namespace LoadLeak.Cluster.Merging;
 
 /// <summary>
-/// Merges the agents' interval stats by scenario and interval: counts add, rates add, histograms add
-/// exactly, and the phase is the one most agents report. Rows are kept per agent too (the per-agent table and
-/// plot), also for agents lost mid-run. A message sent twice (resends) counts once. Thread-safe.
+/// Merges the agents' interval stats by scenario, phase and interval: counts add, rates add, histograms add
+/// exactly. A phase boundary inside an interval keeps the two short rows apart, as one engine reports them, so every
+/// request stays in the phase its work started in (a Pause never takes its neighbour's). Rows are kept per agent too
+/// (the per-agent table and plot), also for agents lost mid-run. A message sent twice (resends) counts once. Thread-safe.
 /// </summary>
 internal sealed class StatsMerger(TimeSpan interval)
 {
@@ -40,15 +41,15 @@ internal sealed class StatsMerger(TimeSpan interval)
         lock (_gate) return _byAgent.TryGetValue(agent, out var rows) ? rows.OrderBy(r => r.T).ThenBy(r => r.Scenario).ToList() : [];
     }
 
-    /// <summary>One row per scenario per interval, sorted by time, as a single process would have reported it.</summary>
+    /// <summary>One row per scenario, phase and interval, sorted by time, as a single process would have reported it.</summary>
     public IReadOnlyList<IntervalRow> MergedRows()
     {
         List<(string Agent, IntervalStats Row)> all;
         lock (_gate) all = _byAgent.SelectMany(kv => kv.Value.Select(row => (kv.Key, row))).ToList();
         return all
-            .GroupBy(x => (x.Row.Scenario, Slot: Slot(x.Row.T)))
-            .OrderBy(g => g.Key.Slot).ThenBy(g => g.Key.Scenario, StringComparer.Ordinal)
-            .Select(g => Merge(g.Key.Scenario, g.Key.Slot, g.ToList()))
+            .GroupBy(x => (x.Row.Scenario, x.Row.Phase, Slot: Slot(x.Row.T)))
+            .Select(g => Merge(g.Key.Scenario, g.Key.Phase, g.Key.Slot, g.ToList()))
+            .OrderBy(r => r.T).ThenBy(r => r.Scenario, StringComparer.Ordinal).ThenBy(r => r.Phase, StringComparer.Ordinal)
             .ToList();
     }
 
@@ -63,7 +64,21 @@ internal sealed class StatsMerger(TimeSpan interval)
 
     private long Slot(double t) => (long)Math.Round(t / interval.TotalSeconds, MidpointRounding.AwayFromZero);
 
-    private IntervalRow Merge(string scenario, long slot, List<(string Agent, IntervalStats Row)> parts)
+    /// <summary>
+    /// A row ends on the interval's tick, or earlier when its phase ended inside the interval: that row keeps its own
+    /// end, so a reader placing rows by time still finds the phase's work before the boundary.
+    /// </summary>
+    private double EndOf(long slot, List<IntervalStats> rows)
+    {
+        var tick = slot * interval.TotalSeconds;
+        var end = rows.Max(r => r.T);
+        return tick - end > BoundaryShare * interval.TotalSeconds ? end : tick;
+    }
+
+    /// <summary>Further before the tick than this share of an interval, a row ended at a phase boundary, not at the tick.</summary>
+    private const double BoundaryShare = 0.1;
+
+    private IntervalRow Merge(string scenario, string phase, long slot, List<(string Agent, IntervalStats Row)> parts)
     {
         var rows = parts.Select(p => p.Row).ToList();
         var (corrected, uncorrected) = Sum(rows);
@@ -74,9 +89,8 @@ internal sealed class StatsMerger(TimeSpan interval)
             var seconds = agent.Sum(p => p.Row.Rps > 0 ? (p.Row.Ok + p.Row.Fail) / p.Row.Rps : 0);
             return seconds > 0 ? count / seconds : 0;
         });
-        var phase = rows.GroupBy(r => r.Phase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
         var (p50, p99, p99Uncorrected) = Percentiles(rows, corrected, uncorrected);
-        return new IntervalRow(slot * interval.TotalSeconds, scenario, phase, rows.Sum(r => r.Ok), rows.Sum(r => r.Fail), rps,
+        return new IntervalRow(EndOf(slot, rows), scenario, phase, rows.Sum(r => r.Ok), rows.Sum(r => r.Fail), rps,
             p50, p99, p99Uncorrected, rows.Sum(r => r.Concurrency), rows.Sum(r => r.TargetRate),
             rows.Sum(r => r.Late), rows.Sum(r => r.Dropped))
         { BytesReceived = rows.Sum(r => r.Bytes) };

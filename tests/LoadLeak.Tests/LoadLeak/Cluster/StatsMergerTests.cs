@@ -69,13 +69,26 @@ public class StatsMergerTests
     }
 
     [Fact]
-    public void The_phase_most_agents_report_wins_at_a_boundary()
+    public void A_boundary_inside_an_interval_keeps_each_phase_its_own_requests()
     {
+        // Issue 17: each agent's engine splits the interval at the boundary (10.6 s); merged by interval alone, the two
+        // short rows became one row of one phase, and a Pause took the 8-copy phase's requests (or the reverse).
+        const string load = "9 KeepConstant(8, 00:00:10)", pause = "10 Pause(00:00:05)";
         var merger = new StatsMerger(Second);
-        merger.Add("a", Row(1, "http", 5, ok: 1, rps: 1, null) with { Phase = "2 KeepConstant(4, 00:00:05)" });
-        merger.Add("b", Row(1, "http", 5, ok: 1, rps: 1, null) with { Phase = "2 KeepConstant(4, 00:00:05)" });
-        merger.Add("c", Row(1, "http", 5, ok: 1, rps: 1, null) with { Phase = "1 RampingConstant(4, 00:00:05)" });
-        Assert.Equal("2 KeepConstant(4, 00:00:05)", merger.MergedRows().Single().Phase);
+        foreach (var (agent, lag) in new[] { ("a", 0.0), ("b", 0.004) })
+        {
+            var seq = 0;
+            merger.Add(agent, Row(++seq, "http", 10.0 + lag, ok: 1000, rps: 1000, null) with { Phase = load });
+            merger.Add(agent, Row(++seq, "http", 10.6, ok: 600, rps: 1000, null) with { Phase = load });
+            merger.Add(agent, Row(++seq, "http", 11.0 + lag, ok: 0, rps: 0, null) with { Phase = pause });
+            merger.Add(agent, Row(++seq, "http", 12.0 + lag, ok: 0, rps: 0, null) with { Phase = pause });
+        }
+
+        var rows = merger.MergedRows();
+
+        Assert.Equal([(10.0, load, 2000L), (10.6, load, 1200L), (11.0, pause, 0L), (12.0, pause, 0L)],
+            rows.Select(r => (r.T, r.Phase, r.Ok)));
+        Assert.Equal(2000, rows[1].Rps, 9);
     }
 
     [Fact]
