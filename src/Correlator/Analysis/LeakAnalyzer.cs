@@ -74,6 +74,7 @@ public static class LeakAnalyzer
         findings[rss] = f with
         {
             IsLeak = false,
+            Verdict = LeakVerdict.NoLeak,
             Summary = "no leak: "
                       + f.Summary["LEAK: ".Length..].Replace("; still rising at the end of the load and not recovered", "", StringComparison.Ordinal)
                       + "; RSS rose but the retained managed heap did not: GC-committed memory, not retention"
