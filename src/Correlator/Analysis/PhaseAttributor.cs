@@ -27,7 +27,8 @@ internal static class PhaseAttributor
         Delta(samples, s => s.T, value, start, end);
 
     /// <summary>From the last reading at or before the start (else the first inside) to the last inside; samples in T order.</summary>
-    public static double? Delta<TSample>(IReadOnlyList<TSample> samples, Func<TSample, double> t, Func<TSample, double?> value, double start, double end)
+    public static double? Delta<TSample>(
+        IReadOnlyList<TSample> samples, Func<TSample, double> t, Func<TSample, double?> value, double start, double end)
     {
         double? first = null, last = null;
         foreach (var s in samples)

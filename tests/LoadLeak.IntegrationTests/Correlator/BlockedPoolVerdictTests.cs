@@ -43,8 +43,8 @@ public sealed class BlockedPoolVerdictTests(ITestOutputHelper output)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
         psi.Environment["DOTNET_GCgen0size"] = "0x400000";
-        foreach (var a in new[] { "exec", LeakyProcess.AppDll, "block-pool", $"{WarmUpSeconds}", $"{PhaseSeconds}", $"{CoolDownSeconds}", $"{holdBytes}" })
-            psi.ArgumentList.Add(a);
+        string[] args = ["exec", LeakyProcess.AppDll, "block-pool", $"{WarmUpSeconds}", $"{PhaseSeconds}", $"{CoolDownSeconds}", $"{holdBytes}"];
+        foreach (var a in args) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");
         try
         {
