@@ -9,14 +9,17 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
     private const double Mb = 1024 * 1024;
     private readonly LeakOptions _o = input.Options;
 
-    public LeakFinding Build(TrendEvidence trend, ResourceSeries series, Recovery? recovery, RequestRegressor.Outcome regression)
+    /// <param name="heldBack">Why a rise the runtime holds back by design cannot be judged (see <see cref="RuntimeHoldBack"/>).</param>
+    public LeakFinding Build(TrendEvidence trend, ResourceSeries series, Recovery? recovery, RequestRegressor.Outcome regression,
+        string? heldBack = null)
     {
         var blamed = regression.Blamed;
         var blame = regression.Rows.FirstOrDefault(r => r.Scenario == blamed);
         var phase = SteepestPhase(series, blame?.Scenario);
         var perRequest = blame?.BytesPerRequest ?? PerRequestFallback(trend);
         var reasons = Reasons(trend, recovery, series.Points.Count > 0 ? series.Points[0].Value : 0);
-        var isLeak = reasons.Count == 0;
+        var verdict = reasons.Count > 0 ? LeakVerdict.NoLeak : heldBack is null ? LeakVerdict.Leak : LeakVerdict.Inconclusive;
+        if (verdict == LeakVerdict.Inconclusive) reasons.Add(heldBack!);
         var scenario = blamed ?? phase?.Scenario;
         return new LeakFinding
         {
@@ -30,24 +33,32 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
             Confidence = trend.Test.Confidence,
             GrowthTotal = trend.Growth,
             Recovered = recovery?.Recovered,
-            IsLeak = isLeak,
-            Summary = Summary(trend, phase, scenario, isLeak, reasons) + PerRequestText(trend.Resource, perRequest, scenario)
+            IsLeak = verdict == LeakVerdict.Leak,
+            Verdict = verdict,
+            Summary = Summary(trend, phase, scenario, verdict, reasons) + PerRequestText(trend.Resource, perRequest, scenario)
                       + SharesText(regression.Shares),
         };
     }
 
-    /// <summary>Why this trend is not a leak; empty means it is one.</summary>
+    /// <summary>Why this trend is not a leak; empty means it is one. Numbers keep enough digits for each comparison to read true.</summary>
     private List<string> Reasons(TrendEvidence trend, Recovery? recovery, double baseline)
     {
         var reasons = new List<string>();
-        if (trend.Slope <= 0 || trend.Test.Confidence < _o.MinConfidence || trend.Test.Z <= 0)
-            reasons.Add($"no significant rise (confidence {F(trend.Test.Confidence, "0.000")} < {F(_o.MinConfidence, "0.00")} or slope ≤ 0)");
+        if (trend.Test.Confidence < _o.MinConfidence)
+            reasons.Add($"no significant rise (confidence {Confidence(trend)} < " +
+                $"{F(_o.MinConfidence, ApartDecimals.Format(2, ConfidenceDecimals(trend)))} or slope ≤ 0)");
+        else if (trend.Slope <= 0 || trend.Test.Z <= 0)
+            reasons.Add("no rise (slope ≤ 0)");
         else
         {
             var minGrowth = _o.MinGrowthFor(trend.Resource, baseline);
-            if (trend.Growth < minGrowth) reasons.Add($"growth {Amount(trend.Resource, trend.Growth)} below {Amount(trend.Resource, minGrowth)}");
-            if (LeakResources.IsMemory(trend.Resource) && trend.Slope * 3600 / Mb < _o.MinMemoryGrowthMBPerHour)
-                reasons.Add($"{F(trend.Slope * 3600 / Mb, "0.0")} MB/h below {F(_o.MinMemoryGrowthMBPerHour, "0.#")} MB/h");
+            if (trend.Growth < minGrowth) reasons.Add($"growth {Below(trend.Resource, trend.Growth, minGrowth)}");
+            var perHour = trend.Slope * 3600 / Mb;
+            if (LeakResources.IsMemory(trend.Resource) && perHour < _o.MinMemoryGrowthMBPerHour)
+            {
+                var d = ApartDecimals.Of(perHour, _o.MinMemoryGrowthMBPerHour, 1);
+                reasons.Add($"{F(perHour, ApartDecimals.Format(1, d))} MB/h below {F(_o.MinMemoryGrowthMBPerHour, ApartDecimals.Format(0, d))} MB/h");
+            }
             if (trend.LateSlope < _o.LateSlopeFraction * trend.Slope)
                 reasons.Add($"flattens: the last half grows at {F(100 * trend.LateSlope / trend.Slope, "0")}% of the overall rate (a cache filling " +
                     "up, not a leak)");
@@ -56,6 +67,26 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
             reasons.Add($"recovered after cool-down ({Amount(trend.Resource, recovery.Baseline)} → " +
                 $"{Amount(trend.Resource, recovery.AfterCoolDown)})");
         return reasons;
+    }
+
+    private int ConfidenceDecimals(TrendEvidence trend) => ApartDecimals.Of(trend.Test.Confidence, _o.MinConfidence, 3);
+
+    private string Confidence(TrendEvidence trend)
+    {
+        var d = ConfidenceDecimals(trend);
+        return F(trend.Test.Confidence, ApartDecimals.Format(d, d));
+    }
+
+    /// <summary>"8.7 MB below 10.0 MB", "9.96 below 10": never "10.0 MB below 10.0 MB".</summary>
+    private static string Below(LeakResource resource, double value, double limit)
+    {
+        if (!LeakResources.IsMemory(resource))
+        {
+            var d = ApartDecimals.Of(value, limit, 1);
+            return $"{F(value, ApartDecimals.Format(0, d))} below {F(limit, ApartDecimals.Format(0, d))}";
+        }
+        var m = ApartDecimals.Of(value / Mb, limit / Mb, 1);
+        return $"{F(value / Mb, ApartDecimals.Format(m, m))} MB below {F(limit / Mb, ApartDecimals.Format(m, m))} MB";
     }
 
     /// <summary>
@@ -84,15 +115,21 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
     }
 
     /// <summary>
-    /// Growth per second within the phase. For the heap, the induced full GCs at the phase's two
+    /// Growth per second over the phase. For the heap, the induced full GCs at the phase's two
     /// boundaries measure exactly what it retained; the post-GC counter changes only at GCs and lags,
-    /// so on short phases its slope is a poor second.
+    /// so on short phases its slope is a poor second. A count is read at the phase's two ends: a pool that
+    /// jumps by 11 threads as the phase starts and then holds grew more in that phase than one creeping up by 4
+    /// (a slope fitted inside the phase sees the jump as flat).
     /// </summary>
     private double? PhaseSlope(ResourceSeries series, PhaseRecord phase)
     {
-        if (series.Resource == LeakResource.Heap && phase.End > phase.Start
-            && RetainedBoundaries.Delta(input.Retained, input.MissedRetained, phase).Bytes is { } retained)
+        if (phase.End <= phase.Start) return null;
+        if (series.Resource == LeakResource.Heap && RetainedBoundaries.Delta(input.Retained, input.MissedRetained, phase).Bytes is { } retained)
             return retained / (phase.End - phase.Start);
+        if (!LeakResources.IsMemory(series.Resource))
+            return PhaseAttributor.Delta(series.Points, p => p.T, p => p.Value, phase.Start, phase.End) is { } delta
+                ? delta / (phase.End - phase.Start)
+                : null;
         var inside = series.Points.Where(p => p.T > phase.Start && p.T <= phase.End + 0.5).ToList();
         var points = BlockReducer.Reduce(inside, 1, 60, series.UseBlockMinimum);
         return points.Count < 2 ? null : TheilSen.Slope(points.Select(p => p.T).ToArray(), points.Select(p => p.Value).ToArray());
@@ -104,7 +141,7 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
         return requests > 0 ? trend.Growth / requests : null;
     }
 
-    private string Summary(TrendEvidence trend, PhaseRecord? phase, string? scenario, bool isLeak, List<string> reasons)
+    private string Summary(TrendEvidence trend, PhaseRecord? phase, string? scenario, LeakVerdict verdict, List<string> reasons)
     {
         var rate = LeakResources.IsMemory(trend.Resource)
             ? $"{F(trend.Slope * 3600 / Mb, "0.0")} MB/h"
@@ -115,8 +152,13 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
             : $"; steepest in '{phase.Name}' of {scenario ?? phase.Scenario}";
         var head = $"{trend.Resource.ToJsonName()} ({trend.Source}) {Signed(trend.Resource, trend.Growth)} " +
                    $"over {F(trend.To - trend.From, "0")} s ({rate}), " +
-                   $"Mann-Kendall z={F(trend.Test.Z, "0.00")} confidence {F(trend.Test.Confidence, "0.000")}{where}";
-        return isLeak ? $"LEAK: {head}; still rising at the end of the load and not recovered" : $"no leak: {head}; {string.Join("; ", reasons)}";
+                   $"Mann-Kendall z={F(trend.Test.Z, "0.00")} confidence {Confidence(trend)}{where}";
+        return verdict switch
+        {
+            LeakVerdict.Leak => $"LEAK: {head}; still rising at the end of the load and not recovered",
+            LeakVerdict.Inconclusive => $"inconclusive: {head}; {string.Join("; ", reasons)}",
+            _ => $"no leak: {head}; {string.Join("; ", reasons)}",
+        };
     }
 
     /// <summary>Counts per request read better in words: "1.0 goroutine per http request".</summary>

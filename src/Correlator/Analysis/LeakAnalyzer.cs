@@ -47,7 +47,7 @@ public static class LeakAnalyzer
             }
             var recovery = RecoveryCheck.Check(resource, samples, marks, windows, input.Options);
             var regression = resource == LeakResource.Heap ? bytesPerRequest : RequestRegressor.Fit(series.Points, input.Intervals);
-            findings.Add(builder.Build(trend, series, recovery, regression));
+            findings.Add(builder.Build(trend, series, recovery, regression, RuntimeHoldBack.Reason(resource, samples, windows, input.Options)));
         }
 
         DiscountRssOfManagedProcess(findings);
@@ -74,6 +74,7 @@ public static class LeakAnalyzer
         findings[rss] = f with
         {
             IsLeak = false,
+            Verdict = LeakVerdict.NoLeak,
             Summary = "no leak: "
                       + f.Summary["LEAK: ".Length..].Replace("; still rising at the end of the load and not recovered", "", StringComparison.Ordinal)
                       + "; RSS rose but the retained managed heap did not: GC-committed memory, not retention"
@@ -84,6 +85,13 @@ public static class LeakAnalyzer
     private static LeakVerdict Verdict(List<LeakFinding> findings, List<string> notes)
     {
         if (findings.Any(f => f.IsLeak)) return LeakVerdict.Leak;
+        var held = findings.Where(f => f.Verdict == LeakVerdict.Inconclusive).ToList();
+        if (held.Count > 0)
+        {
+            notes.AddRange(held.Select(f => $"{f.Resource.ToJsonName()}: inconclusive, the runtime holds its rise back by design " +
+                "(see its finding); run a longer cool-down to judge it"));
+            return LeakVerdict.Inconclusive;
+        }
         if (findings.Any(f => LeakResources.IsMemory(f.Resource))) return LeakVerdict.NoLeak;
         notes.Add("no memory series could be tested: verdict inconclusive");
         return LeakVerdict.Inconclusive;

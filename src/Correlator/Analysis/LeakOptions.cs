@@ -32,9 +32,23 @@ public sealed record LeakOptions
     /// <summary>Trailing phases at or below this fraction of the peak request rate are cool-down.</summary>
     public double CoolDownLoadFraction { get; init; } = 0.25;
     public double MinBlockSeconds { get; init; } = 5;
+    /// <summary>
+    /// .NET's thread pool retires a thread after this long idle (its default, DOTNET_ThreadPool_ThreadTimeoutMs):
+    /// a cool-down shorter than this cannot tell pool threads kept by design from leaked ones.
+    /// </summary>
+    public double ThreadPoolIdleSeconds { get; init; } = 20;
     public int MaxTestPoints { get; init; } = 120;
 
     public static LeakOptions Default { get; } = new();
+
+    /// <summary>
+    /// The shortest cool-down whose recovery reading (the median of the last samples) comes after the pool's idle
+    /// threads have retired.
+    /// </summary>
+    public double MinThreadPoolCoolDownSeconds => ThreadPoolIdleSeconds + RecoveryTailSeconds;
+
+    /// <summary>How many trailing seconds of the cool-down the recovery reading is the median of.</summary>
+    public const int RecoveryTailSeconds = 5;
 
     /// <summary>Reads a JSON object of overrides; unknown names and out-of-range values throw naming their path.</summary>
     public static LeakOptions FromJson(JsonElement section, string jsonPath)
@@ -63,10 +77,11 @@ public sealed record LeakOptions
                 "cooldownloadfraction" => o with { CoolDownLoadFraction = Number(v, path, 0, 1) },
                 "minblockseconds" => o with { MinBlockSeconds = Number(v, path, 1, 3600) },
                 "maxtestpoints" => o with { MaxTestPoints = (int)Integer(v, path, 10, 2000) },
+                "threadpoolidleseconds" => o with { ThreadPoolIdleSeconds = Number(v, path, 0, 86_400) },
                 _ => throw new ConfigException($"{path}: unknown leak setting (known: MinConfidence, MinHeapGrowthBytes, MinRssGrowthBytes, " +
                     "MinMemoryGrowthMBPerHour, MinThreadGrowth, MinTimerGrowth, MinFdGrowth, MinGoroutineGrowth, " +
                     "MinGoroutineGrowthFraction, RecoveryTolerance, MinSamples, " +
-                    "LateSlopeFraction, CoolDownLoadFraction, MinBlockSeconds, MaxTestPoints)"),
+                    "LateSlopeFraction, CoolDownLoadFraction, MinBlockSeconds, MaxTestPoints, ThreadPoolIdleSeconds)"),
             };
         }
         return o;
@@ -100,7 +115,7 @@ public sealed record LeakOptions
     {
         LeakResource.Heap => MinHeapGrowthBytes,
         LeakResource.Rss => MinRssGrowthBytes,
-        LeakResource.Threads => MinThreadGrowth,
+        LeakResource.Threads or LeakResource.ThreadPoolThreads => MinThreadGrowth,
         LeakResource.Timers => MinTimerGrowth,
         LeakResource.Fds => MinFdGrowth,
         LeakResource.Goroutines => MinGoroutineGrowth,

@@ -29,14 +29,19 @@ internal static class PhaseAttributor
     }
 
     /// <summary>Value at the end minus value at the start of [start, end]; null if either is unknown.</summary>
-    public static double? Delta(IReadOnlyList<TargetSample> samples, Func<TargetSample, double?> value, double start, double end)
+    public static double? Delta(IReadOnlyList<TargetSample> samples, Func<TargetSample, double?> value, double start, double end) =>
+        Delta(samples, s => s.T, value, start, end);
+
+    /// <summary>From the last reading at or before the start (else the first inside) to the last inside; samples in T order.</summary>
+    public static double? Delta<TSample>(
+        IReadOnlyList<TSample> samples, Func<TSample, double> t, Func<TSample, double?> value, double start, double end)
     {
         double? first = null, last = null;
         foreach (var s in samples)
         {
-            if (s.T > end + 0.5) break;
+            if (t(s) > end + 0.5) break;
             if (value(s) is not { } v) continue;
-            if (s.T <= start + 0.5) { first = v; continue; }
+            if (t(s) <= start + 0.5) { first = v; continue; }
             first ??= v;
             last = v;
         }
@@ -65,6 +70,7 @@ internal static class PhaseAttributor
             TimersDelta = Delta(samples, s => s.Timers, phase.Start, phase.End),
             FdsDelta = Delta(samples, s => s.Fds, phase.Start, phase.End),
             GoroutinesDelta = Delta(samples, s => s.Goroutines, phase.Start, phase.End),
+            ThreadPoolThreadsDelta = Delta(samples, s => s.ThreadPoolThreads, phase.Start, phase.End),
             AllocRateBytesPerSec = Mean(inside, s => s.AllocRateBytesPerSec),
             GcPauseShare = pauses.Count == 0 || seconds <= 0 ? null : pauses.Sum(s => s.GcPauseMs!.Value) / (seconds * 1000),
         };

@@ -12,7 +12,7 @@ internal static class RecoveryCheck
 {
     private const double BaselineWindowSeconds = 5;
     private const double MarkWindowSeconds = 10;
-    private const int TailSamples = 5;
+    private const int TailSamples = LeakOptions.RecoveryTailSeconds;
 
     public static Recovery? Check(
         LeakResource resource, IReadOnlyList<TargetSample> samples, IReadOnlyList<RetainedMark> marks, RunWindows windows, LeakOptions options)
@@ -28,6 +28,18 @@ internal static class RecoveryCheck
         var slack = Math.Max(options.RecoveryTolerance * Math.Abs(baseline.Value.Value), options.MinGrowthFor(resource));
         var recovered = after.Value.Value - baseline.Value.Value <= slack;
         return new Recovery(baseline.Value.Value, after.Value.Value, recovered, $"{baseline.Value.Source} → {after.Value.Source}");
+    }
+
+    /// <summary>
+    /// The resource's value at the end (after cool-down, else the last samples of the load) minus its value when the
+    /// load began; null when either is missing.
+    /// </summary>
+    public static double? Rise(LeakResource resource, IReadOnlyList<TargetSample> samples, RunWindows windows)
+    {
+        var baseline = Baseline(resource, samples, [], windows.WarmUpEnd);
+        var from = windows.CoolDownStart ?? windows.LoadEnd - BaselineWindowSeconds;
+        var after = After(resource, samples, [], from);
+        return baseline is { } b && after is { } a ? a.Value - b.Value : null;
     }
 
     private static (double Value, string Source)? Baseline(

@@ -35,8 +35,9 @@ internal sealed record ResourceSeries(LeakResource Resource, string Source, IRea
         LeakResource.Heap => s.PostGcHeapBytes,
         LeakResource.Rss => s.RssBytes ?? s.WorkingSetBytes,
         // OS threads include the pool and any dedicated thread that never ends, so a leaked
-        // `new Thread` shows here even when the runtime's pool count stays flat.
-        LeakResource.Threads => s.OsThreads ?? s.Threads,
+        // `new Thread` shows here even when the runtime's pool count stays flat. No fallback: a gap is a gap.
+        LeakResource.Threads => s.OsThreads,
+        LeakResource.ThreadPoolThreads => s.ThreadPoolThreads,
         LeakResource.Timers => s.Timers,
         LeakResource.Fds => s.Fds,
         LeakResource.Goroutines => s.Goroutines,
@@ -53,7 +54,7 @@ internal sealed record ResourceSeries(LeakResource Resource, string Source, IRea
         var inRange = samples.Where(s => s.T >= from && s.T <= to).ToList();
         var points = Collect(inRange, s => ValueOf(s, resource));
         if (resource != LeakResource.Heap)
-            return new ResourceSeries(resource, resource.ToJsonName(), points, false, points.Count);
+            return new ResourceSeries(resource, SourceOf(resource), points, false, points.Count);
         // Only when no full GC landed at the window's start: otherwise an earlier one (the warm-up's own start)
         // would add the warm-up's growth to the load's.
         var landedAtStart = marks.Any(m => m.T >= from && m.T <= from + MarkLandingSeconds);
@@ -102,6 +103,14 @@ internal sealed record ResourceSeries(LeakResource Resource, string Source, IRea
         }
         return merged.OrderBy(p => p.T).ToList();
     }
+
+    /// <summary>Names which count a finding tests, so "threads" is never ambiguous.</summary>
+    private static string SourceOf(LeakResource resource) => resource switch
+    {
+        LeakResource.Threads => "OS threads",
+        LeakResource.ThreadPoolThreads => "runtime thread-pool counter",
+        _ => resource.ToJsonName(),
+    };
 
     private static List<SeriesPoint> Collect(IEnumerable<TargetSample> samples, Func<TargetSample, double?> value) =>
         samples.Where(s => value(s) is not null).Select(s => new SeriesPoint(s.T, value(s)!.Value)).ToList();

@@ -25,6 +25,7 @@ public sealed class SampleTable
     private readonly SortedDictionary<long, Dictionary<string, Measurement>> _seconds = new();
     private readonly List<TargetSample> _folded = [];
     private long _foldedThrough = long.MinValue;
+    private bool _hasPoolThreads;
 
     /// <summary>Readings that arrived after their second was folded; they are dropped.</summary>
     public long LateReadings { get; private set; }
@@ -40,6 +41,7 @@ public sealed class SampleTable
                 LateReadings++;
                 return;
             }
+            if (m.Name == MetricNames.ThreadPoolThreads) _hasPoolThreads = true;
             if (!_seconds.TryGetValue(second, out var bucket))
                 _seconds[second] = bucket = new Dictionary<string, Measurement>(StringComparer.Ordinal);
             if (!bucket.TryGetValue(m.Name, out var prior) || prior.T <= m.T)
@@ -66,8 +68,8 @@ public sealed class SampleTable
             var next = 0;
             for (var s = first; s <= last; s++)
             {
-                if (next < _folded.Count && (long)_folded[next].T - 1 == s) rows.Add(_folded[next++]);
-                else rows.Add(s <= _foldedThrough ? new TargetSample { T = s + 1 } : Fold(s));
+                if (next < _folded.Count && (long)_folded[next].T - 1 == s) rows.Add(WithThreads(_folded[next++]));
+                else rows.Add(s <= _foldedThrough ? new TargetSample { T = s + 1 } : WithThreads(Fold(s)));
             }
             return rows;
         }
@@ -95,8 +97,8 @@ public sealed class SampleTable
         lock (_gate)
         {
             var done = _seconds.Keys.LastOrDefault(k => k < current && k > _foldedThrough, long.MinValue);
-            if (done != long.MinValue) return Fold(done);
-            return _folded.Count > 0 && _folded[^1].T - 1 < current ? _folded[^1] : null;
+            if (done != long.MinValue) return WithThreads(Fold(done));
+            return _folded.Count > 0 && _folded[^1].T - 1 < current ? WithThreads(_folded[^1]) : null;
         }
     }
 
@@ -106,8 +108,6 @@ public sealed class SampleTable
         double? Level(string name) => bucket is not null && bucket.TryGetValue(name, out var m) ? m.Value : null;
         double? PerSecond(string name) => RatePerSecond(second, bucket, name);
 
-        var poolThreads = Level(MetricNames.ThreadPoolThreads);
-        var osThreads = Level(MetricNames.OsThreads);
         return new TargetSample
         {
             T = second + 1,
@@ -115,8 +115,8 @@ public sealed class SampleTable
             PostGcHeapBytes = Level(MetricNames.PostGcHeapSize),
             WorkingSetBytes = Level(MetricNames.WorkingSet),
             RssBytes = Level(MetricNames.Rss),
-            Threads = poolThreads ?? osThreads,
-            OsThreads = osThreads,
+            OsThreads = Level(MetricNames.OsThreads),
+            ThreadPoolThreads = Level(MetricNames.ThreadPoolThreads),
             Timers = Level(MetricNames.Timers),
             Fds = Level(MetricNames.Fds),
             Cpu = PerSecond(MetricNames.CpuSeconds),
@@ -131,6 +131,16 @@ public sealed class SampleTable
             RuntimeThreads = Level(MetricNames.RuntimeThreads),
             Metrics = CustomLevels(bucket),
         };
+    }
+
+    /// <summary>
+    /// The legacy <see cref="TargetSample.Threads"/> series takes one source for the whole run (the pool's count
+    /// once the target has reported it, else OS threads), so a counter gap is a gap, not a switch to /proc.
+    /// </summary>
+    private TargetSample WithThreads(TargetSample s)
+    {
+        var threads = _hasPoolThreads ? s.ThreadPoolThreads : s.OsThreads;
+        return s.Threads == threads ? s : s with { Threads = threads };
     }
 
     private static Dictionary<string, double>? CustomLevels(Dictionary<string, Measurement>? bucket)

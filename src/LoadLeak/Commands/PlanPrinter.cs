@@ -26,6 +26,7 @@ internal static class PlanPrinter
             foreach (var simulation in scenario.LoadSimulations)
                 console.Info($"    {simulation.Describe()}");
         }
+        if (plan.Soak is null && CoolDownPlan.Warning(settings, plan.LeakOptions) is { } coolDown) console.Warn(coolDown);
         console.Info(plan.Target switch
         {
             TargetSpec.Attach a => $"target: attach to pid {a.Pid}",

@@ -64,6 +64,7 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
         StartEmbeddedKafka();
         var environment = new ScenarioEnvironment(_placeholders.Values, _kafka?.BootstrapServers);
         _settings = plan.BuildEngineSettings(stages.Scenarios, environment) with { Log = new ConsoleEngineLog(console) };
+        if (plan.Soak is null && CoolDownPlan.Warning(_settings, plan.LeakOptions) is { } coolDown) console.Warn(coolDown);
         Clients = ScenarioClients.Of(plan.Config, _settings, stages.Scenarios, environment);
         foreach (var (name, client) in Clients) console.Info($"scenario '{name}': client {client}");
         _extras = _extras with { Clients = Clients };

@@ -16,5 +16,8 @@ public sealed record LeakFinding
     public double? GrowthTotal { get; init; }
     public bool? Recovered { get; init; }
     public bool IsLeak { get; init; }
+    /// <summary>This resource's own answer: inconclusive when the runtime holds the rise back by design (see the summary).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public LeakVerdict? Verdict { get; init; }
     public string Summary { get; init; } = "";
 }

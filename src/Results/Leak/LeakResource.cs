@@ -8,9 +8,12 @@ public enum LeakResource
 {
     Heap,
     Rss,
+    /// <summary>OS threads of the process (/proc): a leaked dedicated thread shows here.</summary>
     Threads,
     Timers,
     Fds,
     /// <summary>Go goroutines: one started per request that never exits is Go's classic leak.</summary>
     Goroutines,
+    /// <summary>.NET thread-pool threads (runtime counter): the pool keeps idle ones until its idle timeout.</summary>
+    ThreadPoolThreads,
 }

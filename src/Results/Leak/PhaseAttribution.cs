@@ -19,6 +19,7 @@ public sealed record PhaseAttribution
     public RetainedReading? RetainedReading { get; init; }
 
     public double? RssDeltaBytes { get; init; }
+    /// <summary>OS threads at the end minus at the start.</summary>
     public double? ThreadsDelta { get; init; }
     public double? TimersDelta { get; init; }
     public double? FdsDelta { get; init; }
@@ -27,4 +28,7 @@ public sealed record PhaseAttribution
     /// <summary>Goroutines at the end minus at the start (Go targets only).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public double? GoroutinesDelta { get; init; }
+    /// <summary>.NET thread-pool threads at the end minus at the start.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? ThreadPoolThreadsDelta { get; init; }
 }

@@ -14,11 +14,17 @@ public sealed record TargetSample
     public double? PostGcHeapBytes { get; init; }
     public double? WorkingSetBytes { get; init; }
     public double? RssBytes { get; init; }
-    /// <summary>Thread-pool threads from the runtime, else OS threads from /proc.</summary>
+    /// <summary>
+    /// The run's one thread series for readers of older run.json files: thread-pool threads when the target
+    /// reports them at all, else OS threads; it never switches source within a run (a gap stays a gap).
+    /// </summary>
     public double? Threads { get; init; }
-    /// <summary>OS threads from /proc; not in run.json yet.</summary>
-    [JsonIgnore]
+    /// <summary>OS threads of the process (/proc); the pool's threads are among them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? OsThreads { get; init; }
+    /// <summary>Thread-pool threads (.NET runtime counter); they retire after the pool's idle timeout.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ThreadPoolThreads { get; init; }
     public double? Timers { get; init; }
     public double? Fds { get; init; }
     /// <summary>CPU seconds used during this second (1.0 = one core busy).</summary>

@@ -1,7 +1,8 @@
 using System.Globalization;
 using LeakyApp;
 
-// Usage: LeakyApp <static-cache|pending-tasks|clean>, or LeakyApp steady-growth <holdMb> <stepMs> (self-driven, no stdin).
+// Usage: LeakyApp <static-cache|pending-tasks|clean>, or LeakyApp steady-growth <holdMb> <stepMs> (self-driven, no stdin),
+// or LeakyApp block-pool <warmUpS> <phaseS> <coolDownS> <holdBytesPerRequest> (self-driven: requests block pool threads).
 // Reads commands from stdin, answers each with "ok <command>" (or "error ...") on stdout so the
 // driving test knows when a phase is complete:
 //   grow <count> [bytes]  simulate <count> requests, each allocating a <bytes> buffer (default 1024)
@@ -14,6 +15,13 @@ if (mode == "steady-growth")
 {
     Console.WriteLine($"ready {Environment.ProcessId} {mode}");
     SteadyGrowth.Run(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
+    return;
+}
+if (mode == "block-pool")
+{
+    Console.WriteLine($"ready {Environment.ProcessId} {mode}");
+    var numbers = args[1..5].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+    BlockingPool.Run(numbers[0], numbers[1], numbers[2], numbers[3]);
     return;
 }
 IWorkload workload = mode switch

@@ -23,6 +23,7 @@ public class SampleTableTests
         Assert.Null(rows[0].Cpu);
         Assert.Equal(0.5, rows[1].Cpu!.Value, 9);
         Assert.Equal(4, rows[1].Threads);
+        Assert.Equal(4, rows[1].ThreadPoolThreads);
         Assert.Equal(9, rows[1].OsThreads);
         Assert.Null(rows[1].RssBytes);
         Assert.Equal(new TargetSample { T = 3 }, rows[2]);
@@ -30,7 +31,7 @@ public class SampleTableTests
     }
 
     [Fact]
-    public void Threads_fall_back_to_os_threads_and_a_reset_total_gives_no_rate()
+    public void Threads_are_os_threads_when_the_target_has_no_pool_counter_and_a_reset_total_gives_no_rate()
     {
         var table = new SampleTable();
         table.Add(new(0.2, MetricNames.OsThreads, 12));
@@ -38,10 +39,29 @@ public class SampleTableTests
         table.Add(new(1.2, MetricNames.AllocBytes, 500));
         var rows = table.Build();
         Assert.Equal(12, rows[0].Threads);
+        Assert.Null(rows[0].ThreadPoolThreads);
         Assert.Null(rows[1].AllocRateBytesPerSec);
         Assert.Null(table.Latest(1.5));
         Assert.Equal(1, table.Latest(2.5)!.T);
         Assert.Equal(2, table.Latest(9)!.T);
+    }
+
+    [Fact]
+    public void A_gap_in_the_pool_counter_stays_a_gap_in_both_thread_series()
+    {
+        var table = new SampleTable();
+        for (var t = 0; t < 30; t++)
+        {
+            table.Add(new(t + 0.5, MetricNames.OsThreads, 30 + t));
+            if (t is < 10 or >= 20) table.Add(new(t + 0.6, MetricNames.ThreadPoolThreads, 5 + t));
+        }
+
+        var rows = table.Build();
+        Assert.Equal(30, rows.Count);
+        Assert.All(rows, r => Assert.Equal(30 + r.T - 1, r.OsThreads));
+        Assert.All(rows.Where(r => r.T is > 10 and <= 20), r => Assert.Null(r.ThreadPoolThreads));
+        Assert.All(rows.Where(r => r.T is > 10 and <= 20), r => Assert.Null(r.Threads));
+        Assert.All(rows.Where(r => r.T is <= 10 or > 20), r => Assert.Equal(5 + r.T - 1, r.Threads));
     }
 
     [Fact]

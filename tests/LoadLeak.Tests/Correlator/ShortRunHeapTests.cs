@@ -63,6 +63,7 @@ public class ShortRunHeapTests
         var rss = Assert.Single(result.Leak.Findings, f => f.Resource == LeakResource.Rss);
         Assert.False(rss.IsLeak, rss.Summary);
         Assert.Contains("GC-committed", rss.Summary, StringComparison.Ordinal);
+        Assert.Equal(LeakVerdict.NoLeak, rss.Verdict);
         Assert.Equal(LeakVerdict.NoLeak, result.Leak.Verdict);
     }
 

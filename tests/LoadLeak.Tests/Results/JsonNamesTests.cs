@@ -11,7 +11,7 @@ public sealed class JsonNamesTests
         Assert.Equal(["complete", "partial", "interrupted", "target-died", "failed", "guarded"], JsonNames.All<RunStatus>());
         Assert.Equal(["warmup", "load", "pause"], JsonNames.All<PhaseKind>());
         Assert.Equal(["leak", "no-leak", "inconclusive"], JsonNames.All<LeakVerdict>());
-        Assert.Equal(["heap", "rss", "threads", "timers", "fds", "goroutines"], JsonNames.All<LeakResource>());
+        Assert.Equal(["heap", "rss", "threads", "timers", "fds", "goroutines", "thread-pool-threads"], JsonNames.All<LeakResource>());
         Assert.Equal(["higher", "lower"], JsonNames.All<Better>());
         Assert.Equal(["auto", "configured"], JsonNames.All<ClientSelection>());
         Assert.Equal(["significant", "within-noise", "unknown-noise", "n/a"], JsonNames.All<ComparisonVerdict>());

@@ -106,13 +106,20 @@ public class RunDocumentJsonTests
     }
 
     [Fact]
-    public void Fields_run_json_leaves_out_stay_out()
+    public void Os_and_pool_threads_are_separate_series_each_left_out_when_null()
     {
-        var doc = Minimal() with { Samples = [new TargetSample { T = 1, Threads = 3, OsThreads = 9 }] };
+        var doc = Minimal() with
+        {
+            Samples = [new TargetSample { T = 1, Threads = 3, OsThreads = 9, ThreadPoolThreads = 3 }, new TargetSample { T = 2, OsThreads = 8 }],
+        };
         var json = RunDocumentJson.Serialize(doc);
 
-        Assert.DoesNotContain("osThreads", json, StringComparison.OrdinalIgnoreCase);
-        Assert.Null(RunDocumentJson.Normalize(doc).Samples[0].OsThreads);
+        Assert.Contains("\"osThreads\": 9", json, StringComparison.Ordinal);
+        Assert.Contains("\"threadPoolThreads\": 3", json, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(json, "threadPoolThreads"));
+        var read = RunDocumentJson.Deserialize(json).Samples;
+        Assert.Equal([9.0, 8], read.Select(s => s.OsThreads));
+        Assert.Equal([3.0, null], read.Select(s => s.ThreadPoolThreads));
     }
 
     [Theory]

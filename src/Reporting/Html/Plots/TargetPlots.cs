@@ -38,7 +38,13 @@ internal static class TargetPlots
         var xs = samples.Select(s => s.T).ToList();
         List<double?> Raw(Func<TargetSample, double?> pick) => samples.Select(pick).ToList();
         var handles = new TimelinePlot(axis, "Count");
-        handles.Line("threads", xs, Raw(s => s.Threads), Palette.Blue);
+        // Two thread series, each with its own gaps; older run.json files have only the legacy one.
+        if (samples.Any(s => s.OsThreads is not null || s.ThreadPoolThreads is not null))
+        {
+            handles.Line("OS threads", xs, Raw(s => s.OsThreads), Palette.Blue);
+            handles.Line("thread-pool threads", xs, Raw(s => s.ThreadPoolThreads), Palette.Green, LineKind.Dashed);
+        }
+        else handles.Line("threads", xs, Raw(s => s.Threads), Palette.Blue);
         handles.Line("timers", xs, Raw(s => s.Timers), Palette.Orange, LineKind.Dashed);
         handles.Line("file descriptors", xs, Raw(s => s.Fds), Palette.Purple, LineKind.Dotted);
         return handles.Render("Target threads, timers and file descriptors", "plot-handles-");
