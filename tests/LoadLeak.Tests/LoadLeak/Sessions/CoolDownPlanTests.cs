@@ -63,14 +63,35 @@ public class CoolDownPlanTests
     }
 
     [Fact]
-    public void Dry_run_of_the_bundled_config_warns_that_its_cool_down_is_too_short_for_the_thread_pool()
+    public void The_bundled_config_ends_with_a_cool_down_long_enough_for_the_thread_pool_and_its_dry_run_prints_no_warning()
     {
         var console = new RecordingUserConsole();
         var plan = RunPlanFactory.Create(new RunCommand.Settings { Config = BundledTarget.DefaultConfigPath, DryRun = true }, "test");
 
         PlanPrinter.Print(console, plan, CatalogScenarioFactory.Instance);
 
-        Assert.Contains(console.Lines, l => l.StartsWith("warning: cool-down 15 s is shorter than the thread pool's 20 s idle timeout",
-            StringComparison.Ordinal));
+        Assert.DoesNotContain(console.Lines, l => l.Contains("cool-down", StringComparison.Ordinal) && l.StartsWith("warning:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Dry_run_of_a_config_with_a_15_s_cool_down_warns_that_it_is_too_short_for_the_thread_pool()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"loadleak-cooldown-{Guid.NewGuid():N}.json");
+        File.WriteAllText(config, File.ReadAllText(BundledTarget.DefaultConfigPath)
+            .Replace("{ \"KeepConstant\": [5, \"00:00:25\"] }", "{ \"KeepConstant\": [5, \"00:00:15\"] }", StringComparison.Ordinal));
+        try
+        {
+            var console = new RecordingUserConsole();
+            var plan = RunPlanFactory.Create(new RunCommand.Settings { Config = config, DryRun = true }, "test");
+
+            PlanPrinter.Print(console, plan, CatalogScenarioFactory.Instance);
+
+            Assert.Contains(console.Lines, l => l.StartsWith("warning: cool-down 15 s is shorter than the thread pool's 20 s idle timeout",
+                StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(config);
+        }
     }
 }
