@@ -93,7 +93,8 @@ public sealed class TargetCorrelator : ITargetSampler
         {
             var version = DotNetProbe.RuntimeVersion(pid);
             var mode = _options.PreferMeter ? CounterProviders.ModeFor(version) : CounterMode.EventCounters;
-            _sink.AddNote($".NET runtime {version?.ToString() ?? "unknown (self-contained?)"}: counters from {(mode == CounterMode.Meter ? "the System.Runtime meter" : "System.Runtime EventCounters")}");
+            var counters = mode == CounterMode.Meter ? "the System.Runtime meter" : "System.Runtime EventCounters";
+            _sink.AddNote($".NET runtime {version?.ToString() ?? "unknown (self-contained?)"}: counters from {counters}");
             sources.Add(new EventPipeCounterSource(pid, () => _clock.Seconds, _options.Interval, mode));
         }
         if (_endpoints.Describe(proc, eventPipe) is { } described && _endpoints.All.Any()) _sink.AddNote(described);

@@ -68,7 +68,8 @@ internal abstract class TargetRunSettings : CommandSettings
     public bool Snapshots { get; init; }
 
     [CommandOption("--keep-dumps")]
-    [Description("Keep the heap dumps of --snapshots (owner-only files; they hold the target's memory, secrets included). Default: deleted after analysis.")]
+    [Description("Keep the heap dumps of --snapshots (owner-only files; they hold the target's memory, secrets included). " +
+        "Default: deleted after analysis.")]
     public bool KeepDumps { get; init; }
 
     [CommandOption("--no-guard")]

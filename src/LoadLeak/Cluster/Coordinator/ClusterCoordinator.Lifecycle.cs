@@ -144,7 +144,8 @@ internal sealed partial class ClusterCoordinator
     /// <summary>Asks the probe to take the heap snapshot <paramref name="label"/> now; false without a probe or when not taken.</summary>
     public async Task<bool> ProbeSnapshotAsync(string label, CancellationToken ct) =>
         ProbeMember is { Lost: false } probe &&
-        await RequestAsync(probe.Id, new ProbeSnapshotRequest(label), SnapshotTimeout, ct).ConfigureAwait(false) is ProbeSnapshotReply { Taken: true };
+        await RequestAsync(probe.Id, new ProbeSnapshotRequest(label), SnapshotTimeout, ct).ConfigureAwait(false)
+            is ProbeSnapshotReply { Taken: true };
 
     /// <summary>The probe's after-cool-down snapshot and its diff of the three; null without a probe or a diff.</summary>
     public async Task<HeapForensicsResult?> ProbeSnapshotFinishAsync(bool targetAlive, CancellationToken ct) =>

@@ -113,7 +113,8 @@ internal sealed class ProbeWorker(ProbeOptions options, IUserConsole console)
             case ProbeSnapshotRequest snapshot:
                 return new ProbeSnapshotReply(_snapshots is { } taking && await taking.TakeAsync(snapshot.Label).ConfigureAwait(false));
             case ProbeSnapshotFinish finish:
-                return new ProbeSnapshotResult(_snapshots is { } diffing ? await diffing.FinishAsync(finish.TargetAlive).ConfigureAwait(false) : null);
+                return new ProbeSnapshotResult(
+                    _snapshots is { } diffing ? await diffing.FinishAsync(finish.TargetAlive).ConfigureAwait(false) : null);
             default:
                 return null;
         }

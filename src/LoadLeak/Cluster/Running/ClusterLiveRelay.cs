@@ -51,7 +51,8 @@ internal sealed class ClusterLiveRelay(StatsMerger stats, IEngineObserver observ
                 ? new PhaseRecord(row.Phase, row.Scenario, planned.Kind, start, start, planned.Simulation.Describe(), planned.Copies,
                     planned.RatePerSecond)
                 : new PhaseRecord(row.Phase, row.Scenario, row.Phase == LoadPlan.WarmUpName ? PhaseKind.WarmUp : PhaseKind.Load, start, start,
-                    row.Phase.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space ? row.Phase[(space + 1)..] : row.Phase, row.Concurrency > 0 ? row.Concurrency : null, row.TargetRate > 0 ? row.TargetRate : null));
+                    row.Phase.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space ? row.Phase[(space + 1)..] : row.Phase,
+                    row.Concurrency > 0 ? row.Concurrency : null, row.TargetRate > 0 ? row.TargetRate : null));
         }
         observer.OnInterval(rows.Select(r => r with { T = r.T + shift }).ToList());
     }

@@ -70,7 +70,8 @@ public class CoolDownPlanTests
 
         PlanPrinter.Print(console, plan, CatalogScenarioFactory.Instance);
 
-        Assert.DoesNotContain(console.Lines, l => l.Contains("cool-down", StringComparison.Ordinal) && l.StartsWith("warning:", StringComparison.Ordinal));
+        Assert.DoesNotContain(console.Lines,
+            l => l.Contains("cool-down", StringComparison.Ordinal) && l.StartsWith("warning:", StringComparison.Ordinal));
     }
 
     [Fact]
