@@ -37,10 +37,10 @@ internal sealed class CsvExporter : Exporting.IExporter
     public static string Samples(RunDocument doc)
     {
         var csv = new CsvTable("t", "gcHeapBytes", "postGcHeapBytes", "workingSetBytes", "rssBytes", "threads", "timers",
-            "fds", "cpu", "allocRateBytesPerSec", "gcPauseMs", "gcCount", "exceptions", "lockContentions");
+            "fds", "cpu", "allocRateBytesPerSec", "gcPauseMs", "gcCount", "exceptions", "lockContentions", "osThreads", "threadPoolThreads");
         foreach (var s in doc.Samples)
             csv.Row(s.T, s.GcHeapBytes, s.PostGcHeapBytes, s.WorkingSetBytes, s.RssBytes, s.Threads, s.Timers,
-                s.Fds, s.Cpu, s.AllocRateBytesPerSec, s.GcPauseMs, s.GcCount, s.Exceptions, s.LockContentions);
+                s.Fds, s.Cpu, s.AllocRateBytesPerSec, s.GcPauseMs, s.GcCount, s.Exceptions, s.LockContentions, s.OsThreads, s.ThreadPoolThreads);
         return csv.ToString();
     }
 }

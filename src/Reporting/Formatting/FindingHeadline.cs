@@ -20,8 +20,16 @@ internal static class FindingHeadline
         if (f.SlopePerRequest is { } perRequest && double.IsFinite(perRequest))
             parts.Add("~" + Amount(f.Resource, perRequest) + " per " + (f.Scenario is { Length: > 0 } s ? s + " request" : "request"));
         if (f.Recovered is { } recovered) parts.Add(recovered ? "recovered after cool-down" : "not recovered after cool-down");
-        return string.Join(", ", parts) + (f.IsLeak ? " — leak" : " — no leak");
+        return string.Join(", ", parts) + " — " + VerdictOf(f) switch
+        {
+            LeakVerdict.Leak => "leak",
+            LeakVerdict.Inconclusive => "inconclusive",
+            _ => "no leak",
+        };
     }
+
+    /// <summary>The finding's own answer; files written before findings carried one say only leak or not.</summary>
+    public static LeakVerdict VerdictOf(LeakFinding f) => f.Verdict ?? (f.IsLeak ? LeakVerdict.Leak : LeakVerdict.NoLeak);
 
     /// <summary>The load the trend was tested over: first non-warm-up phase start to the last phase end.</summary>
     public static double LoadSpan(RunDocument doc)

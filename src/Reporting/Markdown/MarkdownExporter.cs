@@ -88,7 +88,7 @@ internal sealed class MarkdownExporter : Exporting.IExporter
         if (doc.Leak.Findings.Count == 0) return;
         var findings = doc.Leak.Findings.OrderByDescending(f => f.IsLeak).Take(MaxRows).ToList();
         md.AppendLine("**Findings**").AppendLine();
-        foreach (var f in findings) md.AppendLine($"- {(f.IsLeak ? "🔴" : "⚪")} {Escape(FindingHeadline.Of(f, doc))}");
+        foreach (var f in findings) md.AppendLine($"- {Marker(FindingHeadline.VerdictOf(f))} {Escape(FindingHeadline.Of(f, doc))}");
         // GitHub renders Markdown inside <details> when blank lines surround it.
         md.AppendLine().AppendLine("<details><summary>Evidence</summary>").AppendLine();
         foreach (var f in findings)
@@ -135,6 +135,13 @@ internal sealed class MarkdownExporter : Exporting.IExporter
                 g.SurvivesCoolDown ? "held" : "released"));
         md.AppendLine();
     }
+
+    private static string Marker(LeakVerdict verdict) => verdict switch
+    {
+        LeakVerdict.Leak => "🔴",
+        LeakVerdict.Inconclusive => "🟡",
+        _ => "⚪",
+    };
 
     private static string StatusIcon(RunStatus status) => status == RunStatus.Complete ? "✅" : "⚠️";
 

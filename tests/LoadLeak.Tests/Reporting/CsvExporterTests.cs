@@ -39,15 +39,20 @@ public class CsvExporterTests
     {
         var doc = RunDocumentJsonTests.Minimal() with
         {
-            Samples = [new TargetSample { T = 1, GcHeapBytes = 1.5e6, Threads = 10 }, new TargetSample { T = 2, Threads = null }],
+            Samples =
+            [
+                new TargetSample { T = 1, GcHeapBytes = 1.5e6, Threads = 10, OsThreads = 12, ThreadPoolThreads = 10 },
+                new TargetSample { T = 2, Threads = null },
+            ],
         };
         var lines = CsvExporter.Samples(doc).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("t,gcHeapBytes,postGcHeapBytes,", lines[0]);
-        Assert.Equal("1,1500000,,,,10,,,,,,,,", lines[1]);
-        Assert.Equal("2,,,,,,,,,,,,,", lines[2]);
-        Assert.All(lines, l => Assert.Equal(13, l.Count(c => c == ',')));
+        Assert.EndsWith(",osThreads,threadPoolThreads", lines[0]);
+        Assert.Equal("1,1500000,,,,10,,,,,,,,,12,10", lines[1]);
+        Assert.Equal("2,,,,,,,,,,,,,,,", lines[2]);
+        Assert.All(lines, l => Assert.Equal(15, l.Count(c => c == ',')));
     }
 
     [Fact]

@@ -48,6 +48,26 @@ public sealed class FindingHeadlineTests
     }
 
     [Fact]
+    public void A_rise_the_runtime_holds_back_reads_inconclusive_in_the_headline_the_badge_and_the_markdown_marker()
+    {
+        var f = new LeakFinding
+        {
+            Resource = LeakResource.ThreadPoolThreads,
+            Slope = 0.2,
+            GrowthTotal = 17,
+            Recovered = false,
+            IsLeak = false,
+            Verdict = LeakVerdict.Inconclusive,
+            Summary = "cool-down 15 s is shorter than the thread pool's 20 s idle timeout",
+        };
+        Assert.Equal("thread-pool-threads grew by 17 over 1m 20s, not recovered after cool-down — inconclusive", FindingHeadline.Of(f, Run));
+        var doc = SyntheticRunDocument.Create(durationSeconds: 600);
+        doc = doc with { Leak = doc.Leak with { Findings = [f] } };
+        Assert.Contains("badge warn\">inconclusive</span> <span class=\"headline\">", HtmlExporter.Render(doc));
+        Assert.Contains("- 🟡 thread-pool-threads grew by 17", MarkdownExporter.Render(doc));
+    }
+
+    [Fact]
     public void Html_and_markdown_lead_with_the_same_headline_and_fold_the_evidence()
     {
         var doc = SyntheticRunDocument.Create(durationSeconds: 600);

@@ -46,11 +46,14 @@ internal sealed class StatsMerger(TimeSpan interval)
     {
         List<(string Agent, IntervalStats Row)> all;
         lock (_gate) all = _byAgent.SelectMany(kv => kv.Value.Select(row => (kv.Key, row))).ToList();
-        return all
+        var merged = all
             .GroupBy(x => (x.Row.Scenario, x.Row.Phase, Slot: Slot(x.Row.T)))
             .Select(g => Merge(g.Key.Scenario, g.Key.Phase, g.Key.Slot, g.ToList()))
-            .OrderBy(r => r.T).ThenBy(r => r.Scenario, StringComparer.Ordinal).ThenBy(r => r.Phase, StringComparer.Ordinal)
+            .OrderBy(m => m.Row.T).ThenBy(m => m.Row.Scenario, StringComparer.Ordinal).ThenBy(m => m.Row.Phase, StringComparer.Ordinal)
             .ToList();
+        // Every call merges every row received so far: the count is this merge's, not a running sum over calls.
+        Interlocked.Exchange(ref _approximate, merged.Count(m => m.Approximate));
+        return merged.Select(m => m.Row).ToList();
     }
 
     /// <summary>The scenario's latency over its measured (non-warm-up) intervals, from every agent's histograms.</summary>
@@ -78,7 +81,7 @@ internal sealed class StatsMerger(TimeSpan interval)
     /// <summary>Further before the tick than this share of an interval, a row ended at a phase boundary, not at the tick.</summary>
     private const double BoundaryShare = 0.1;
 
-    private IntervalRow Merge(string scenario, string phase, long slot, List<(string Agent, IntervalStats Row)> parts)
+    private (IntervalRow Row, bool Approximate) Merge(string scenario, string phase, long slot, List<(string Agent, IntervalStats Row)> parts)
     {
         var rows = parts.Select(p => p.Row).ToList();
         var (corrected, uncorrected) = Sum(rows);
@@ -89,25 +92,26 @@ internal sealed class StatsMerger(TimeSpan interval)
             var seconds = agent.Sum(p => p.Row.Rps > 0 ? (p.Row.Ok + p.Row.Fail) / p.Row.Rps : 0);
             return seconds > 0 ? count / seconds : 0;
         });
-        var (p50, p99, p99Uncorrected) = Percentiles(rows, corrected, uncorrected);
-        return new IntervalRow(EndOf(slot, rows), scenario, phase, rows.Sum(r => r.Ok), rows.Sum(r => r.Fail), rps,
+        var (p50, p99, p99Uncorrected, approximate) = Percentiles(rows, corrected, uncorrected);
+        return (new IntervalRow(EndOf(slot, rows), scenario, phase, rows.Sum(r => r.Ok), rows.Sum(r => r.Fail), rps,
             p50, p99, p99Uncorrected, rows.Sum(r => r.Concurrency), rows.Sum(r => r.TargetRate),
             rows.Sum(r => r.Late), rows.Sum(r => r.Dropped))
-        { BytesReceived = rows.Sum(r => r.Bytes) };
+        { BytesReceived = rows.Sum(r => r.Bytes) }, approximate);
     }
 
     /// <summary>
     /// Exact from the histograms; without them (agents whose engine does not hand its interval histograms over), an
     /// approximation from the agents' own percentiles: p99 the highest agent's, p50 the request-weighted mean.
     /// </summary>
-    private (double P50, double P99, double P99Uncorrected) Percentiles(List<IntervalStats> rows, HistogramSum corrected, HistogramSum uncorrected)
+    private static (double P50, double P99, double P99Uncorrected, bool Approximate) Percentiles(
+        List<IntervalStats> rows, HistogramSum corrected, HistogramSum uncorrected)
     {
-        if (corrected.TotalCount > 0 || rows.All(r => r.P99Ms is null))
-            return (corrected.Summary().P50, corrected.Summary().P99, uncorrected.Summary().P99);
-        Interlocked.Increment(ref _approximate);
+        // A row that completed nothing has no latency to approximate, histograms or not (a phase's first short slice).
+        if (corrected.TotalCount > 0 || rows.All(r => r.P99Ms is null || r.Ok + r.Fail == 0))
+            return (corrected.Summary().P50, corrected.Summary().P99, uncorrected.Summary().P99, false);
         var count = rows.Sum(r => r.Ok + r.Fail);
         var p50 = count == 0 ? 0 : rows.Sum(r => (r.P50Ms ?? 0) * (r.Ok + r.Fail)) / count;
-        return (p50, rows.Max(r => r.P99Ms ?? 0), rows.Max(r => r.P99UncorrectedMs ?? 0));
+        return (p50, rows.Max(r => r.P99Ms ?? 0), rows.Max(r => r.P99UncorrectedMs ?? 0), true);
     }
 
     private long _approximate;

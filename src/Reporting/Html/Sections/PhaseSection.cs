@@ -34,15 +34,18 @@ internal sealed class PhaseSection : IHtmlSection
         if (doc.Attribution.Count > 0)
         {
             html.Append("<h3>Per-phase attribution</h3>\n<p class=\"lead\">Change in the target over each phase, beside the work done in it. " +
-                "Retained Δ is measured after a forced full GC.</p>\n");
-            HtmlTable.Write(html, ["Phase", "Window (s)", "Requests", "Heap Δ", "Retained Δ", "RSS Δ", "Threads Δ", "Timers Δ",
-                "FDs Δ", "Alloc rate", "GC pause"],
+                "Retained Δ is measured between the forced full GCs at the phase's two boundaries (\"missing\" when one of them could " +
+                "not be read). Threads Δ counts OS threads; pool threads Δ, the runtime's thread pool.</p>\n");
+            HtmlTable.Write(html, ["Phase", "Window (s)", "Requests", "Heap Δ", "Retained Δ", "RSS Δ", "Threads Δ", "Pool threads Δ",
+                "Timers Δ", "FDs Δ", "Alloc rate", "GC pause"],
                 rows.Where(r => r.Attribution is not null).Select(r => (r, a: r.Attribution!)).Select(x => new[]
                 {
                     Cell.Text(x.r.Name), Cell.Num($"{Units.Number(x.a.Start, "0")}–{Units.Number(x.a.End, "0")}"),
                     Cell.Num(Units.Count(x.r.Requests.Values.Sum())), Cell.Num(Units.SignedMb(x.a.HeapDeltaBytes)),
-                    Cell.Num(Units.SignedMb(x.a.RetainedDeltaBytes)), Cell.Num(Units.SignedMb(x.a.RssDeltaBytes)),
-                    Cell.Num(Units.Signed(x.a.ThreadsDelta)), Cell.Num(Units.Signed(x.a.TimersDelta)), Cell.Num(Units.Signed(x.a.FdsDelta)),
+                    Cell.Num(x.a.RetainedReading == RetainedReading.Missing ? "missing" : Units.SignedMb(x.a.RetainedDeltaBytes)),
+                    Cell.Num(Units.SignedMb(x.a.RssDeltaBytes)),
+                    Cell.Num(Units.Signed(x.a.ThreadsDelta)), Cell.Num(Units.Signed(x.a.ThreadPoolThreadsDelta)),
+                    Cell.Num(Units.Signed(x.a.TimersDelta)), Cell.Num(Units.Signed(x.a.FdsDelta)),
                     Cell.Num(x.a.AllocRateBytesPerSec is { } rate ? Units.Mb(rate) + "/s" : "–"), Cell.Num(Units.Percent(x.a.GcPauseShare)),
                 }));
         }

@@ -24,8 +24,13 @@ internal sealed class VerdictSection : IHtmlSection
     /// <summary>The headline in the summary line; the evidence behind it folds out (a details block, no script).</summary>
     private static void Finding(StringBuilder html, LeakFinding f, RunDocument doc)
     {
-        html.Append("<details class=\"finding\"><summary>")
-            .Append((f.IsLeak ? Cell.Badge("leak", "bad") : Cell.Badge("ok", "good")).Html)
+        var badge = FindingHeadline.VerdictOf(f) switch
+        {
+            LeakVerdict.Leak => Cell.Badge("leak", "bad"),
+            LeakVerdict.Inconclusive => Cell.Badge("inconclusive", "warn"),
+            _ => Cell.Badge("ok", "good"),
+        };
+        html.Append("<details class=\"finding\"><summary>").Append(badge.Html)
             .Append(" <span class=\"headline\">").Append(HtmlText.Encode(FindingHeadline.Of(f, doc))).Append("</span></summary>\n");
         HtmlTable.Write(html,
             ["Resource", "Scenario", "Steepest phase", "Slope", "Per request", "Test", "Statistic", "Confidence", "Growth", "Recovered"],
@@ -57,6 +62,7 @@ internal sealed class VerdictSection : IHtmlSection
         LeakResource.Timers => a.TimersDelta,
         LeakResource.Fds => a.FdsDelta,
         LeakResource.Goroutines => a.GoroutinesDelta,
+        LeakResource.ThreadPoolThreads => a.ThreadPoolThreadsDelta,
         _ => null,
     };
 

@@ -28,7 +28,8 @@ public sealed class LaunchedTargetLogTests
         var config = ConfigWith(folder, new JsonObject { ["RetainedGc"] = "none", ["TargetLogMax"] = "2MB" });
 
         var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(2), "run", "--config", config, "--out", folder.Path,
-            "--target-cmd", $"sh {Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(app, "flood.sh"))}",
+            // Relative to the CLI's working folder (the repository root), so the target's own folder must be worked out.
+            "--target-cmd", $"sh {Path.GetRelativePath(RepoPaths.Root, Path.Combine(app, "flood.sh"))}",
             "--duration-scale", "0.25", "--no-guard");
 
         Assert.True(result.ExitCode is 0 or 1, result.ToString());

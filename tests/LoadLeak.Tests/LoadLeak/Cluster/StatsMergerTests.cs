@@ -43,7 +43,24 @@ public class StatsMergerTests
         var row = Assert.Single(merger.MergedRows());
 
         Assert.Equal((3.0, 40.0, 30.0), (row.P50, row.P99, row.P99Uncorrected));
-        Assert.True(merger.ApproximateRows > 0);
+        Assert.Equal(1, merger.ApproximateRows);
+        // The live relay merges every second: the count is of rows, not of merges.
+        merger.MergedRows();
+        merger.MergedRows();
+        Assert.Equal(1, merger.ApproximateRows);
+    }
+
+    [Fact]
+    public void A_row_that_completed_nothing_is_not_an_approximation()
+    {
+        var merger = new StatsMerger(Second);
+        merger.Add("a", Row(1, "http", 1.0, ok: 0, rps: 0, null) with { P50Ms = 0, P99Ms = 0, P99UncorrectedMs = 0 });
+        merger.Add("b", Row(1, "http", 1.0, ok: 0, rps: 0, null) with { P50Ms = 0, P99Ms = 0, P99UncorrectedMs = 0 });
+
+        var row = Assert.Single(merger.MergedRows());
+
+        Assert.Equal((0.0, 0.0), (row.P50, row.P99));
+        Assert.Equal(0, merger.ApproximateRows);
     }
 
     [Fact]
