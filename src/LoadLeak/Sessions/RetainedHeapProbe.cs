@@ -7,19 +7,20 @@ namespace LoadLeak.Sessions;
 /// <summary>
 /// At phase boundaries, forces a full blocking GC in the target and records the retained heap.
 /// Allocation is not retention: only a heap measured right after a full GC says what stayed.
-/// Measurements run one at a time off the engine's thread; boundaries closer than two seconds
-/// (concurrent scenarios switching together) share one measurement.
+/// Measurements run one at a time off the engine's thread; boundaries closer than a second
+/// (concurrent scenarios switching together) share one measurement. A 2 s ramp still gets its own.
 /// </summary>
 internal sealed class RetainedHeapProbe(ITargetSampler correlator, RunClock clock, bool atBoundaries, CancellationToken ct) : IEngineObserver
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly List<Task> _pending = [];
     private double _lastMeasured = double.NegativeInfinity;
+    private const double SharedWithin = 1;
 
     public void OnPhaseStarted(PhaseRecord phase)
     {
         if (!atBoundaries || phase.Start < 0.5) return;
-        if (clock.Seconds - _lastMeasured < 2) return;
+        if (clock.Seconds - _lastMeasured < SharedWithin) return;
         _lastMeasured = clock.Seconds;
         lock (_pending) _pending.Add(MeasureAsync($"before {phase.Scenario}/{phase.Name}", "phase-boundary"));
     }
