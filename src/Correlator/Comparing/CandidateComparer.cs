@@ -5,15 +5,17 @@ namespace LoadLeak.Correlator.Comparing;
 /// <summary>
 /// Candidates side by side: each metric's mean over the repeats, the difference to the baseline (in % and
 /// in the metric's unit, with a 95 % confidence interval), and whether it is better, worse or within
-/// run-to-run noise by Welch's t-test on the per-run means.
+/// run-to-run noise by Welch's t-test on the per-run means. With one run a side, the metrics that have
+/// per-second values are tested on those instead (<see cref="PairedSecondsTest"/>).
 /// </summary>
 public static class CandidateComparer
 {
-    public static (IReadOnlyDictionary<string, MetricSummary> Metrics, IReadOnlyList<LeakVerdict> Verdicts) Summarize(IReadOnlyList<RunDocument> runs)
+    public static (IReadOnlyDictionary<string, MetricSummary> Metrics, IReadOnlyList<LeakVerdict> Verdicts,
+        IReadOnlyDictionary<string, IReadOnlyList<double>>? PerSecond) Summarize(IReadOnlyList<RunDocument> runs)
     {
         var extracted = runs.Select(RunMetricsExtractor.Extract).ToArray();
         var metrics = CompareMetrics.All.ToDictionary(m => m.Name, m => Stats(extracted.Select(e => e[m.Name])));
-        return (metrics, runs.Select(r => r.Leak.Verdict).ToArray());
+        return (metrics, runs.Select(r => r.Leak.Verdict).ToArray(), runs.Count == 1 ? PerSecondSeries.Extract(runs[0]) : null);
     }
 
     public static IReadOnlyList<MetricComparison> Compare(CandidateSummary baseline, IReadOnlyList<CandidateSummary> others) =>
@@ -32,6 +34,15 @@ public static class CandidateComparer
         var diff = baseMean == 0 ? (candMean == 0 ? 0 : (double?)null) : (candMean - baseMean) / Math.Abs(baseMean) * 100;
         var noise = Noise(a) is { } na && Noise(b) is { } nb ? Math.Max(na, nb) : (double?)null;
         var welch = WelchTest.Run(a, b);
+        var test = WelchTest.Name;
+        if (welch is null && baseline.PerSecond?.GetValueOrDefault(metric.Name) is { } seriesA
+                          && candidate.PerSecond?.GetValueOrDefault(metric.Name) is { } seriesB
+                          && PairedSecondsTest.Run(seriesA, seriesB) is { } paired)
+        {
+            // Difference and interval are then the seconds' (a run's p99 is not its seconds' mean, so they may differ a little).
+            welch = paired;
+            test = PairedSecondsTest.Name;
+        }
         // The older rule (twice the larger coefficient of variation), kept as it was for scripts reading compare.json.
         var verdict = diff is null ? ComparisonVerdict.NotApplicable
             : noise is null ? ComparisonVerdict.UnknownNoise
@@ -41,13 +52,13 @@ public static class CandidateComparer
             : welch.Difference > 0 == metric.HigherIsBetter ? ComparisonOutcome.Better : ComparisonOutcome.Worse;
         return new(metric.Name, metric.Unit, better, candidate.Name, Round(diff), Round(noise), verdict)
         {
-            Test = welch is null ? null : WelchTest.Name,
-            Difference = Round(candMean - baseMean),
+            Test = welch is null ? null : test,
+            Difference = Round(test == PairedSecondsTest.Name ? welch!.Difference : candMean - baseMean),
             DifferenceLow = Round(welch?.Low),
             DifferenceHigh = Round(welch?.High),
             PValue = welch is null ? null : Math.Round(welch.PValue, 6),
             Outcome = outcome,
-            RepeatsToResolve = outcome == ComparisonOutcome.WithinNoise
+            RepeatsToResolve = outcome == ComparisonOutcome.WithinNoise && test == WelchTest.Name
                 ? WelchTest.RepeatsToResolve(a.StdDev!.Value, b.StdDev!.Value, candMean - baseMean)
                 : null,
         };

@@ -83,7 +83,7 @@ internal sealed class CompareCommand(IUserConsole console, Interruption interrup
 
         var summaries = candidates.Select(c =>
         {
-            var (metrics, verdicts) = CandidateComparer.Summarize(runs[c.Name].Select(r => r.Doc).ToArray());
+            var (metrics, verdicts, perSecond) = CandidateComparer.Summarize(runs[c.Name].Select(r => r.Doc).ToArray());
             return new CandidateSummary
             {
                 Name = c.Name,
@@ -92,6 +92,7 @@ internal sealed class CompareCommand(IUserConsole console, Interruption interrup
                 LeakVerdicts = verdicts,
                 Statuses = runs[c.Name].Select(r => r.Doc.Status).ToArray(),
                 Metrics = metrics,
+                PerSecond = perSecond,
             };
         }).ToArray();
         var document = new CompareDocument
@@ -103,7 +104,10 @@ internal sealed class CompareCommand(IUserConsole console, Interruption interrup
             Baseline = candidates[0].Name,
             Candidates = summaries,
             Comparisons = CandidateComparer.Compare(summaries[0], summaries.Skip(1).ToArray()),
-            Notes = settings.Repeat < 2 ? ["one run per candidate: run-to-run noise unknown; use --repeat 3 or more to tell differences from noise"] : [],
+            Notes = settings.Repeat < 2
+                ? ["one run per candidate: rps, p50 and p99 are compared second by second (paired, corrected for autocorrelation); " +
+                   "the other metrics have no run-to-run noise: use --repeat 3 or more to tell their differences from noise"]
+                : [],
         };
         var written = CompareWriter.WriteAll(document, outDir);
         foreach (var error in written.Errors) console.Warn(error);

@@ -10,7 +10,8 @@ internal static class ComparisonText
     public const string Method =
         "Verdict: Welch's t-test on the per-run means, two-sided, α = 0.05; the interval is the 95 % confidence interval of " +
         "candidate − baseline. Within noise: how many runs per candidate would detect a difference of that size (80 % power) " +
-        "at the spread seen. One run a side has no spread: unknown-noise.";
+        "at the spread seen. One run a side: rps, p50 and p99 are compared second by second (paired t on the per-second " +
+        "differences, on the effective number of independent seconds: autocorrelation accounted for); the rest is unknown-noise.";
 
     /// <summary>"1,000 ± 30 (n=5)": the mean over the repeats and the run-to-run standard deviation.</summary>
     public static string Value(CandidateSummary candidate, string metric) =>
@@ -31,7 +32,7 @@ internal static class ComparisonText
     {
         ComparisonOutcome.WithinNoise => "within-noise" + (c.RepeatsToResolve is { } n
             ? $": {n} runs each would resolve it"
-            : c.Difference is 0 ? "" : ": more than 1000 runs each would be needed"),
+            : c.Difference is 0 || c.Test != "welch-t" ? "" : ": more than 1000 runs each would be needed"),
         { } o => o.ToJsonName() + (c.PValue is { } p && o is ComparisonOutcome.Better or ComparisonOutcome.Worse ? $" ({P(p)})" : ""),
         null => c.Verdict.ToJsonName(),
     };

@@ -11,4 +11,7 @@ public sealed record CandidateSummary
     public IReadOnlyList<RunStatus> Statuses { get; init; } = [];
     /// <summary>metric name → value over the repeats.</summary>
     public IReadOnlyDictionary<string, MetricSummary> Metrics { get; init; } = new Dictionary<string, MetricSummary>();
+    /// <summary>With one run: metric name → its per-second values over the load phases, for the paired test. Not written.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, IReadOnlyList<double>>? PerSecond { get; init; }
 }

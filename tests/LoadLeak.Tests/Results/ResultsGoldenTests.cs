@@ -82,7 +82,7 @@ public sealed class ResultsGoldenTests : IDisposable
         };
         var candidates = runs.Select(c =>
         {
-            var (metrics, verdicts) = CandidateComparer.Summarize(c.Runs);
+            var (metrics, verdicts, _) = CandidateComparer.Summarize(c.Runs);
             return new CandidateSummary
             {
                 Name = c.Name,
