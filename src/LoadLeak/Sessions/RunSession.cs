@@ -67,7 +67,7 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
         if (plan.Soak is null && CoolDownPlan.Warning(_settings, plan.LeakOptions) is { } coolDown) console.Warn(coolDown);
         Clients = ScenarioClients.Of(plan.Config, _settings, stages.Scenarios, environment);
         foreach (var (name, client) in Clients) console.Info($"scenario '{name}': client {client}");
-        _extras = _extras with { Clients = Clients };
+        _extras = _extras with { Clients = Clients, Protocols = _settings.Scenarios.ToDictionary(s => s.Name, s => s.Protocol) };
     }
 
     /// <summary>Launches or attaches to the target and waits until it is ready; the run clock starts then.</summary>
