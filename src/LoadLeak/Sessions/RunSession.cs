@@ -84,6 +84,7 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
         _runnerMemory = new RunnerMemoryMonitor(_clock, TimeSpan.FromSeconds(5));
         var resolved = plan with { Endpoints = await TargetEndpointResolver.ResolveAsync(plan, _placeholders, console, interrupt) };
         _sampler = await stages.Sampling.StartAsync(target, resolved, _clock, interrupt);
+        if (_sampler.SourcesLine is { } sources) console.Info(sources);
         _observers = new LoadObservers(resolved, target, _sampler, _clock, _timeline, console, _load.Token);
         _timeline.Added = _observers.Stream.Event;
     }
