@@ -20,13 +20,15 @@ public static class ScenarioCatalog
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scenarioName);
         var reader = new SettingsReader(scenarioName, customSettings, env);
-        var props = ProtocolOf(scenarioName, reader) switch
+        var protocol = ProtocolOf(scenarioName, reader);
+        var props = protocol switch
         {
             "http" => new HttpScenario(HttpSettings.Read(reader)).ToProps(scenarioName),
             "grpc" => new GrpcScenario(GrpcSettings.Read(reader)).ToProps(scenarioName),
             _ => new KafkaScenario(KafkaSettings.Read(reader, env)).ToProps(scenarioName),
         };
-        return props with { CustomSettings = customSettings.ValueKind == JsonValueKind.Object ? customSettings.Clone() : ScenarioProps.EmptyObject };
+        var custom = customSettings.ValueKind == JsonValueKind.Object ? customSettings.Clone() : ScenarioProps.EmptyObject;
+        return props with { CustomSettings = custom, Protocol = protocol };
     }
 
     /// <summary>

@@ -54,6 +54,8 @@ internal static class QueryScenario
                 channel?.Dispose();
                 return Task.CompletedTask;
             })
+            // The reports' protocol column; without it a code scenario is "custom".
+            .WithProtocol("http+grpc")
             .WithWarmUpDuration(TimeSpan.FromSeconds(2))
             .WithLoadSimulations(new KeepConstant(4, TimeSpan.FromSeconds(10)), new Pause(TimeSpan.FromSeconds(5)))
             .WithThresholds(Threshold.Create("FailRequest.Percent < 5", stats => stats.FailPercent < 5))

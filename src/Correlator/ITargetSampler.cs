@@ -27,6 +27,12 @@ public interface ITargetSampler : IAsyncDisposable
     /// </summary>
     bool OnReading(Action<Measurement> onReading) => false;
 
+    /// <summary>
+    /// Where the figures come from when a URL source (Go pprof/expvar, Prometheus) samples the target ("sources: goroutines
+    /// and Go heap from pprof (…); RSS, OS threads, fds and CPU from /proc"), for the console at the run's start; null otherwise.
+    /// </summary>
+    string? SourcesLine => null;
+
     /// <summary>Stops sampling and returns everything seen. Idempotent.</summary>
     Task<CorrelatorResult> StopAsync();
 }

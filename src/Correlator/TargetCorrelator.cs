@@ -38,6 +38,8 @@ public sealed class TargetCorrelator : ITargetSampler
 
     public bool IsDotNet { get; }
 
+    public string? SourcesLine { get; private set; }
+
     /// <summary>The newest complete second, for the live console. Thread-safe.</summary>
     public TargetSample? Latest => _sink.Table.Latest(_clock.Seconds);
 
@@ -97,7 +99,11 @@ public sealed class TargetCorrelator : ITargetSampler
             _sink.AddNote($".NET runtime {version?.ToString() ?? "unknown (self-contained?)"}: counters from {counters}");
             sources.Add(new EventPipeCounterSource(pid, () => _clock.Seconds, _options.Interval, mode));
         }
-        if (_endpoints.Describe(proc, eventPipe) is { } described && _endpoints.All.Any()) _sink.AddNote(described);
+        if (_endpoints.All.Any() && _endpoints.Describe(proc, eventPipe) is { } described)
+        {
+            SourcesLine = described;
+            _sink.AddNote(described);
+        }
         var composite = new CompositeCounterSource(sources);
         var watch = _pid is { } watched ? WatchExitAsync(watched, _stop.Token) : Task.CompletedTask;
         _running = Task.WhenAll(composite.RunAsync(_sink, _stop.Token), watch);

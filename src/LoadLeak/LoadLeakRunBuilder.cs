@@ -29,7 +29,21 @@ public sealed record LoadLeakRunBuilder
     /// <summary>The URL that answers once the target is ready; null waits for the command's {port}.</summary>
     public string? TargetReadyUrl { get; private init; }
 
+    /// <summary>
+    /// The scenarios to run, by name: registered ones, or the config's. Used when the config has no TargetScenarios
+    /// (the config wins, as in NBomber); null (the default) runs them all.
+    /// </summary>
+    public IReadOnlyList<string>? TargetScenarios { get; private init; }
+
     public LoadLeakRunBuilder LoadConfig(string path) => this with { ConfigPath = path };
+
+    /// <summary>Runs only these scenarios (NBomber's WithTargetScenarios); an unknown name fails the run with exit code 2.</summary>
+    public LoadLeakRunBuilder WithTargetScenarios(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        foreach (var name in names) ArgumentException.ThrowIfNullOrWhiteSpace(name, nameof(names));
+        return this with { TargetScenarios = [.. names] };
+    }
 
     public LoadLeakRunBuilder WithTarget(string command, string? readyUrl = null) =>
         this with { TargetCommand = command, TargetReadyUrl = readyUrl };
@@ -37,10 +51,12 @@ public sealed record LoadLeakRunBuilder
     /// <summary>Runs the command in <paramref name="args"/> (`run` when they start with a flag) and returns its exit code.</summary>
     public int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
 
-    public Task<int> RunAsync(string[] args)
+    public Task<int> RunAsync(string[] args) => RunAsync(args, new StandardUserConsole());
+
+    internal Task<int> RunAsync(string[] args, IUserConsole console)
     {
-        var stages = RunStages.Local with { Scenarios = new CodeScenarioFactory(_scenarios, CatalogScenarioFactory.Instance) };
-        return CliApp.RunAsync(CommandLine(args), new StandardUserConsole(), stages);
+        var scenarios = new CodeScenarioFactory(_scenarios, CatalogScenarioFactory.Instance, TargetScenarios);
+        return CliApp.RunAsync(CommandLine(args), console, RunStages.Local with { Scenarios = scenarios });
     }
 
     internal string[] CommandLine(string[] args)
@@ -48,20 +64,13 @@ public sealed record LoadLeakRunBuilder
         var line = new List<string>(args ?? []);
         if (line.Count == 0 || line[0].StartsWith('-')) line.Insert(0, "run");
         if (line[0] is not ("run" or "soak")) return [.. line];
-        // Without a config the registered scenarios run alone, with their code settings (the bundled config's
-        // scenarios would otherwise join them).
-        if (!Has(line, "-c", "--config")) line.AddRange(["--config", ConfigPath ?? EmptyConfig.Value]);
+        // Without a config the registered scenarios run alone, with their code settings (RunPlanFactory does not
+        // look for one when code registered scenarios).
+        if (ConfigPath is not null && !Has(line, "-c", "--config")) line.AddRange(["--config", ConfigPath]);
         if (TargetCommand is not null && !Has(line, "--target-cmd", "--target-pid")) line.AddRange(["--target-cmd", TargetCommand]);
         if (TargetReadyUrl is not null && !Has(line, "--target-url")) line.AddRange(["--target-url", TargetReadyUrl]);
         return [.. line];
     }
-
-    private static readonly Lazy<string> EmptyConfig = new(() =>
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"loadleak-code-scenarios-{Environment.ProcessId}.json");
-        File.WriteAllText(path, "{}");
-        return path;
-    });
 
     private static bool Has(List<string> line, params string[] flags) =>
         line.Any(arg => flags.Any(f => arg == f || arg.StartsWith(f + "=", StringComparison.Ordinal)));

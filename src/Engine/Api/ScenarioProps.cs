@@ -20,6 +20,15 @@ public sealed record ScenarioProps(string Name, Func<IScenarioContext, Task<Resp
     /// <summary>NBomber's RestartIterationOnFail (default true): a failed <see cref="Step"/> ends its iteration as failed.</summary>
     public bool RestartIterationOnFail { get; init; } = true;
 
+    /// <summary>
+    /// What the scenario speaks, for the reports' protocol column: the catalog's scenarios set "http", "grpc" or
+    /// "kafka"; code scenarios are <see cref="CustomProtocol"/> unless <see cref="WithProtocol"/> names one.
+    /// </summary>
+    public string Protocol { get; init; } = CustomProtocol;
+
+    /// <summary>The protocol of a code scenario that does not name one: its name is not read as a guess.</summary>
+    public const string CustomProtocol = "custom";
+
     public static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
     public ScenarioProps WithInit(Func<IScenarioInitContext, Task> init) => this with { Init = init };
@@ -30,4 +39,10 @@ public sealed record ScenarioProps(string Name, Func<IScenarioContext, Task<Resp
     public ScenarioProps WithMaxFailCount(int count) => this with { MaxFailCount = count };
     public ScenarioProps WithThresholds(params Threshold[] thresholds) => this with { Thresholds = thresholds };
     public ScenarioProps WithRestartIterationOnFail(bool restart) => this with { RestartIterationOnFail = restart };
+
+    /// <summary>
+    /// Names what the scenario speaks ("http", "grpc", "kafka", or your own: "redis", "websocket"...): lower-case
+    /// letters, digits and '-', '+', '.', at most 32 characters.
+    /// </summary>
+    public ScenarioProps WithProtocol(string protocol) => this with { Protocol = ProtocolName.Check(protocol) };
 }

@@ -35,7 +35,8 @@ public sealed record NBomberConfig
     /// <summary>Engine options from <c>LoadLeak.Engine</c>: MaxInFlight, LateToleranceMs, RandomSeed.</summary>
     public EngineOptions Engine { get; init; } = new();
 
-    public static NBomberConfig Load(string path)
+    /// <param name="codeScenarios">Scenarios registered in code, which TargetScenarios may name; none by default.</param>
+    public static NBomberConfig Load(string path, IReadOnlyCollection<string>? codeScenarios = null)
     {
         string json;
         try
@@ -46,10 +47,23 @@ public sealed record NBomberConfig
         {
             throw new ConfigException($"{path}: cannot read the config file: {e.Message}", e);
         }
-        return Parse(json, path);
+        return Parse(json, path, codeScenarios);
     }
 
-    public static NBomberConfig Parse(string json, string sourceName) => NBomberConfigReader.Read(json, sourceName);
+    public static NBomberConfig Parse(string json, string sourceName, IReadOnlyCollection<string>? codeScenarios = null) =>
+        NBomberConfigReader.Read(json, sourceName, codeScenarios ?? []);
+
+    /// <summary>
+    /// A scenario name that neither the config nor code knows, with the names that exist: the config's, and then
+    /// those only code registers.
+    /// </summary>
+    public static string UnknownScenario(string name, IReadOnlyCollection<string> configured, IReadOnlyCollection<string> codeScenarios)
+    {
+        var known = configured.Count == 0 ? "none" : string.Join(", ", configured);
+        var codeOnly = codeScenarios.Where(c => !configured.Contains(c)).ToList();
+        var code = codeOnly.Count == 0 ? "" : $"; registered in code: {string.Join(", ", codeOnly)}";
+        return $"unknown scenario '{name}' (GlobalSettings.ScenariosSettings has: {known}{code})";
+    }
 
     /// <summary>
     /// Builds the engine settings: for each target scenario (TargetScenarios, or all), asks the factory for

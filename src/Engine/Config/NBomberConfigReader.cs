@@ -8,7 +8,8 @@ internal static class NBomberConfigReader
 {
     private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    public static NBomberConfig Read(string json, string source)
+    /// <param name="codeScenarios">Scenarios registered in code: TargetScenarios may name them though no ScenariosSettings entry does.</param>
+    public static NBomberConfig Read(string json, string source, IReadOnlyCollection<string> codeScenarios)
     {
         using var document = ParseDocument(json, source);
         var root = new ConfigNode(document.RootElement, "", source);
@@ -25,7 +26,7 @@ internal static class NBomberConfigReader
             SourceName = source,
             TestSuite = root.Optional("TestSuite")?.String(),
             TestName = root.Optional("TestName")?.String(),
-            TargetScenarios = root.Optional("TargetScenarios") is { } targets ? ReadTargets(targets, scenarios) : null,
+            TargetScenarios = root.Optional("TargetScenarios") is { } targets ? ReadTargets(targets, scenarios, codeScenarios) : null,
             Scenarios = scenarios,
             ReportFileName = global?.Optional("ReportFileName")?.String(),
             ReportFolder = global?.Optional("ReportFolder")?.String(),
@@ -70,17 +71,16 @@ internal static class NBomberConfigReader
         };
     }
 
-    private static IReadOnlyList<string> ReadTargets(ConfigNode targets, IReadOnlyList<ScenarioConfig> scenarios)
+    private static IReadOnlyList<string> ReadTargets(ConfigNode targets, IReadOnlyList<ScenarioConfig> scenarios,
+        IReadOnlyCollection<string> codeScenarios)
     {
+        var configured = scenarios.Select(s => s.ScenarioName).ToList();
         var names = new List<string>();
         foreach (var item in targets.Items())
         {
             var name = item.String();
-            if (!scenarios.Any(s => s.ScenarioName == name))
-            {
-                var known = scenarios.Count == 0 ? "none" : string.Join(", ", scenarios.Select(s => s.ScenarioName));
-                throw item.Error($"unknown scenario '{name}' (GlobalSettings.ScenariosSettings has: {known})");
-            }
+            if (!configured.Contains(name) && !codeScenarios.Contains(name))
+                throw item.Error(NBomberConfig.UnknownScenario(name, configured, codeScenarios));
             if (!names.Contains(name)) names.Add(name);
         }
         return names;

@@ -17,7 +17,7 @@ internal static class PlanPrinter
         var placeholders = Placeholders.WithFreePorts().Set("kafka", "127.0.0.1:9092");
         var environment = new ScenarioEnvironment(placeholders.Values, "127.0.0.1:9092");
         var settings = plan.BuildEngineSettings(scenarios, environment);
-        console.Info($"config {plan.ConfigPath}: {settings.Scenarios.Count} scenario(s), " +
+        console.Info($"config {plan.ConfigLabel}: {settings.Scenarios.Count} scenario(s), " +
                      (settings.Sequential ? "one after another" : "concurrently") +
                      $", duration scale {plan.DurationScale.ToString(CultureInfo.InvariantCulture)}");
         foreach (var scenario in settings.Scenarios)

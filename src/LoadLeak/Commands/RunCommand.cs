@@ -46,7 +46,8 @@ internal sealed class RunCommand(IUserConsole console, Interruption interruption
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var plan = RunPlanFactory.Create(settings, "loadleak " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+        var commandLine = "loadleak " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
+        var plan = RunPlanFactory.Create(settings, commandLine, stages.Scenarios);
         foreach (var note in plan.Notes) console.Info(note);
         var cluster = ClusterPlan.Parse(plan, settings.ClusterFlags);
         if (settings.DryRun)
@@ -55,7 +56,7 @@ internal sealed class RunCommand(IUserConsole console, Interruption interruption
             if (cluster is not null) ClusterPlan.Print(console, cluster);
             return ExitCodes.Ok;
         }
-        console.Info($"run {plan.RunId}: config {plan.ConfigPath}, duration scale {plan.DurationScale}, reports in {plan.OutDir}");
+        console.Info($"run {plan.RunId}: config {plan.ConfigLabel}, duration scale {plan.DurationScale}, reports in {plan.OutDir}");
         RunOutcome outcome;
         if (cluster is not null)
         {

@@ -13,10 +13,17 @@ internal static class RunPlanFactory
 {
     public const string DefaultConfigName = "nbomber-config.json";
 
-    public static RunPlan Create(TargetRunSettings settings, string commandLine)
+    /// <summary>Where the scenarios come from when a run has no config file: they were registered in code.</summary>
+    public const string NoConfigSource = "code scenarios";
+
+    /// <param name="scenarios">Who builds the scenarios; those it registered in code may run without a config.</param>
+    public static RunPlan Create(TargetRunSettings settings, string commandLine, IScenarioFactory? scenarios = null)
     {
-        var (configPath, bundledConfig) = LocateConfig(settings.Config);
-        var config = NBomberConfig.Load(configPath);
+        var code = scenarios?.CodeScenarios ?? [];
+        // Code scenarios without --config run alone: neither ./nbomber-config.json nor the bundled config joins them.
+        (string Path, bool Bundled)? located = settings.Config is null && code.Count > 0 ? null : LocateConfig(settings.Config);
+        var config = located is { } file ? NBomberConfig.Load(file.Path, code) : new NBomberConfig { SourceName = NoConfigSource };
+        config = WithCodeTargets(config, scenarios?.TargetScenarios, code);
         var scale = settings.ParsedDurationScale;
         var options = RunOptions.From(config.Extensions).Scaled(scale);
         if (settings.NoGuard) options = options with { Guard = options.Guard with { Enabled = false } };
@@ -26,7 +33,7 @@ internal static class RunPlanFactory
         {
             RunId = runId,
             OutDir = Path.GetFullPath(settings.Out ?? Path.Combine(config.ReportFolder ?? "reports", runId)),
-            ConfigPath = configPath,
+            ConfigPath = located?.Path,
             Config = config,
             Target = target,
             ReadyUrl = ReadyUrl(settings, target),
@@ -39,7 +46,12 @@ internal static class RunPlanFactory
             LeakOptions = LeakOptionsOf(config.Extensions),
             Snapshots = settings.Snapshots,
             KeepDumps = settings.KeepDumps,
-            Notes = bundledConfig ? [BundledConfigNote(configPath)] : [],
+            Notes = located switch
+            {
+                null => [NoConfigNote],
+                { Bundled: true } bundled => [BundledConfigNote(bundled.Path)],
+                _ => [],
+            },
         };
     }
 
@@ -57,6 +69,19 @@ internal static class RunPlanFactory
         if (File.Exists(local)) return (local, false);
         if (File.Exists(BundledTarget.DefaultConfigPath)) return (BundledTarget.DefaultConfigPath, true);
         throw new ConfigException($"--config: no {DefaultConfigName} in the current folder; pass --config FILE or run `loadleak init`");
+    }
+
+    private const string NoConfigNote =
+        "no config (code scenarios): the scenarios registered in code run with the settings their code gives them";
+
+    /// <summary>The code's WithTargetScenarios, where the config names none (the config wins over code, as in NBomber).</summary>
+    private static NBomberConfig WithCodeTargets(NBomberConfig config, IReadOnlyList<string>? targets, IReadOnlyList<string> code)
+    {
+        if (targets is null || config.TargetScenarios is not null) return config;
+        var configured = config.Scenarios.Select(s => s.ScenarioName).ToList();
+        foreach (var name in targets.Where(t => !configured.Contains(t) && !code.Contains(t)))
+            throw new ConfigException($"WithTargetScenarios: {NBomberConfig.UnknownScenario(name, configured, code)}");
+        return config with { TargetScenarios = [.. targets.Distinct()] };
     }
 
     private static string BundledConfigNote(string path) =>

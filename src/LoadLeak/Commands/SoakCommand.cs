@@ -55,7 +55,8 @@ internal sealed class SoakCommand(IUserConsole console, Interruption interruptio
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var plan = RunPlanFactory.Create(settings, "loadleak " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+        var commandLine = "loadleak " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
+        var plan = RunPlanFactory.Create(settings, commandLine, stages.Scenarios);
         var soak = new SoakPlan(settings.ParsedDuration * plan.DurationScale, settings.Copies, settings.ParsedGcEvery);
         plan = plan with { Soak = soak, Snapshots = !settings.NoSnapshots };
         if (settings.DryRun)

@@ -42,7 +42,7 @@ internal sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? 
             Status = Status(engine),
             Meta = Metadata(plan, target),
             Phases = phases,
-            Scenarios = (engine?.Scenarios ?? []).Select(s => WithClient(s with { Protocol = ProtocolOf(s.Name) }, extras)).ToArray(),
+            Scenarios = (engine?.Scenarios ?? []).Select(s => WithClient(s with { Protocol = ProtocolOf(s.Name, extras) }, extras)).ToArray(),
             Intervals = intervals,
             Samples = samples,
             Retained = retained,
@@ -106,9 +106,13 @@ internal sealed class RunDocumentBuilder(RunPlan plan, RunClock clock, ITarget? 
         _ => ExitCodes.Ok,
     };
 
-    /// <summary>http, grpc or kafka, from the scenario's config; null when the config does not tell.</summary>
-    private string? ProtocolOf(string scenario)
+    /// <summary>
+    /// As the built scenario declared it (http, grpc, kafka, custom...); else from the scenario's config, null when it
+    /// does not tell.
+    /// </summary>
+    private string? ProtocolOf(string scenario, RunExtras extras)
     {
+        if (extras.Protocols.TryGetValue(scenario, out var declared)) return declared;
         if (plan.Config.Scenarios.FirstOrDefault(c => c.ScenarioName == scenario) is not { } config) return null;
         try
         {

@@ -11,4 +11,6 @@ internal sealed record RunExtras
     public IReadOnlyList<RunnerMemoryPoint> RunnerMemory { get; init; } = [];
     /// <summary>Each scenario's client by scenario name, as the run printed it when it started.</summary>
     public IReadOnlyList<KeyValuePair<string, ClientChoice>> Clients { get; init; } = [];
+    /// <summary>Each built scenario's protocol by name (the catalog's, or what code declared: "custom" by default).</summary>
+    public IReadOnlyDictionary<string, string> Protocols { get; init; } = new Dictionary<string, string>();
 }

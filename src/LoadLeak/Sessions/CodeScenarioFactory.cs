@@ -9,8 +9,13 @@ namespace LoadLeak.Sessions;
 /// ScenariosSettings applied over them by name, as in NBomber; config scenarios with other names come from the
 /// protocol catalog. {port}-style placeholders in a code scenario's CustomSettings are filled as in the config's.
 /// </summary>
-internal sealed class CodeScenarioFactory(IReadOnlyList<ScenarioProps> registered, IScenarioFactory fallback) : IScenarioFactory
+internal sealed class CodeScenarioFactory(
+    IReadOnlyList<ScenarioProps> registered, IScenarioFactory fallback, IReadOnlyList<string>? targets = null) : IScenarioFactory
 {
+    public IReadOnlyList<string> CodeScenarios { get; } = [.. registered.Select(p => p.Name)];
+
+    public IReadOnlyList<string>? TargetScenarios => targets;
+
     public ScenarioProps Create(ScenarioConfig config, ScenarioEnvironment environment) =>
         Find(config.ScenarioName) is { } props
             ? props with { CustomSettings = PlaceholderJson.Fill(props.CustomSettings, environment.Placeholders) }
@@ -30,6 +35,10 @@ internal sealed class CodeScenarioFactory(IReadOnlyList<ScenarioProps> registere
         }
         return config with { Scenarios = scenarios };
     }
+
+    /// <summary>The catalog's scenarios keep their client line and run.json entry beside the code's.</summary>
+    public ClientChoice? ClientOf(ScenarioConfig config, ScenarioEnvironment environment) =>
+        Find(config.ScenarioName) is null ? fallback.ClientOf(config, environment) : null;
 
     private ScenarioProps? Find(string name) => registered.FirstOrDefault(p => p.Name == name);
 }

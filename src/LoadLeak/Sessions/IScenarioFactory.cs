@@ -17,4 +17,10 @@ internal interface IScenarioFactory
 
     /// <summary>Which client the scenario sends with, how it was picked and why; null for scenarios that do not say (code-first ones).</summary>
     ClientChoice? ClientOf(ScenarioConfig config, ScenarioEnvironment environment) => null;
+
+    /// <summary>Scenarios registered in code: TargetScenarios may name them, and a run of only them needs no config file.</summary>
+    IReadOnlyList<string> CodeScenarios => [];
+
+    /// <summary>The scenarios code chose to run (WithTargetScenarios), used when the config has no TargetScenarios; null runs all.</summary>
+    IReadOnlyList<string>? TargetScenarios => null;
 }

@@ -14,7 +14,10 @@ internal sealed record RunPlan
 {
     public required string RunId { get; init; }
     public required string OutDir { get; init; }
-    public required string ConfigPath { get; init; }
+    /// <summary>The config file; null when only scenarios registered in code run, without one.</summary>
+    public string? ConfigPath { get; init; }
+    /// <summary>The config as the console names it.</summary>
+    public string ConfigLabel => ConfigPath ?? "none (code scenarios)";
     public required NBomberConfig Config { get; init; }
     public required TargetSpec Target { get; init; }
     /// <summary>Readiness URL template ({port} not yet filled); null means no readiness check.</summary>

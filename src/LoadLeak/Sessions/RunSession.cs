@@ -67,7 +67,7 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
         if (plan.Soak is null && CoolDownPlan.Warning(_settings, plan.LeakOptions) is { } coolDown) console.Warn(coolDown);
         Clients = ScenarioClients.Of(plan.Config, _settings, stages.Scenarios, environment);
         foreach (var (name, client) in Clients) console.Info($"scenario '{name}': client {client}");
-        _extras = _extras with { Clients = Clients };
+        _extras = _extras with { Clients = Clients, Protocols = _settings.Scenarios.ToDictionary(s => s.Name, s => s.Protocol) };
     }
 
     /// <summary>Launches or attaches to the target and waits until it is ready; the run clock starts then.</summary>
@@ -84,6 +84,7 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
         _runnerMemory = new RunnerMemoryMonitor(_clock, TimeSpan.FromSeconds(5));
         var resolved = plan with { Endpoints = await TargetEndpointResolver.ResolveAsync(plan, _placeholders, console, interrupt) };
         _sampler = await stages.Sampling.StartAsync(target, resolved, _clock, interrupt);
+        if (_sampler.SourcesLine is { } sources) console.Info(sources);
         _observers = new LoadObservers(resolved, target, _sampler, _clock, _timeline, console, _load.Token);
         _timeline.Added = _observers.Stream.Event;
     }

@@ -17,7 +17,9 @@ public sealed record ScenarioStats(
     long Late,
     long Dropped)
 {
-    /// <summary>http, grpc or kafka, from the scenario's config; the engine does not know it.</summary>
+    /// <summary>
+    /// http, grpc or kafka for the config's scenarios; for code scenarios what they declared (WithProtocol), else "custom".
+    /// </summary>
     public string? Protocol { get; init; }
 
     /// <summary>

@@ -39,6 +39,17 @@ public class NBomberConfigErrorTests
         Assert.Equal("cfg.json: TargetScenarios[1]: unknown scenario 'nope' (GlobalSettings.ScenariosSettings has: ok)", message);
     }
 
+    [Fact]
+    public void Target_scenarios_may_name_scenarios_registered_in_code_and_the_error_lists_them()
+    {
+        const string json = """{ "TargetScenarios": ["flow", "ok"], "GlobalSettings": { "ScenariosSettings": [ { "ScenarioName": "ok" } ] } }""";
+        Assert.Equal(["flow", "ok"], NBomberConfig.Parse(json, "cfg.json", ["flow", "ok"]).TargetScenarios);
+
+        var error = Assert.Throws<ConfigException>(() => NBomberConfig.Parse(json, "cfg.json", ["other"]));
+        Assert.Equal("cfg.json: TargetScenarios[0]: unknown scenario 'flow' (GlobalSettings.ScenariosSettings has: ok; " +
+                     "registered in code: other)", error.Message);
+    }
+
     [Theory]
     [InlineData("""{ "KeepConstant": [10, "30"] }""", Sim + "[0].KeepConstant[1]: expected a duration")]
     [InlineData("""{ "KeepConstant": [10, "00:00:xx"] }""", Sim + "[0].KeepConstant[1]: expected a duration")]

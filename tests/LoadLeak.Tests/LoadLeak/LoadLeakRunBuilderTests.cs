@@ -25,11 +25,18 @@ public class LoadLeakRunBuilderTests
     }
 
     [Fact]
-    public void Without_a_config_the_registered_scenarios_run_alone()
+    public void Without_a_config_no_config_flag_is_added_and_no_file_written()
     {
-        var line = Builder.CommandLine([]);
-        Assert.Equal("--config", line[1]);
-        Assert.Equal("{}", File.ReadAllText(line[2]));
+        var before = Directory.GetFiles(Path.GetTempPath(), "loadleak-code-scenarios-*").Length;
+        Assert.Equal(["run"], Builder.CommandLine([]));
+        Assert.Equal(before, Directory.GetFiles(Path.GetTempPath(), "loadleak-code-scenarios-*").Length);
+    }
+
+    [Fact]
+    public void WithTargetScenarios_refuses_an_empty_name()
+    {
+        Assert.Throws<ArgumentException>(() => Builder.WithTargetScenarios("flow", " "));
+        Assert.Equal(["flow"], Builder.WithTargetScenarios("flow").TargetScenarios);
     }
 
     [Fact]

@@ -33,6 +33,15 @@ public class HtmlExporterTests
     }
 
     [Fact]
+    public void A_run_without_a_config_file_says_its_scenarios_came_from_code()
+    {
+        var doc = SyntheticRunDocument.Create(durationSeconds: 300);
+        var html = HtmlExporter.Render(doc with { Meta = doc.Meta with { ConfigPath = null } });
+        Assert.Contains("<dt>Config</dt><dd>none (code scenarios)</dd>", html);
+        Assert.Contains("<dt>Config</dt><dd>nbomber-config.json</dd>", HtmlExporter.Render(doc));
+    }
+
+    [Fact]
     public void Page_is_self_contained_under_a_no_remote_content_security_policy()
     {
         var html = HtmlExporter.Render(SyntheticRunDocument.Create(durationSeconds: 300));

@@ -10,11 +10,13 @@ internal static class ClusterPlan
 {
     public static ClusterSettings? Parse(RunPlan plan, ClusterFlags flags)
     {
-        var json = File.ReadAllText(plan.ConfigPath);
+        var json = plan.ConfigPath is null ? null : File.ReadAllText(plan.ConfigPath);
         var scenarios = plan.Config.Scenarios.Select(s => s.ScenarioName).ToList();
         var targets = plan.Config.TargetScenarios ?? scenarios;
-        var settings = ClusterSettingsParser.Parse(json, plan.ConfigPath, flags, scenarios, targets);
+        var settings = ClusterSettingsParser.Parse(json, plan.Config.SourceName, flags, scenarios, targets);
         if (settings is null) return null;
+        // The agents read the scenarios from the config file: code scenarios alone have none to send them.
+        if (plan.ConfigPath is null) throw new Engine.ConfigException("--cluster-*: a cluster run needs a config file (--config)");
         if (plan.Soak is not null) throw new Engine.ConfigException("soak runs do not run as a cluster yet: leave out the --cluster-* flags");
         if (settings.WaitForProbe && !settings.IsLocal && plan.Target is TargetSpec.Launch { Bundled: false })
             throw new Engine.ConfigException("--target-cmd: with --cluster-probe the probe launches the target (loadleak probe --target-cmd ...)");

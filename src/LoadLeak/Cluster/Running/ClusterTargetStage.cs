@@ -31,7 +31,9 @@ internal sealed class ClusterTargetStage(ClusterRunState state) : ITargetStage
         try
         {
             var scenarios = plan.Config.TargetScenarios ?? plan.Config.Scenarios.Select(s => s.ScenarioName).ToList();
-            var input = new ClusterAssignmentInput(await File.ReadAllTextAsync(plan.ConfigPath, ct).ConfigureAwait(false), plan.ConfigPath,
+            // ClusterPlan refuses a cluster without a config file.
+            var configPath = plan.ConfigPath ?? throw new InvalidOperationException("a cluster run without a config file");
+            var input = new ClusterAssignmentInput(await File.ReadAllTextAsync(configPath, ct).ConfigureAwait(false), configPath,
                 scenarios, new Dictionary<string, string>(placeholders.Values), placeholders.Values.GetValueOrDefault("kafka"), plan.DurationScale);
             await coordinator.AssignAsync(input, ct).ConfigureAwait(false);
             console.Info($"cluster '{state.Settings.ClusterId}': {coordinator.AgentMembers.Count(a => !a.Lost)} agent(s) assigned");

@@ -36,7 +36,7 @@ internal sealed class RunInfoSection : IHtmlSection
             ("Started", doc.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'zzz", CultureInfo.InvariantCulture)),
             ("Duration", Units.Duration(doc.DurationSeconds)),
             ("Test", string.Join(" / ", new[] { m.TestSuite, m.TestName }.Where(x => !string.IsNullOrEmpty(x)))),
-            ("Config", m.ConfigPath), ("Target command", m.TargetCommand),
+            ("Config", m.ConfigPath ?? "none (code scenarios)"), ("Target command", m.TargetCommand),
             ("Target pid", m.TargetPid?.ToString(CultureInfo.InvariantCulture)), ("Target URL", m.TargetUrl),
             ("Machine", $"{m.Machine} ({m.ProcessorCount} CPUs), {m.Os}"), ("Runtime", m.Runtime),
             ("LoadLeak", m.ToolVersion), ("Duration scale", m.DurationScale.ToString("0.###", CultureInfo.InvariantCulture)),

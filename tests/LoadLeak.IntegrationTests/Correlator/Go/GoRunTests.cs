@@ -19,6 +19,9 @@ public sealed class GoRunTests
         var (result, root) = await RunAsync("--snapshots", "--target-cmd", $"{binary} -port {{port}} -mode goroutine -leak-every 50");
 
         Assert.Contains("target serves Go pprof at", result.StdOut);
+        // The run's start names every source, as run.json's note does.
+        Assert.Matches(@"sources: goroutines and Go heap from pprof \(http://127\.0\.0\.1:\d+/debug/pprof/, found on the launched " +
+            @"target's port\); RSS, OS threads, fds and CPU from /proc", result.StdOut);
         Assert.Equal("leak", root.GetProperty("leak").GetProperty("verdict").GetString());
         var goroutines = Finding(root, "goroutines");
         Assert.True(goroutines.GetProperty("isLeak").GetBoolean(), result.ToString());

@@ -25,7 +25,9 @@ public sealed class CodeFirstSampleTests
 
         var scenario = root.GetProperty("scenarios").EnumerateArray().Single();
         Assert.Equal("query-flow", scenario.GetProperty("name").GetString());
-        Assert.Equal(JsonValueKind.Null, scenario.GetProperty("protocol").ValueKind); // its name names no protocol
+        // Declared in code (WithProtocol), not guessed from the name.
+        Assert.Equal("http+grpc", scenario.GetProperty("protocol").GetString());
+        Assert.EndsWith("codefirst-config.json", root.GetProperty("meta").GetProperty("configPath").GetString());
         var ok = scenario.GetProperty("ok").GetInt64();
         Assert.True(ok > 50, result.ToString());
         var steps = scenario.GetProperty("steps").EnumerateArray().ToArray();

@@ -53,9 +53,22 @@ public class CodeScenarioFactoryTests
         Assert.Equal("fallback asked for http", e.Message);
     }
 
+    [Fact]
+    public void The_catalog_scenarios_keep_their_client_and_code_scenarios_name_none()
+    {
+        var factory = new CodeScenarioFactory([Code("flow")], new ThrowingFactory());
+        var http = new ScenarioConfig("http", null, null, ScenarioProps.EmptyObject, null, null);
+
+        Assert.Equal("raw", factory.ClientOf(http, Environment)?.Client);
+        Assert.Null(factory.ClientOf(http with { ScenarioName = "flow" }, Environment));
+        Assert.Equal(["flow"], factory.CodeScenarios);
+    }
+
     private sealed class ThrowingFactory : IScenarioFactory
     {
         public ScenarioProps Create(ScenarioConfig config, ScenarioEnvironment environment) =>
             throw new InvalidOperationException($"fallback asked for {config.ScenarioName}");
+
+        public ClientChoice? ClientOf(ScenarioConfig config, ScenarioEnvironment environment) => ClientChoice.Auto("raw", "test");
     }
 }
