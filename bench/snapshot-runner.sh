@@ -2,16 +2,17 @@
 # The runner itself with --snapshots, end to end: `loadleak run --snapshots` attached to a LeakyApp
 # (static-cache) whose heap grows by ~MB megabytes between the baseline and the peak snapshot, while a
 # light HTTP load runs against the bundled target (the load only paces the phases). Records the runner's
-# peak RSS (VmHWM, polled from /proc while it runs), its RSS before the first snapshot, and per snapshot
+# peak RSS (VmHWM, polled from /proc while it runs), its peak up to the end of the baseline snapshot, and per snapshot
 # the heap, the target's measured pause beside its budget, the WriteDump call and the analysis time
 # (from run.json). One 1 GB run at a time: the target holds ~1.3 GB, its dump another 1.4 GB of tmpfs.
 # Usage: bench/snapshot-runner.sh [MB="200 1000"] [HOLD=45]
 #   HOLD  seconds of load between the baseline and the peak snapshot: the grow must finish inside it
+#   ENTRY=1024  bytes per cached entry; 64 makes it many small objects (the walk's worst case: use HOLD=90 at 1 GB)
 #   RUNNER_DLL=path   measure another build of the runner (e.g. an older commit's) with the same fixture
 # Run it under the bench lock: flock /tmp/loadleak-bench.lock bench/snapshot-runner.sh "200 1000"
 source "$(dirname "$0")/common.sh"
 need curl python3
-SIZES=${1:-"200 1000"}; HOLD=${2:-45}; ENTRY=1024
+SIZES=${1:-"200 1000"}; HOLD=${2:-45}; ENTRY=${ENTRY:-1024}
 build
 RUNNER_DLL=${RUNNER_DLL:-$LOADLEAK_DLL}
 APP="$ROOT/tests/Fixtures/LeakyApp/bin/Release/net10.0/LeakyApp.dll"
@@ -31,7 +32,7 @@ JSON
 # kb FIELD PID — a VmXXX line of /proc/PID/status in kB (0 once the process is gone)
 kb() { awk -v f="$1:" '$1 == f { print $2 }' "/proc/$2/status" 2>/dev/null || echo 0; }
 
-printf 'grownMB\tlabel\theapMB\tobjects\tpauseMs\tbudgetMs\twriteDumpMs\tanalysisMs\trunnerStartMB\trunnerPeakMB\tloadavg\n' \
+printf 'grownMB\tlabel\theapMB\tobjects\tpauseMs\tbudgetMs\twriteDumpMs\tanalysisMs\trunnerAfterBaselineMB\trunnerPeakMB\tloadavg\n' \
   | tee "$OUT/snapshot-runner.tsv"
 for mb in $SIZES; do
   fifo="$OUT/leaky-$mb.in"; mkfifo "$fifo"
@@ -45,7 +46,7 @@ for mb in $SIZES; do
   start_kb=0; grown=0; hwm=0
   while kill -0 "$runner" 2>/dev/null; do
     h=$(kb VmHWM "$runner"); [[ -n "$h" ]] && (( h > hwm )) && hwm=$h
-    if (( grown == 0 )) && grep -q "heap snapshot 'baseline'" "$OUT/run-$mb.txt"; then
+    if (( grown == 0 )) && grep -q "heap snapshot 'baseline':" "$OUT/run-$mb.txt"; then
       start_kb=$hwm; grown=1
       echo "grow $(( mb * 1048576 / (ENTRY + 120) )) $ENTRY" >&3
       echo drop >&3
