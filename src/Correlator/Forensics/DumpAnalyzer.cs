@@ -68,7 +68,7 @@ internal static class DumpAnalyzer
 
     /// <summary>ClrMD 4.2 reads a .NET 10 dump's runtime version as 0.0 and cannot find the DAC
     /// itself; ours matches when the target runs on the same runtime, so point it there first.</summary>
-    private static ClrRuntime CreateRuntime(ClrInfo clr)
+    internal static ClrRuntime CreateRuntime(ClrInfo clr)
     {
         var runtimeDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var dacPath = Path.Combine(runtimeDir, DacFileName());

@@ -114,6 +114,29 @@ public class HtmlExporterTests
     }
 
     [Fact]
+    public void Heap_snapshots_show_each_pause_beside_its_budget()
+    {
+        var doc = SyntheticRunDocument.Create(durationSeconds: 300);
+        var snapshots = doc.Heap!.Snapshots;
+        doc = doc with
+        {
+            Heap = doc.Heap with
+            {
+                Snapshots = [snapshots[0] with { PauseBudgetMs = 1_500 }, snapshots[1] with { PauseBudgetMs = 1_000 }, snapshots[2]],
+            },
+        };
+
+        var html = HtmlExporter.Render(doc);
+        var heap = html[html.IndexOf("id=\"heap\"", StringComparison.Ordinal)..];
+
+        Assert.Contains("Pause budget", heap);
+        Assert.Contains(">1,500 ms<", heap);
+        Assert.Contains("1,000 ms <span class=\"badge bad\">over</span>", heap);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(heap, ">over<"));
+        Assert.Contains(">–<", heap);
+    }
+
+    [Fact]
     public void A_cluster_run_plots_each_agents_throughput()
     {
         var intervals = Enumerable.Range(1, 20).Select(t => new AgentInterval(t, 100, 0, 100)).ToList();

@@ -18,15 +18,16 @@ internal sealed class HeapSection : IHtmlSection
         if (heap.Snapshots.Count > 0)
         {
             html.Append("<h3>Snapshots</h3>\n");
-            HtmlTable.Write(html, ["Label", "At (s)", "Heap", "Objects", "Target paused", "WriteDump call", "Analysis"],
+            HtmlTable.Write(html, ["Label", "At (s)", "Heap", "Objects", "Target paused", "Pause budget", "WriteDump call", "Analysis"],
                 heap.Snapshots.Select(s => new[]
                 {
                     Cell.Text(s.Label), Cell.Num(Units.Number(s.T, "0.#")), Cell.Num(Units.Mb(s.HeapBytes)), Cell.Num(Units.Count(s.Objects)),
-                    Cell.Num(Units.Ms(s.PauseMs) + (s.PauseMeasured ? " ms" : " ms (upper bound)")),
+                    Cell.Num(Units.Ms(s.PauseMs) + (s.PauseMeasured ? " ms" : " ms (upper bound)")), BudgetCell(s),
                     Cell.Num(s.WriteDumpMs is { } call ? Units.Ms(call) + " ms" : "–"), Cell.Num(Units.Ms(s.AnalysisMs) + " ms"),
                 }));
             html.Append("<p class=\"note\">Target paused: how long its threads were stopped while the dump was written (from their /proc states); "
-                + "the WriteDump call adds the request and createdump's start-up, during which the target runs.</p>\n");
+                + "the WriteDump call adds the request and createdump's start-up, during which the target runs. "
+                + "Pause budget: 1.5 s per 200 MB of heap.</p>\n");
         }
         if (heap.GoroutineGrowers is { Count: > 0 } goroutines)
         {
@@ -69,4 +70,9 @@ internal sealed class HeapSection : IHtmlSection
         foreach (var note in heap.Notes)
             html.Append("<p class=\"note\">").Append(HtmlText.Encode(note)).Append("</p>\n");
     }
+
+    /// <summary>The snapshot's own budget beside its pause; "–" in files written before it was recorded.</summary>
+    private static Cell BudgetCell(SnapshotInfo s) => s.PauseBudgetMs is not { } budget ? Cell.Num("–")
+        : s.PauseMs > budget ? new Cell($"{HtmlText.Encode(Units.Ms(budget) + " ms")} <span class=\"badge bad\">over</span>", "num")
+        : Cell.Num(Units.Ms(budget) + " ms");
 }
