@@ -31,6 +31,20 @@ public class ClusterCodecTests
         Assert.Contains("\"state\":\"running\"", reply, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_probes_memory_limit_is_an_additive_field_an_older_probe_leaves_out()
+    {
+        var gate = new MessageGate("c1");
+        var ready = new ProbeReady(true, 42, "app", 1.5, null) { ClusterId = "c1", MemoryLimitBytes = 2e9, MemoryLimitSource = "machine memory" };
+        Assert.True(gate.TryAccept(ClusterCodec.Encode(ready), out var decoded));
+        Assert.Equal(2e9, Assert.IsType<ProbeReady>(decoded).MemoryLimitBytes);
+        Assert.Equal("machine memory", ((ProbeReady)decoded!).MemoryLimitSource);
+
+        var older = "{\"type\":\"probe-ready\",\"v\":1,\"clusterId\":\"c1\",\"ready\":true,\"pid\":42,\"target\":\"app\"}";
+        Assert.True(gate.TryAccept(Encoding.UTF8.GetBytes(older), out var old));
+        Assert.Null(Assert.IsType<ProbeReady>(old).MemoryLimitBytes);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not json")]
