@@ -173,6 +173,8 @@ internal sealed class ProbeWorker(ProbeOptions options, IUserConsole console)
             case StartRun start:
                 _started.TrySetResult(start);
                 break;
+            case StopRun { AgentsOnly: true, Release: false }:
+                break;
             case StopRun stop:
                 _stopped.TrySetResult(stop);
                 if (stop.Release) _released.TrySetResult();

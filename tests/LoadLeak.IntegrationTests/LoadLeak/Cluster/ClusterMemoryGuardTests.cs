@@ -24,7 +24,8 @@ public sealed class ClusterMemoryGuardTests(ITestOutputHelper output)
         await File.WriteAllTextAsync(configPath, config.ToJsonString());
 
         var result = await CliProcess.RunAsync(TimeSpan.FromSeconds(120), "run", "--config", configPath, "--out", folder.Path,
-            "--cluster-local", "1", "--cluster-probe",
+            // --snapshots: the snapshot requests cut short by the guard, and the probe's diff asked for after it, must not cost the reports.
+            "--cluster-local", "1", "--cluster-probe", "--snapshots",
             "--target-cmd", ClusterRunCommandTests.TargetCommand(""), "--target-url", "http://127.0.0.1:{port}/healthz");
 
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -39,6 +40,7 @@ public sealed class ClusterMemoryGuardTests(ITestOutputHelper output)
         var agent = Assert.Single(run.GetProperty("agents").EnumerateArray());
         Assert.False(agent.GetProperty("lost").GetBoolean(), "the agent was stopped, not lost");
         Assert.True(run.GetProperty("samples").GetArrayLength() > 0, "the probe's samples are kept");
+        Assert.Contains("heap forensics: the probe sent no heap diff", result.StdErr, StringComparison.Ordinal);
         foreach (var report in new[] { "report.html", "report.md" })
             Assert.True(File.Exists(folder.File(report)), $"{report} missing:\n{result}");
         Assert.Contains("probe local-probe: completed", await File.ReadAllTextAsync(folder.File("probe.log")), StringComparison.Ordinal);

@@ -45,6 +45,18 @@ public class ClusterCodecTests
         Assert.Null(Assert.IsType<ProbeReady>(old).MemoryLimitBytes);
     }
 
+    [Fact]
+    public void A_stop_for_the_agents_only_round_trips_and_an_older_stop_means_everyone()
+    {
+        var gate = new MessageGate("c1");
+        Assert.True(gate.TryAccept(ClusterCodec.Encode(new StopRun("guard", false) { ClusterId = "c1", AgentsOnly = true }), out var decoded));
+        Assert.True(Assert.IsType<StopRun>(decoded).AgentsOnly);
+
+        var older = "{\"type\":\"stop\",\"v\":1,\"clusterId\":\"c1\",\"reason\":\"the load ended\",\"release\":false}";
+        Assert.True(gate.TryAccept(Encoding.UTF8.GetBytes(older), out var old));
+        Assert.False(Assert.IsType<StopRun>(old).AgentsOnly);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not json")]
