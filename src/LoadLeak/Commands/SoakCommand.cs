@@ -59,6 +59,7 @@ internal sealed class SoakCommand(IUserConsole console, Interruption interruptio
         var plan = RunPlanFactory.Create(settings, commandLine, stages.Scenarios);
         var soak = new SoakPlan(settings.ParsedDuration * plan.DurationScale, settings.Copies, settings.ParsedGcEvery);
         plan = plan with { Soak = soak, Snapshots = !settings.NoSnapshots };
+        if (Cluster.Running.ClusterPlan.SoakWarning(plan) is { } ignored) console.Warn(ignored);
         if (settings.DryRun)
         {
             PlanPrinter.Print(console, plan, stages.Scenarios);

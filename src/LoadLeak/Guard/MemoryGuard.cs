@@ -42,11 +42,14 @@ internal sealed class MemoryGuard
     {
         var options = plan.Options.Guard;
         if (!options.Enabled || target is RemoteTarget) return null;
-        var limit = MemoryLimit.Of(target.Pid);
+        var remote = target as IRemoteMemoryLimit;
+        var limit = remote is not null ? remote.MemoryLimit : MemoryLimit.Of(target.Pid);
         var ceiling = options.MaxTargetBytes ?? limit?.Bytes * options.LimitFraction;
         if (ceiling is not { } bytes)
         {
-            console.Warn("memory guard off: neither a cgroup limit nor /proc/meminfo could be read; set LoadLeak.Guard.MaxTargetMemory");
+            console.Warn(remote is not null
+                ? "memory guard off: the probe did not report its host's memory limit (an older LoadLeak?); set LoadLeak.Guard.MaxTargetMemory"
+                : "memory guard off: neither a cgroup limit nor /proc/meminfo could be read; set LoadLeak.Guard.MaxTargetMemory");
             return null;
         }
         var end = PlannedSeconds(settings) is { } planned ? clock.Seconds + planned : (double?)null;

@@ -167,10 +167,22 @@ internal sealed partial class ClusterCoordinator
         await ReleaseAsync(reason).ConfigureAwait(false);
     }
 
-    private bool Collected()
+    /// <summary>
+    /// Stops the agents' load and collects their totals (bounded), leaving the probe sampling: the memory guard stopped
+    /// the load, and the target's final retained heap is still to be measured.
+    /// </summary>
+    public async Task StopAgentsAsync(string reason)
+    {
+        await PublishAsync(Subjects.Broadcast, new StopRun(reason, Release: false) { AgentsOnly = true }).ConfigureAwait(false);
+        var deadline = DateTime.UtcNow + CollectLimit;
+        while (DateTime.UtcNow < deadline && !Collected(MemberRole.Agent))
+            await Task.Delay(100, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private bool Collected(MemberRole? only = null)
     {
         var now = MonotonicClock.NowNs;
-        foreach (var member in Members.Where(m => !m.Lost))
+        foreach (var member in Members.Where(m => !m.Lost && (only is null || m.Role == only)))
         {
             var done = member.Role == MemberRole.Agent ? member.Finished is not null : Probe.IsFinished;
             if (!done || member.Missing(now, TimeSpan.Zero, 1).Count > 0) return false;

@@ -18,6 +18,13 @@ internal sealed class ProbeCollector
     private readonly SortedDictionary<long, string> _notes = [];
     private readonly List<RetainedMark> _gcReplies = [];
     private ProbeFinished? _finished;
+    private double _newestLiveT = double.NegativeInfinity;
+
+    /// <summary>
+    /// Each live sample newer than every one before (not a resend, a late arrival or the final table), once, in the
+    /// receiving thread and outside the lock: the coordinator's memory guard watches the probe's RSS through it.
+    /// </summary>
+    public event Action<TargetSample>? LiveSampleArrived;
 
     public bool IsFinished { get { lock (_gate) return _finished is not null; } }
 
@@ -28,6 +35,7 @@ internal sealed class ProbeCollector
 
     public void Add(ClusterMessage message)
     {
+        List<TargetSample>? fresh = null;
         lock (_gate)
         {
             switch (message)
@@ -37,6 +45,8 @@ internal sealed class ProbeCollector
                     break;
                 case ProbeSamples live:
                     foreach (var sample in live.Samples) _live[sample.T] = sample;
+                    fresh = live.Samples.Where(s => s.T > _newestLiveT).OrderBy(s => s.T).ToList();
+                    if (fresh.Count > 0) _newestLiveT = fresh[^1].T;
                     break;
                 case ProbeEvent e:
                     _events[e.Seq] = e;
@@ -49,6 +59,8 @@ internal sealed class ProbeCollector
                     break;
             }
         }
+        if (fresh is null || LiveSampleArrived is not { } arrived) return;
+        foreach (var sample in fresh) arrived(sample);
     }
 
     /// <summary>A retained-heap reading the coordinator asked for (kept in case the final message never comes).</summary>

@@ -136,7 +136,13 @@ internal sealed class ProbeWorker(ProbeOptions options, IUserConsole console)
             }
             console.Info($"probe {options.Id}: target {target.Description} (pid {target.Pid}) ready");
             _target.TrySetResult(target);
-            return new ProbeReady(true, target.Pid, target.Description, startup, null);
+            // The coordinator's memory guard cannot read this host's cgroup or /proc: the limit travels with the answer.
+            var limit = Soak.MemoryLimit.Of(target.Pid);
+            return new ProbeReady(true, target.Pid, target.Description, startup, null)
+            {
+                MemoryLimitBytes = limit?.Bytes,
+                MemoryLimitSource = limit?.Source,
+            };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -166,6 +172,8 @@ internal sealed class ProbeWorker(ProbeOptions options, IUserConsole console)
         {
             case StartRun start:
                 _started.TrySetResult(start);
+                break;
+            case StopRun { AgentsOnly: true, Release: false }:
                 break;
             case StopRun stop:
                 _stopped.TrySetResult(stop);

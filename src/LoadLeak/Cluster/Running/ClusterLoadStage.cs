@@ -38,7 +38,12 @@ internal sealed class ClusterLoadStage(ClusterRunState state) : ILoadStage
             await relaying.CancelAsync().ConfigureAwait(false);
             await relayed.ConfigureAwait(false);
         }
-        if (cancelled || !state.HasProbe) await state.FinishAsync(cancelled ? "the run was stopped early" : "the load ended").ConfigureAwait(false);
+        // Stopped by the memory guard (the probe's target cannot die here): as in a local run, the final retained-heap
+        // reading is still taken, so the probe samples on until the sampler stops.
+        if (cancelled && state.HasProbe && !state.Interrupt.IsCancellationRequested)
+            await coordinator.StopAgentsAsync("the load was stopped early").ConfigureAwait(false);
+        else if (cancelled || !state.HasProbe)
+            await state.FinishAsync(cancelled ? "the run was stopped early" : "the load ended").ConfigureAwait(false);
         relay.Flush();
         return ClusterEngineResult.Build(coordinator, settings, state.Shift, cancelled);
     }

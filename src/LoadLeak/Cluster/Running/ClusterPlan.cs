@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using LoadLeak.Cli;
 using LoadLeak.Cluster.Planning;
 using LoadLeak.Sessions;
@@ -21,6 +22,23 @@ internal static class ClusterPlan
         if (settings.WaitForProbe && !settings.IsLocal && plan.Target is TargetSpec.Launch { Bundled: false })
             throw new Engine.ConfigException("--target-cmd: with --cluster-probe the probe launches the target (loadleak probe --target-cmd ...)");
         return settings;
+    }
+
+    /// <summary>A soak runs on this machine: a warning when its config asks for a cluster (the flags are unknown to soak), else null.</summary>
+    public static string? SoakWarning(RunPlan plan)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(plan.ConfigPath),
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("ClusterSettings", out _)
+                ? $"{plan.ConfigPath}: ClusterSettings is ignored: a soak runs on this machine (only `loadleak run` runs as a cluster)"
+                : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            return null; // the plan read this config already: a problem here was reported there
+        }
     }
 
     public static void Print(IUserConsole console, ClusterSettings settings) =>

@@ -34,7 +34,7 @@ internal static class ClusterRun
         await coordinator.WaitForMembersAsync(interrupt).ConfigureAwait(false);
         await coordinator.MeasureClocksAsync(ClockRoundTrips, interrupt).ConfigureAwait(false);
 
-        var state = new ClusterRunState(coordinator, settings, console);
+        var state = new ClusterRunState(coordinator, settings, console, interrupt);
         var clusterStages = stages with
         {
             Target = new ClusterTargetStage(state),

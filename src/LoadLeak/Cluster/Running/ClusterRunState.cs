@@ -10,7 +10,8 @@ namespace LoadLeak.Cluster.Running;
 /// coordinator's run clock (second 0 = the agents' start) to the session's run clock, which started earlier
 /// (when the target was ready). Every time the members report is moved by <see cref="Shift"/>.
 /// </summary>
-internal sealed class ClusterRunState(ClusterCoordinator coordinator, ClusterSettings settings, IUserConsole console)
+internal sealed class ClusterRunState(ClusterCoordinator coordinator, ClusterSettings settings, IUserConsole console,
+    CancellationToken interrupt)
 {
     private readonly SemaphoreSlim _finishing = new(1, 1);
     private bool _finished;
@@ -23,6 +24,9 @@ internal sealed class ClusterRunState(ClusterCoordinator coordinator, ClusterSet
     public double Shift { get; set; }
 
     public bool HasProbe => settings.WaitForProbe;
+
+    /// <summary>Ctrl-C or SIGTERM: everyone is stopped at once (a load stopped otherwise, by the memory guard, keeps the probe).</summary>
+    public CancellationToken Interrupt => interrupt;
 
     public TimelineEvent Shifted(TimelineEvent e) => e with { T = e.T + Shift };
 

@@ -1,5 +1,6 @@
 using LoadLeak.Cli;
 using LoadLeak.Correlator;
+using LoadLeak.Correlator.Sampling;
 using LoadLeak.Results;
 using LoadLeak.Sessions;
 
@@ -28,7 +29,23 @@ internal sealed class ClusterSampler(ClusterRunState state, ITargetSampler? loca
     public IReadOnlyList<TimelineEvent> EventsSoFar =>
         [.. local?.EventsSoFar ?? [], .. state.Coordinator.Events.Select(state.Shifted)];
 
-    public bool OnReading(Action<Correlator.Sampling.Measurement> onReading) => local?.OnReading(onReading) ?? false;
+    /// <summary>
+    /// With a probe: its live RSS, on the session's clock, as it arrives (about once a second). Handed over off NATS's
+    /// receiving thread, since a handler may cancel the load and the load's stop waits for the probe's next messages.
+    /// </summary>
+    public bool OnReading(Action<Measurement> onReading)
+    {
+        if (local is not null) return local.OnReading(onReading);
+        state.Coordinator.Probe.LiveSampleArrived += sample =>
+        {
+            if (RssReading(sample, state.Shift) is { } reading) _ = Task.Run(() => onReading(reading));
+        };
+        return true;
+    }
+
+    /// <summary>A probe's sample as the RSS reading a local sampler would have taken; null when it has no RSS.</summary>
+    public static Measurement? RssReading(TargetSample sample, double shift) =>
+        sample.RssBytes is { } rss ? new Measurement(sample.T + shift, MetricNames.Rss, rss) : null;
 
     public async Task<RetainedMark?> MeasureRetainedAsync(string phase, string reason, CancellationToken ct)
     {

@@ -30,8 +30,15 @@ internal sealed class ClusterSnapshotProbe(ClusterRunState state, CancellationTo
 
     private async Task AskAsync(string label)
     {
-        if (!await state.Coordinator.ProbeSnapshotAsync(label, ct).ConfigureAwait(false))
-            state.Console.Warn($"heap snapshot '{label}': the probe did not take it (see the probe's console)");
+        try
+        {
+            if (!await state.Coordinator.ProbeSnapshotAsync(label, ct).ConfigureAwait(false))
+                state.Console.Warn($"heap snapshot '{label}': the probe did not take it (see the probe's console)");
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The load was stopped (memory guard, Ctrl-C) while the snapshot was asked for: it is one snapshot fewer, not a lost run.
+        }
     }
 
     public async Task<HeapForensicsResult?> FinishAsync(bool targetAlive)
@@ -39,7 +46,13 @@ internal sealed class ClusterSnapshotProbe(ClusterRunState state, CancellationTo
         Task[] asked;
         lock (_asked) asked = [.. _asked];
         await Task.WhenAll(asked).ConfigureAwait(false);
-        var forensics = await state.Coordinator.ProbeSnapshotFinishAsync(targetAlive, ct).ConfigureAwait(false);
+        if (state.Interrupt.IsCancellationRequested)
+        {
+            state.Console.Warn("heap forensics: the run was interrupted and the probe released; no heap diff");
+            return null;
+        }
+        // Not the load's token: after the memory guard stopped the load, the probe still diffs what it took (bounded by its timeout).
+        var forensics = await state.Coordinator.ProbeSnapshotFinishAsync(targetAlive, CancellationToken.None).ConfigureAwait(false);
         if (forensics is null)
         {
             state.Console.Warn("heap forensics: the probe sent no heap diff (fewer than three snapshots, or it did not answer)");

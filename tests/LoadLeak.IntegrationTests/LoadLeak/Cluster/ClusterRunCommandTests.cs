@@ -9,7 +9,7 @@ namespace LoadLeak.IntegrationTests.LoadLeak.Cluster;
 /// <summary>`loadleak run` as a cluster's coordinator, end to end: real nats-server, agent and probe processes, a real target.</summary>
 public sealed partial class ClusterRunCommandTests
 {
-    private static string TargetCommand(string extra) =>
+    internal static string TargetCommand(string extra) =>
         $"dotnet \"{Path.Combine(RepoPaths.Root, "samples", "TargetService", "bin", RepoPaths.Configuration, "net10.0", "TargetService.dll")}\" " +
         "--port {port} --grpc-port {grpcPort}" + extra;
 

@@ -31,6 +31,32 @@ public class ClusterCodecTests
         Assert.Contains("\"state\":\"running\"", reply, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_probes_memory_limit_is_an_additive_field_an_older_probe_leaves_out()
+    {
+        var gate = new MessageGate("c1");
+        var ready = new ProbeReady(true, 42, "app", 1.5, null) { ClusterId = "c1", MemoryLimitBytes = 2e9, MemoryLimitSource = "machine memory" };
+        Assert.True(gate.TryAccept(ClusterCodec.Encode(ready), out var decoded));
+        Assert.Equal(2e9, Assert.IsType<ProbeReady>(decoded).MemoryLimitBytes);
+        Assert.Equal("machine memory", ((ProbeReady)decoded!).MemoryLimitSource);
+
+        var older = "{\"type\":\"probe-ready\",\"v\":1,\"clusterId\":\"c1\",\"ready\":true,\"pid\":42,\"target\":\"app\"}";
+        Assert.True(gate.TryAccept(Encoding.UTF8.GetBytes(older), out var old));
+        Assert.Null(Assert.IsType<ProbeReady>(old).MemoryLimitBytes);
+    }
+
+    [Fact]
+    public void A_stop_for_the_agents_only_round_trips_and_an_older_stop_means_everyone()
+    {
+        var gate = new MessageGate("c1");
+        Assert.True(gate.TryAccept(ClusterCodec.Encode(new StopRun("guard", false) { ClusterId = "c1", AgentsOnly = true }), out var decoded));
+        Assert.True(Assert.IsType<StopRun>(decoded).AgentsOnly);
+
+        var older = "{\"type\":\"stop\",\"v\":1,\"clusterId\":\"c1\",\"reason\":\"the load ended\",\"release\":false}";
+        Assert.True(gate.TryAccept(Encoding.UTF8.GetBytes(older), out var old));
+        Assert.False(Assert.IsType<StopRun>(old).AgentsOnly);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not json")]
