@@ -27,6 +27,7 @@ internal static class ClusterPlan
     /// <summary>A soak runs on this machine: a warning when its config asks for a cluster (the flags are unknown to soak), else null.</summary>
     public static string? SoakWarning(RunPlan plan)
     {
+        if (plan.ConfigPath is null) return null;
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(plan.ConfigPath),
