@@ -83,7 +83,12 @@ internal sealed partial class ClusterCoordinator
             return (agent, reply: await RequestAsync(agent.Id, assignment, AssignTimeout, ct).ConfigureAwait(false) as AssignmentReply);
         })).ConfigureAwait(false);
         var refused = replies.FirstOrDefault(r => r.reply is not { Ready: true });
-        if (refused.agent is null) return;
+        if (refused.agent is null && AgentMembers.Any(a => !a.Lost)) return;
+        if (refused.agent is null)
+        {
+            await ReleaseAsync("every agent was lost").ConfigureAwait(false);
+            throw new InfrastructureException($"cluster: every agent was lost before the load started ({string.Join(", ", agents.Select(a => a.Id))})");
+        }
         await ReleaseAsync("an agent refused its assignment").ConfigureAwait(false);
         throw new InfrastructureException($"cluster: agent {refused.agent.Id} ({refused.agent.Host}) cannot run its share: " +
                                           (refused.reply?.Error ?? "no answer within " + AssignTimeout.TotalSeconds + " s"));

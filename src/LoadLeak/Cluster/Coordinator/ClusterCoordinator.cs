@@ -58,6 +58,9 @@ internal sealed partial class ClusterCoordinator : IAsyncDisposable
     /// <summary>Run seconds once started, else 0.</summary>
     private double Now => _clock?.Seconds ?? 0;
 
+    /// <summary>The members were told to start: from here a silent member is lost within <see cref="HeartbeatMonitor.LostAfter"/>.</summary>
+    public bool LoadStarted => _clock is not null;
+
     public static async Task<ClusterCoordinator> ConnectAsync(ClusterSettings settings, NatsEndpoint endpoint, IUserConsole console,
         TimeSpan reportingInterval, CancellationToken ct)
     {

@@ -16,6 +16,8 @@ internal sealed class HeartbeatMonitor(ClusterCoordinator coordinator, NatsConne
 {
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan LostAfter = TimeSpan.FromMilliseconds(1250);
+    /// <summary>Before the load starts a member may be busy building its share (JIT, clients) on a loaded machine; nothing is lost by waiting.</summary>
+    public static readonly TimeSpan LostBeforeStartAfter = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan ReconnectGrace = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromMilliseconds(600);
     private static readonly TimeSpan ResendEvery = TimeSpan.FromSeconds(1);
@@ -67,9 +69,10 @@ internal sealed class HeartbeatMonitor(ClusterCoordinator coordinator, NatsConne
         _wasOpen = open;
         if (!open) return;
         if (now - ReconnectedNs < ReconnectGrace.Ticks * 100) return;
+        var limit = coordinator.LoadStarted ? LostAfter : LostBeforeStartAfter;
         foreach (var member in members)
         {
-            if (now - member.LastReplyNs < LostAfter.Ticks * 100) continue;
+            if (now - member.LastReplyNs < limit.Ticks * 100) continue;
             coordinator.MemberLost(member, (now - member.LastReplyNs) / 1e9);
         }
     }
