@@ -19,12 +19,17 @@ internal static class ProcessQuiescence
 
     private static readonly TimeSpan Gap = TimeSpan.FromMilliseconds(2);
 
-    public static bool Quiet(int self)
+    /// <param name="self">The caller's thread id (<see cref="CurrentThreadId"/>).</param>
+    /// <param name="idle">The work's own account of what it still runs; checked around both scans.</param>
+    public static bool Quiet(int self, Func<bool> idle)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (Scan(self) is not { } before || ThreadPool.PendingWorkItemCount != 0) return false;
+        if (!idle() || Scan(self) is not { } before || ThreadPool.PendingWorkItemCount != 0 || !idle()) return false;
+        // From the end of the first scan: a scan can take longer than the gap (the caller preempted mid-scan), and a
+        // thread read last in it and first in the next would otherwise be read twice within microseconds.
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
         while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < Gap) Thread.SpinWait(50);
-        if (Scan(self) is not { } after || ThreadPool.PendingWorkItemCount != 0) return false;
+        if (Scan(self) is not { } after || ThreadPool.PendingWorkItemCount != 0 || !idle()) return false;
         return before.Count == after.Count && before.All(kv => after.TryGetValue(kv.Key, out var switches) && switches == kv.Value);
     }
 

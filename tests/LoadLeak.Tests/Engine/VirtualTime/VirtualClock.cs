@@ -15,6 +15,7 @@ internal sealed class VirtualClock : TimeProvider
     private readonly List<VirtualTimer> _armed = [];
     private long _now;
     private long _order;
+    private int _firing;
 
     public override long TimestampFrequency => Frequency;
 
@@ -25,6 +26,9 @@ internal sealed class VirtualClock : TimeProvider
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
     public double Seconds => GetTimestamp() / (double)Frequency;
+
+    /// <summary>Timer callbacks queued or running: time must not move before they are done.</summary>
+    public int Firing => Volatile.Read(ref _firing);
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -77,6 +81,8 @@ internal sealed class VirtualClock : TimeProvider
         }
     }
 
+    internal void Fired() => Interlocked.Decrement(ref _firing);
+
     internal void Disarm(VirtualTimer timer)
     {
         lock (_gate) _armed.Remove(timer);
@@ -105,6 +111,7 @@ internal sealed class VirtualClock : TimeProvider
                 timer.Order = ++_order;
             }
         }
+        Interlocked.Add(ref _firing, due.Count);
         foreach (var timer in due) ThreadPool.UnsafeQueueUserWorkItem(static t => t.Fire(), timer, preferLocal: false);
     }
 }

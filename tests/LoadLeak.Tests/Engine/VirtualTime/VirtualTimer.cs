@@ -16,9 +16,17 @@ internal sealed class VirtualTimer(VirtualClock clock, TimerCallback callback, o
         return true;
     }
 
+    /// <summary>Runs the callback once; the clock counts it as firing until it returns.</summary>
     public void Fire()
     {
-        if (!_disposed) callback(state);
+        try
+        {
+            if (!_disposed) callback(state);
+        }
+        finally
+        {
+            clock.Fired();
+        }
     }
 
     public void Dispose()
