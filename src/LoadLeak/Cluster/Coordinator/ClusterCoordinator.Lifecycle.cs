@@ -87,7 +87,8 @@ internal sealed partial class ClusterCoordinator
         if (refused.agent is null)
         {
             await ReleaseAsync("every agent was lost").ConfigureAwait(false);
-            throw new InfrastructureException($"cluster: every agent was lost before the load started ({string.Join(", ", agents.Select(a => a.Id))})");
+            throw new InfrastructureException(
+                $"cluster: every agent was lost before the load started ({string.Join(", ", agents.Select(a => a.Id))})");
         }
         await ReleaseAsync("an agent refused its assignment").ConfigureAwait(false);
         throw new InfrastructureException($"cluster: agent {refused.agent.Id} ({refused.agent.Host}) cannot run its share: " +

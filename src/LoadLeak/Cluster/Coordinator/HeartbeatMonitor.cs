@@ -16,7 +16,9 @@ internal sealed class HeartbeatMonitor(ClusterCoordinator coordinator, NatsConne
 {
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan LostAfter = TimeSpan.FromMilliseconds(1250);
-    /// <summary>Before the load starts a member may be busy building its share (JIT, clients) on a loaded machine; nothing is lost by waiting.</summary>
+    /// <summary>
+    /// Before the load starts a member may be busy building its share (JIT, clients) on a loaded machine; nothing is lost by waiting.
+    /// </summary>
     public static readonly TimeSpan LostBeforeStartAfter = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan ReconnectGrace = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromMilliseconds(600);

@@ -31,7 +31,9 @@ public sealed class CandidateComparerTests
         Assert.Equal([LeakVerdict.Leak, LeakVerdict.Leak, LeakVerdict.Leak], b.LeakVerdicts);
     }
 
-    /// <summary>One run of 60 one-second intervals after a warm-up: throughput around <paramref name="rps"/>, each second leaning on the last.</summary>
+    /// <summary>
+    /// One run of 60 one-second intervals after a warm-up: throughput around <paramref name="rps"/>, each second leaning on the last.
+    /// </summary>
     private static RunDocument PerSecondRun(double rps, int seed)
     {
         var random = new Random(seed);
