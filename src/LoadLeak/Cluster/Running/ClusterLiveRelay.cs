@@ -17,13 +17,9 @@ namespace LoadLeak.Cluster.Running;
 internal sealed class ClusterLiveRelay(StatsMerger stats, IEngineObserver observer, EngineSettings settings, double shift)
 {
     private readonly HashSet<(string Scenario, double T)> _sent = [];
-    private readonly Dictionary<string, string> _phases = new(StringComparer.Ordinal);
     private readonly HashSet<(string Scenario, string Phase)> _started = [];
     private readonly PhaseSchedule _schedule = new(settings);
     private static readonly TimeSpan ScheduleTick = TimeSpan.FromMilliseconds(100);
-    private readonly Dictionary<(string Scenario, string Phase), PlannedPhase> _planned = settings.Scenarios
-        .SelectMany(props => LoadPlan.Build(props, 0).Select(phase => (Key: (props.Name, phase.Name), phase)))
-        .ToDictionary(x => x.Key, x => x.phase);
     private readonly TimeSpan _interval = settings.ReportingInterval;
 
     public async Task RunAsync(RunClock clusterClock, CancellationToken ct)
@@ -65,11 +61,9 @@ internal sealed class ClusterLiveRelay(StatsMerger stats, IEngineObserver observ
         foreach (var row in rows)
         {
             _sent.Add((row.Scenario, row.T));
-            if (_phases.TryGetValue(row.Scenario, out var phase) && phase == row.Phase) continue;
-            _phases[row.Scenario] = row.Phase;
             if (_started.Contains((row.Scenario, row.Phase))) continue;
             var start = row.T - _interval.TotalSeconds;
-            if (_planned.TryGetValue((row.Scenario, row.Phase), out var planned)) Start(row.Scenario, row.Phase, start, planned);
+            if (_schedule.TryGet(row.Scenario, row.Phase, out var planned)) Start(row.Scenario, row.Phase, start, planned);
             else
             {
                 _started.Add((row.Scenario, row.Phase));

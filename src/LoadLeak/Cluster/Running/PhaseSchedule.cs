@@ -11,6 +11,7 @@ namespace LoadLeak.Cluster.Running;
 internal sealed class PhaseSchedule
 {
     private readonly List<(string Scenario, PlannedPhase Phase, double Start)> _starts = [];
+    private readonly Dictionary<(string Scenario, string Phase), PlannedPhase> _planned = [];
 
     public PhaseSchedule(EngineSettings settings)
     {
@@ -21,7 +22,8 @@ internal sealed class PhaseSchedule
             double? next = start;
             foreach (var phase in LoadPlan.Build(props, 0))
             {
-                if (next is not { } at) break;
+                _planned[(props.Name, phase.Name)] = phase;
+                if (next is not { } at) continue;
                 _starts.Add((props.Name, phase, at));
                 next = phase.Duration is { } d ? at + d.TotalSeconds : null;
             }
@@ -29,6 +31,9 @@ internal sealed class PhaseSchedule
             sequentialStart = next ?? sequentialStart;
         }
     }
+
+    /// <summary>A scenario's planned phase by name, placed or not.</summary>
+    public bool TryGet(string scenario, string phase, out PlannedPhase planned) => _planned.TryGetValue((scenario, phase), out planned!);
 
     /// <summary>The planned phases that have started by <paramref name="now"/>, in order.</summary>
     public IEnumerable<(string Scenario, PlannedPhase Phase, double Start)> StartedBy(double now) =>
