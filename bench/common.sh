@@ -58,7 +58,7 @@ start_kafka() { # the embedded broker, standalone: `loadleak kafka`
   echo "embedded Kafka did not start; see $OUT/kafka.log" >&2; exit 3
 }
 
-LOADLEAK_DLL="$ROOT/src/Runner/bin/Release/net10.0/LoadLeak.Runner.dll"
+LOADLEAK_DLL="${LOADLEAK_DLL:-$ROOT/src/Runner/bin/Release/net10.0/LoadLeak.Runner.dll}" # another build for A/B runs
 loadleak() { dotnet "$LOADLEAK_DLL" "$@"; }
 
 # loadleak_run CONFIG NAME — attach to the target, run the config; run.json lands in $OUT/NAME.
