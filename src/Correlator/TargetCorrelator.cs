@@ -149,6 +149,7 @@ public sealed class TargetCorrelator : ITargetSampler
             {
                 RequestedT = requestedT,
                 GcNumber = gc.GcNumber,
+                HeapSizeBytes = gc.HeapSizeBytes,
             };
             if (MatchNote(phase, reason, gc, trigger.MissReasons) is { } note) _sink.AddNote(note);
             lock (_retained) _retained.Add(mark);

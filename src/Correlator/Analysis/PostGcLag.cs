@@ -25,11 +25,15 @@ internal static class PostGcLag
         var lags = new List<double>();
         foreach (var mark in fullGcs)
         {
-            var match = readings.FirstOrDefault(r => r.Value == mark.HeapBytes && r.T >= mark.T && r.T - mark.T <= MaxLagSeconds);
+            var size = CounterValue(mark);
+            var match = readings.FirstOrDefault(r => r.Value == size && r.T >= mark.T && r.T - mark.T <= MaxLagSeconds);
             if (match != default) lags.Add(match.T - mark.T);
         }
         return lags.Count == 0 ? 0 : TheilSen.Median(lags);
     }
+
+    /// <summary>What the post-GC counter reports for the mark's GC: the heap with its free space.</summary>
+    public static double CounterValue(RetainedMark mark) => mark.HeapSizeBytes ?? mark.HeapBytes;
 
     /// <summary>The readings moved back to when their GCs happened.</summary>
     public static List<SeriesPoint> Align(IReadOnlyList<SeriesPoint> readings, double lag) =>

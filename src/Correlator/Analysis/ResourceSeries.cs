@@ -89,7 +89,7 @@ internal sealed record ResourceSeries(LeakResource Resource, string Source, IRea
     private static List<SeriesPoint> PostGcWithMarks(List<SeriesPoint> readings, List<RetainedMark> fullGcs)
     {
         var merged = fullGcs.Select(m => new SeriesPoint(m.T, m.HeapBytes)).ToList();
-        var markValues = fullGcs.Select(m => m.HeapBytes).ToHashSet();
+        var markValues = fullGcs.Select(PostGcLag.CounterValue).ToHashSet();
         double? previous = null;
         var next = 0;
         foreach (var reading in readings)

@@ -15,7 +15,7 @@ internal sealed class GcMatch
     private const int MaxTrace = 12;
     private readonly List<string> _trace = [];
     private long? _latestStarted;
-    private double? _survived;
+    private double? _survived, _size;
     private bool _ended;
 
     /// <summary>The induced GC's number once its start was seen.</summary>
@@ -23,6 +23,9 @@ internal sealed class GcMatch
 
     /// <summary>Bytes that survived the induced GC, once both its heap stats and its end were seen.</summary>
     public double? Survived => _ended ? _survived : null;
+
+    /// <summary>The generations' sizes after it, free space included (what the post-GC heap counter repeats).</summary>
+    public double? HeapSize => _ended ? _size : null;
 
     /// <summary>The GCs seen, for the note when none matched ("#41 gen1 AllocSmall NonConcurrentGC").
     /// A copy: the session's thread may still be adding when a timed-out caller reads it.</summary>
@@ -45,9 +48,11 @@ internal sealed class GcMatch
     }
 
     /// <summary>Heap stats belong to the GC that started last: the induced GC is blocking, nothing else runs inside it.</summary>
-    public void OnHeapStats(double survived)
+    public void OnHeapStats(double survived, double size)
     {
-        if (GcNumber is { } number && _latestStarted == number) _survived = survived;
+        if (GcNumber is not { } number || _latestStarted != number) return;
+        _survived = survived;
+        _size = size;
     }
 
     public void OnEnd(long number)

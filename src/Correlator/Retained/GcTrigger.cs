@@ -7,8 +7,10 @@ namespace LoadLeak.Correlator.Retained;
 
 /// <summary>
 /// Induces a full blocking GC in a .NET target the way dotnet-gcdump does (an EventPipe session
-/// with the GCHeapCollect keyword, but without the heap walk) and reads the heap size after it
-/// from GCHeapStats: the sum of the generation sizes, i.e. what survived. The GC is matched by
+/// with the GCHeapCollect keyword, but without the heap walk) and reads from GCHeapStats what survived
+/// it: the bytes each generation promoted. The generations' sizes would include free space (the large
+/// object heap is not compacted), which comes and goes with allocation patterns, not with what the
+/// target holds; they are kept beside, for matching the post-GC counter. The GC is matched by
 /// its number, reason and generation (<see cref="GcMatch"/>); a session that sees none in time
 /// is stopped and one more is started (which induces another GC). Requests wait for a heap dump
 /// of the same target to finish (<see cref="TargetGate"/>); the timeout runs from the session's start.
@@ -116,12 +118,17 @@ internal sealed class GcTrigger(int pid, TimeSpan? startBudget = null)
             {
                 if (match.Survived is not { } survived || match.GcNumber is not { } number) return;
                 var at = Stopwatch.GetTimestamp();
-                result.TrySetResult(new InducedGc(survived, Stopwatch.GetElapsedTime(started, at), number, at));
+                result.TrySetResult(new InducedGc(survived, Stopwatch.GetElapsedTime(started, at), number, at)
+                {
+                    HeapSizeBytes = match.HeapSize ?? survived,
+                });
             }
             source.Clr.GCStart += e => Guard(() => match.OnStart(e.Count, e.Depth, e.Reason, e.Type));
             source.Clr.GCHeapStats += e => Guard(() =>
             {
-                match.OnHeapStats((double)e.GenerationSize0 + e.GenerationSize1 + e.GenerationSize2 + e.GenerationSize3 + e.GenerationSize4);
+                match.OnHeapStats(
+                    (double)e.TotalPromotedSize0 + e.TotalPromotedSize1 + e.TotalPromotedSize2 + e.TotalPromotedSize3 + e.TotalPromotedSize4,
+                    (double)e.GenerationSize0 + e.GenerationSize1 + e.GenerationSize2 + e.GenerationSize3 + e.GenerationSize4);
                 Complete();
             });
             source.Clr.GCStop += e => Guard(() =>

@@ -13,19 +13,20 @@ public class GcMatchTests
         match.OnStart(10, 2, GCReason.AllocSmall, GCType.BackgroundGC);
         match.OnStart(11, 1, GCReason.AllocSmall, GCType.ForegroundGC);
         match.OnEnd(11);
-        match.OnHeapStats(111);
+        match.OnHeapStats(111, 111);
         match.OnEnd(10);
-        match.OnHeapStats(100);
+        match.OnHeapStats(100, 100);
         Assert.Null(match.GcNumber);
         Assert.Null(match.Survived);
 
         match.OnStart(12, 2, GCReason.Induced, GCType.NonConcurrentGC);
         match.OnEnd(12);
         Assert.Null(match.Survived);
-        match.OnHeapStats(120);
+        match.OnHeapStats(120, 125);
 
         Assert.Equal(12, match.GcNumber);
         Assert.Equal(120, match.Survived);
+        Assert.Equal(125, match.HeapSize);
         Assert.Equal("#10 gen2 AllocSmall BackgroundGC", match.Trace[0]);
     }
 
@@ -34,7 +35,7 @@ public class GcMatchTests
     {
         var statsFirst = new GcMatch();
         statsFirst.OnStart(5, 2, GCReason.InducedNotForced, GCType.NonConcurrentGC);
-        statsFirst.OnHeapStats(50);
+        statsFirst.OnHeapStats(50, 50);
         statsFirst.OnEnd(5);
         Assert.Equal(50, statsFirst.Survived);
 
@@ -44,7 +45,7 @@ public class GcMatchTests
         lost.OnEnd(7);
         lost.OnStart(8, 0, GCReason.AllocSmall, GCType.NonConcurrentGC);
         lost.OnEnd(8);
-        lost.OnHeapStats(80);
+        lost.OnHeapStats(80, 80);
         Assert.Equal(7, lost.GcNumber);
         Assert.Null(lost.Survived);
     }
@@ -55,10 +56,10 @@ public class GcMatchTests
         var match = new GcMatch();
         match.OnStart(3, 2, GCReason.LowMemory, GCType.NonConcurrentGC);
         match.OnEnd(3);
-        match.OnHeapStats(30);
+        match.OnHeapStats(30, 30);
         match.OnStart(4, 2, GCReason.AllocLarge, GCType.BackgroundGC);
         match.OnEnd(4);
-        match.OnHeapStats(40);
+        match.OnHeapStats(40, 40);
 
         Assert.Null(match.GcNumber);
         Assert.Null(match.Survived);

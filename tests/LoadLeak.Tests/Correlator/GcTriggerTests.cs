@@ -13,7 +13,7 @@ public class GcTriggerTests
         // Issue 17: "no full GC reported within 5 s" although the GC happened; its events were still in the target's buffers.
         var match = new GcMatch();
         match.OnStart(41, 2, GCReason.Induced, GCType.NonConcurrentGC);
-        match.OnHeapStats(339.5e6);
+        match.OnHeapStats(339.5e6, 339.5e6);
         match.OnEnd(41);
         var flushedOnStop = Task.FromResult(new InducedGc(339.5e6, TimeSpan.FromSeconds(5.4), 41, 0));
 

@@ -15,6 +15,19 @@ public class PostGcLagTests
         Assert.Equal(2.6, PostGcLag.Estimate(readings, marks), 6);
     }
 
+    /// <summary>The counter reports the heap with its free space; the mark's retained bytes leave that out, so the
+    /// counter is matched on the mark's heap size.</summary>
+    [Fact]
+    public void The_counter_is_matched_on_the_heap_size_free_space_included_not_on_the_bytes_that_survived()
+    {
+        var marks = new[]
+        {
+            new RetainedMark(2.4, "a", 10e6, "b") { HeapSizeBytes = 12e6 }, new RetainedMark(9.4, "b", 50e6, "b") { HeapSizeBytes = 53e6 },
+        };
+        var readings = new[] { new SeriesPoint(4, 10e6), new SeriesPoint(5, 12e6), new SeriesPoint(11, 50e6), new SeriesPoint(12, 53e6) };
+        Assert.Equal(2.6, PostGcLag.Estimate(readings, marks), 6);
+    }
+
     [Fact]
     public void Without_a_repeated_value_there_is_no_lag()
     {

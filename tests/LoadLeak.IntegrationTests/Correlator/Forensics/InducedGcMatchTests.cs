@@ -35,7 +35,7 @@ public sealed class InducedGcMatchTests(ITestOutputHelper output)
         var result = await correlator.StopAsync();
         foreach (var note in result.Notes) output.WriteLine("note: " + note);
         foreach (var mark in result.Retained) output.WriteLine($"mark {mark.Phase}: GC #{mark.GcNumber} at {mark.T:0.0} s (asked " +
-            $"{mark.RequestedT:0.0} s) {mark.HeapBytes / 1e6:0.0} MB");
+            $"{mark.RequestedT:0.0} s) {mark.HeapBytes / 1e6:0.0} MB survived, heap {mark.HeapSizeBytes / 1e6:0.0} MB");
 
         foreach (var mark in new[] { afterDump, duringDump })
         {
@@ -43,6 +43,8 @@ public sealed class InducedGcMatchTests(ITestOutputHelper output)
             Assert.Equal(RetainedReading.Measured, mark!.Reading);
             Assert.NotNull(mark.GcNumber);
             Assert.True(mark.HeapBytes >= CachedBytes, $"{mark.Phase}: {mark.HeapBytes / 1e6:0.0} MB retained, the cache alone holds more");
+            // What survived cannot exceed the heap it survived in (that adds the free space); both are read from the same event.
+            Assert.True(mark.HeapSizeBytes >= mark.HeapBytes, $"{mark.Phase}: heap {mark.HeapSizeBytes / 1e6:0.0} MB < {mark.HeapBytes / 1e6:0.0} MB");
             Assert.True(mark.T >= mark.RequestedT, $"{mark.Phase}: read at {mark.T} before it was asked for at {mark.RequestedT}");
         }
         Assert.True(duringDump!.GcNumber > afterDump!.GcNumber);
