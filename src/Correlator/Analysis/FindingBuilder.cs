@@ -59,7 +59,7 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
                 var d = ApartDecimals.Of(perHour, _o.MinMemoryGrowthMBPerHour, 1);
                 reasons.Add($"{F(perHour, ApartDecimals.Format(1, d))} MB/h below {F(_o.MinMemoryGrowthMBPerHour, ApartDecimals.Format(0, d))} MB/h");
             }
-            if (trend.LateSlope < _o.LateSlopeFraction * trend.Slope)
+            if (trend.LateSlope < _o.LateSlopeFraction * trend.Slope && !RisesOnItsOwn(trend, minGrowth))
                 reasons.Add($"flattens: the last half grows at {F(100 * trend.LateSlope / trend.Slope, "0")}% of the overall rate (a cache filling " +
                     "up, not a leak)");
         }
@@ -68,6 +68,15 @@ internal sealed class FindingBuilder(AnalysisInput input, RunWindows windows)
                 $"{Amount(trend.Resource, recovery.AfterCoolDown)})");
         return reasons;
     }
+
+    /// <summary>
+    /// A late half that slows is a cache filling up only when it has (nearly) stopped. A leaking target also slows
+    /// late in a run, under its own heap and GC, so its late half grows at a fraction of the early rate yet keeps
+    /// rising: when that rise is significant by itself and far above the minimum growth, it is not flattening.
+    /// </summary>
+    private bool RisesOnItsOwn(TrendEvidence trend, double minGrowth) =>
+        trend.LateTest is { Z: > 0 } late && late.Confidence >= _o.MinConfidence
+        && trend.LateGrowth >= _o.LateRiseGrowthMultiple * minGrowth;
 
     private int ConfidenceDecimals(TrendEvidence trend) => ApartDecimals.Of(trend.Test.Confidence, _o.MinConfidence, 3);
 

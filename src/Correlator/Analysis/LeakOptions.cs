@@ -29,6 +29,11 @@ public sealed record LeakOptions
     public int MinSamples { get; init; } = 30;
     /// <summary>The last half of the load must still grow at this fraction of the overall slope (a filled cache does not).</summary>
     public double LateSlopeFraction { get; init; } = 0.3;
+    /// <summary>
+    /// A slower last half still counts as rising (not flattening) when it rises significantly on its own by at least
+    /// this many times the minimum growth.
+    /// </summary>
+    public double LateRiseGrowthMultiple { get; init; } = 10;
     /// <summary>Trailing phases at or below this fraction of the peak request rate are cool-down.</summary>
     public double CoolDownLoadFraction { get; init; } = 0.25;
     public double MinBlockSeconds { get; init; } = 5;
@@ -74,6 +79,7 @@ public sealed record LeakOptions
                 "recoverytolerance" => o with { RecoveryTolerance = Number(v, path, 0, 10) },
                 "minsamples" => o with { MinSamples = (int)Integer(v, path, 10, 1_000_000) },
                 "lateslopefraction" => o with { LateSlopeFraction = Number(v, path, 0, 1) },
+                "laterisegrowthmultiple" => o with { LateRiseGrowthMultiple = Number(v, path, 0, 1e6) },
                 "cooldownloadfraction" => o with { CoolDownLoadFraction = Number(v, path, 0, 1) },
                 "minblockseconds" => o with { MinBlockSeconds = Number(v, path, 1, 3600) },
                 "maxtestpoints" => o with { MaxTestPoints = (int)Integer(v, path, 10, 2000) },
@@ -81,7 +87,7 @@ public sealed record LeakOptions
                 _ => throw new ConfigException($"{path}: unknown leak setting (known: MinConfidence, MinHeapGrowthBytes, MinRssGrowthBytes, " +
                     "MinMemoryGrowthMBPerHour, MinThreadGrowth, MinTimerGrowth, MinFdGrowth, MinGoroutineGrowth, " +
                     "MinGoroutineGrowthFraction, RecoveryTolerance, MinSamples, " +
-                    "LateSlopeFraction, CoolDownLoadFraction, MinBlockSeconds, MaxTestPoints, ThreadPoolIdleSeconds)"),
+                    "LateSlopeFraction, LateRiseGrowthMultiple, CoolDownLoadFraction, MinBlockSeconds, MaxTestPoints, ThreadPoolIdleSeconds)"),
             };
         }
         return o;

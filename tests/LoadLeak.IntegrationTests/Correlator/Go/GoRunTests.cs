@@ -5,9 +5,10 @@ namespace LoadLeak.IntegrationTests.Correlator.Go;
 
 /// <summary>
 /// The GoLeaky fixture through the real `loadleak run` (launched, detected pprof; or remote, sampled only by URL):
-/// 400 req/s for 25 s between a ramp-up and a ramp-down to a 20 req/s cool-down (configs/go-short.json).
+/// 400 req/s for 25 s between a ramp-up and a ramp-down to a 20 req/s cool-down (configs/go-short.json). The runs
+/// go side by side (<see cref="GoRuns"/>).
 /// </summary>
-public sealed class GoRunTests
+public sealed class GoRunTests(GoRuns runs) : IClassFixture<GoRuns>
 {
     private const string PeakPhase = "2 Inject(400, 00:00:01, 00:00:25)";
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(180);
@@ -15,8 +16,7 @@ public sealed class GoRunTests
     [RequiresGoFact]
     public async Task A_goroutine_leak_on_one_request_in_50_is_a_goroutines_leak_in_the_peak_phase_and_snapshots_name_the_line()
     {
-        var binary = await GoToolchain.GoLeakyAsync();
-        var (result, root) = await RunAsync("--snapshots", "--target-cmd", $"{binary} -port {{port}} -mode goroutine -leak-every 50");
+        var (result, root) = await runs.Goroutine;
 
         Assert.Contains("target serves Go pprof at", result.StdOut);
         // The run's start names every source, as run.json's note does.
@@ -39,8 +39,7 @@ public sealed class GoRunTests
     [RequiresGoFact]
     public async Task A_map_leak_is_a_heap_leak_in_the_peak_phase_and_goroutines_are_not_blamed()
     {
-        var binary = await GoToolchain.GoLeakyAsync();
-        var (result, root) = await RunAsync("--target-cmd", $"{binary} -port {{port}} -mode map");
+        var (result, root) = await runs.Map;
 
         Assert.Equal(1, result.ExitCode);
         var heap = Finding(root, "heap");
@@ -52,8 +51,7 @@ public sealed class GoRunTests
     [RequiresGoFact]
     public async Task The_clean_mode_is_no_leak()
     {
-        var binary = await GoToolchain.GoLeakyAsync();
-        var (result, root) = await RunAsync("--target-cmd", $"{binary} -port {{port}} -mode clean");
+        var (result, root) = await runs.Clean;
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("no-leak", root.GetProperty("leak").GetProperty("verdict").GetString());
@@ -63,27 +61,16 @@ public sealed class GoRunTests
     [RequiresGoFact]
     public async Task A_remote_target_sampled_only_through_its_metrics_gets_the_goroutine_verdict_and_says_what_it_lacks()
     {
-        using var service = await GoLeakyProcess.StartAsync("goroutine", "-metrics", "-leak-every", "50");
-        var config = Path.Combine(Path.GetTempPath(), $"go-remote-{Guid.NewGuid():N}.json");
-        File.WriteAllText(config, File.ReadAllText(RepoPaths.TestConfig("go-short.json")).Replace("{port}", service.Port.ToString()));
-        try
-        {
-            var (result, root) = await RunConfigAsync(config, "--target-metrics", service.MetricsUrl.ToString(),
-                "--target-metric", "go_memstats_heap_alloc_bytes", "--snapshots");
+        var (result, root) = await runs.Remote;
 
-            Assert.Equal(1, result.ExitCode);
-            Assert.True(Finding(root, "goroutines").GetProperty("isLeak").GetBoolean(), result.ToString());
-            Assert.Equal(JsonValueKind.Null, root.GetProperty("meta").GetProperty("targetPid").ValueKind);
-            var notes = root.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ToList();
-            Assert.Contains(notes, n => n!.StartsWith("remote target: not measured", StringComparison.Ordinal) && n.Contains("OS threads"));
-            Assert.Contains("--snapshots: this target offers no snapshots", result.StdErr + result.StdOut);
-            Assert.Contains(root.GetProperty("samples").EnumerateArray(),
-                s => s.TryGetProperty("metrics", out var m) && m.TryGetProperty("go_memstats_heap_alloc_bytes", out _));
-        }
-        finally
-        {
-            File.Delete(config);
-        }
+        Assert.Equal(1, result.ExitCode);
+        Assert.True(Finding(root, "goroutines").GetProperty("isLeak").GetBoolean(), result.ToString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("meta").GetProperty("targetPid").ValueKind);
+        var notes = root.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ToList();
+        Assert.Contains(notes, n => n!.StartsWith("remote target: not measured", StringComparison.Ordinal) && n.Contains("OS threads"));
+        Assert.Contains("--snapshots: this target offers no snapshots", result.StdErr + result.StdOut);
+        Assert.Contains(root.GetProperty("samples").EnumerateArray(),
+            s => s.TryGetProperty("metrics", out var m) && m.TryGetProperty("go_memstats_heap_alloc_bytes", out _));
     }
 
     [RequiresGoFact]
@@ -105,19 +92,6 @@ public sealed class GoRunTests
             "--out", Path.Combine(Path.GetTempPath(), "loadleak-it-" + Guid.NewGuid().ToString("N")));
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("--target-pprof: http://127.0.0.1:1/debug/pprof/: unreachable", refused.StdErr + refused.StdOut);
-    }
-
-    private static Task<(CliResult Result, JsonElement Root)> RunAsync(params string[] args) =>
-        RunConfigAsync(RepoPaths.TestConfig("go-short.json"), args);
-
-    private static async Task<(CliResult Result, JsonElement Root)> RunConfigAsync(string config, params string[] args)
-    {
-        var outDir = Path.Combine(Path.GetTempPath(), "loadleak-it-" + Guid.NewGuid().ToString("N"));
-        var result = await CliProcess.RunAsync(Limit, ["run", "--config", config, "--out", outDir, .. args]);
-        Assert.True(result.ExitCode is 0 or 1, result.ToString());
-        var root = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "run.json"))).RootElement.Clone();
-        Directory.Delete(outDir, recursive: true);
-        return (result, root);
     }
 
     private static JsonElement Finding(JsonElement root, string resource) =>

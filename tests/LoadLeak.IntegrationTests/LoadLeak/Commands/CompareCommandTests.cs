@@ -16,7 +16,8 @@ public sealed class CompareCommandTests(ITestOutputHelper output)
         try
         {
             var result = await CliProcess.RunAsync(TimeSpan.FromSeconds(240),
-                "compare", "--config", RepoPaths.TestConfig("compare-http.json"), "--out", outDir,
+                // Scaled to 0.6 for CI time: each candidate still has ~20 s of load at 1 s blocks (15 needed).
+                "compare", "--config", RepoPaths.TestConfig("compare-http.json"), "--duration-scale", "0.6", "--out", outDir,
                 "--target-url", "http://127.0.0.1:{port}/healthz",
                 "--candidate", $"slowstore={target} --impl store=remote",
                 "--candidate", $"leaky={target} --leak static-cache");
