@@ -22,7 +22,8 @@
 # PRODUCERS (environment, default auto) lists the LoadLeak producers to run (CustomSettings.Producer): the default
 # ("auto", left unset: the native producer here), Confluent.Kafka's ("confluent") or librdkafka called directly
 # ("native"); every producer runs every batch size.
-# Usage: [PRODUCERS=auto,confluent] [KCAT_QUEUE=match|default|N] bench/kafka.sh [IN_FLIGHT=5000] [SECONDS=10] [ROUNDS=2] [KCAT_MESSAGES=3000000] [BATCHES=1,100,1000]
+# Usage: [PRODUCERS=auto,confluent] [KCAT_QUEUE=match|default|N] \
+#   bench/kafka.sh [IN_FLIGHT=5000] [SECONDS=10] [ROUNDS=2] [KCAT_MESSAGES=3000000] [BATCHES=1,100,1000]
 source "$(dirname "$0")/common.sh"
 need kcat curl python3
 C=${1:-5000}; D=${2:-10}; ROUNDS=${3:-2}; KN=${4:-3000000}; IFS=, read -r -a BATCHES <<<"${5:-1,100,1000}"
