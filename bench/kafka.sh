@@ -11,15 +11,19 @@
 # and the broker's during LoadLeak's measured phase only (from the phase start on the live console to
 # 1 s before its end, against the end offsets read at the same moments), so start-up, JIT warm-up
 # and report writing are not in LoadLeak's µs/msg.
-# With linger 5 ms LoadLeak's rate cannot exceed IN_FLIGHT / (5 ms + round trip), whatever the producer: 5000 in
-# flight caps it near 700k msg/s here, while kcat keeps up to 100 000 messages queued. Compare CPU per message
-# there, or raise IN_FLIGHT (e.g. 40000) to compare rates.
+# In-flight bounds: with linger 5 ms a producer's rate cannot exceed its in-flight bound / (5 ms + round trip):
+# 5000 caps it near 700k msg/s here. LoadLeak keeps IN_FLIGHT messages in flight (IN_FLIGHT / B copies of B); kcat
+# keeps up to queue.buffering.max.messages unacknowledged (librdkafka's default 100 000). KCAT_QUEUE (environment)
+# sets kcat's bound: "match" (the default) gives kcat IN_FLIGHT too, so both tools run with the same bound, as a kcat
+# user would set it to load like the scenario; "default" leaves librdkafka's 100 000 (then give LoadLeak
+# IN_FLIGHT=100000 for equal bounds). Both bounds are printed. bench/README.md (Session 9: Kafka) has the figures.
 # LoadLeak runs with the default config's Kafka settings (nbomber-config.json's "kafka" CustomSettings: Acks, LingerMs,
 # MessageTimeoutMs; BatchSize 1 there) with this broker, the bench's topic and BatchSize from BATCHES; no EndToEndUrl.
 # PRODUCERS (environment, default auto) lists the LoadLeak producers to run (CustomSettings.Producer): the default
 # ("auto", left unset: the native producer here), Confluent.Kafka's ("confluent") or librdkafka called directly
 # ("native"); every producer runs every batch size.
-# Usage: [PRODUCERS=auto,confluent] bench/kafka.sh [IN_FLIGHT=5000] [SECONDS=10] [ROUNDS=2] [KCAT_MESSAGES=3000000] [BATCHES=1,100,1000]
+# Usage: [PRODUCERS=auto,confluent] [KCAT_QUEUE=match|default|N] \
+#   bench/kafka.sh [IN_FLIGHT=5000] [SECONDS=10] [ROUNDS=2] [KCAT_MESSAGES=3000000] [BATCHES=1,100,1000]
 source "$(dirname "$0")/common.sh"
 need kcat curl python3
 C=${1:-5000}; D=${2:-10}; ROUNDS=${3:-2}; KN=${4:-3000000}; IFS=, read -r -a BATCHES <<<"${5:-1,100,1000}"
@@ -30,6 +34,12 @@ done
 for b in "${BATCHES[@]}"; do
   (( b >= 1 && C / b >= 1 )) || { echo "BATCH $b: IN_FLIGHT $C / BATCH must be ≥ 1 copy" >&2; exit 2; }
 done
+case "${KCAT_QUEUE:=match}" in
+  match) KCAT_BOUND=$C; KCAT_X=(-X "queue.buffering.max.messages=$C") ;;
+  default) KCAT_BOUND="100000 (librdkafka's default)"; KCAT_X=() ;;
+  *) [[ "$KCAT_QUEUE" =~ ^[1-9][0-9]*$ ]] || { echo "KCAT_QUEUE: '$KCAT_QUEUE' is not match, default or a count" >&2; exit 2; }
+     KCAT_BOUND=$KCAT_QUEUE; KCAT_X=(-X "queue.buffering.max.messages=$KCAT_QUEUE") ;;
+esac
 (( D >= 3 )) || { echo "SECONDS must be ≥ 3 (the CPU window is the measured phase minus 1 s)" >&2; exit 2; }
 build
 start_kafka
@@ -40,6 +50,7 @@ TICK=$(getconf CLK_TCK)
 title="Kafka produce to the embedded broker ($KAFKA_BOOTSTRAP): LoadLeak (producers ${PRODUCERS[*]}, $C in flight, batches ${BATCHES[*]}, ${D}s)"
 title+=" vs kcat ($KN messages), $ROUNDS round(s)"
 header "$title"
+echo "in-flight bounds: LoadLeak $C messages (IN_FLIGHT / B copies of B); kcat queue.buffering.max.messages=$KCAT_BOUND (KCAT_QUEUE=$KCAT_QUEUE)"
 
 # LoadLeak needs a process to sample; a sleeping one keeps the correlator cheap and out of the way.
 sleep $((ROUNDS * ${#PRODUCERS[@]} * ${#BATCHES[@]} * (D + 60) + 600)) &
@@ -79,7 +90,7 @@ run_kcat() {
   before=$(end_offset); broker0=$(cpu_ticks "$KAFKA_PID"); start=$(date +%s.%N)
   yes "$BODY" | /usr/bin/time -f '%U %S' -o "$OUT/kcat-$1.time" \
     kcat -P -b "$KAFKA_BOOTSTRAP" -t "$TOPIC" -p 0 -H "X-Benchmark-ID=$ID" -c "$KN" \
-    -X acks=all -X linger.ms=5 -X enable.idempotence=false 2>"$OUT/kcat-$1.err" || true
+    -X acks=all -X linger.ms=5 -X enable.idempotence=false "${KCAT_X[@]}" 2>"$OUT/kcat-$1.err" || true
   end=$(date +%s.%N); broker1=$(cpu_ticks "$KAFKA_PID"); after=$(end_offset)
   local n=$((after - before)) secs cpu
   secs=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$end")
@@ -156,5 +167,6 @@ for k in "${RUNS[@]}"; do
   echo "${k%:*} B=${k#*:}: loadleak/kcat rate $(ratio "$(med "${RATE[$k]}")" "$(med "${RATE[kcat]}")") (goal ≥ 1.0), per round $(paired_ratios "${RATE[$k]}" "${RATE[kcat]}");" \
        "CPU per message loadleak/kcat $(ratio "$(med "${CPU[$k]}")" "$(med "${CPU[kcat]}")")"
 done
+echo "in-flight bounds: LoadLeak $C messages, kcat $KCAT_BOUND"
 echo "load average after: $(loadavg)"
 echo "outputs in $OUT"

@@ -64,7 +64,9 @@ internal sealed class ConfluentKafkaProducer : IKafkaProducerClient
         }
     }
 
-    public void Produce(KafkaBatch batch)
+    public bool CancelsWaitsOn(CancellationToken stop) => false; // each batch registers (the library client's path)
+
+    public void Produce(KafkaBatch batch, CancellationToken stop)
     {
         for (var i = 0; i < batch.Size; i++)
         {

@@ -14,9 +14,16 @@ internal interface IKafkaProducerClient
 
     /// <summary>
     /// Hands the batch's messages to librdkafka back to back; each delivery report goes to the batch. A message
-    /// librdkafka refuses (e.g. Local_QueueFull) abandons the batch there.
+    /// librdkafka refuses (e.g. Local_QueueFull) abandons the batch there. <paramref name="stop"/> is the iteration's
+    /// token; a producer that <see cref="CancelsWaitsOn"/> it cancels the batch's wait when it is cancelled.
     /// </summary>
-    void Produce(KafkaBatch batch);
+    void Produce(KafkaBatch batch, CancellationToken stop);
+
+    /// <summary>
+    /// True when the producer itself cancels the waits of its outstanding batches once <paramref name="stop"/> is
+    /// cancelled (one registration per run, not one per batch); false leaves it to each batch.
+    /// </summary>
+    bool CancelsWaitsOn(CancellationToken stop);
 
     /// <summary>Flushes for at most <paramref name="flushTimeout"/>, then releases the producer. Never called on its delivery thread.</summary>
     void Close(TimeSpan flushTimeout);

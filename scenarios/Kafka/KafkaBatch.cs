@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using LoadLeak.Engine.Api;
 
 namespace LoadLeak.Scenarios.Kafka;
 
 /// <summary>
 /// The delivery reports of one batch: a countdown the last report completes, the first failure, and the
-/// sums the per-message latency needs. One object, one delegate and one task per batch, nothing per message,
+/// sums the per-message latency needs. One object, one task source and its task per batch, nothing per message,
 /// so a report costs a few interlocked adds on librdkafka's delivery-report thread. Both producers report
 /// here: Confluent's through <see cref="OnReport"/>, the native one through <see cref="Delivered"/>.
-/// Timestamps are kept relative to <see cref="Started"/> so their sums cannot overflow.
+/// The batch answers its iteration itself: <see cref="Completion"/> is the iteration's response (see
+/// <see cref="KafkaBatchRun"/>), set when the last report arrives or the run stops, whichever is first, so no
+/// async method waits in between. Timestamps are kept relative to <see cref="Started"/> so their sums cannot overflow.
 /// </summary>
 internal sealed class KafkaBatch
 {
@@ -16,7 +19,11 @@ internal sealed class KafkaBatch
 
     // Inline continuations: the copy's next batch is produced on librdkafka's delivery-report thread. Measured
     // (bench/kafka.sh, 2026-11-27): RunContinuationsAsynchronously cost ~2.6x the CPU per message at B=100 and 1000.
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.None);
+    private readonly TaskCompletionSource<Response> _done = new(TaskCreationOptions.None);
+    private readonly long _messageBytes;
+    private readonly KafkaBatchTally? _tally;
+    private CancellationTokenRegistration _registration;
+    private int _settled;
     private int _remaining;
     private int _failed;
     private int _unsent;
@@ -28,9 +35,14 @@ internal sealed class KafkaBatch
     private KafkaFailure? _firstFailure;
     private Action<DeliveryReport<Null, byte[]>>? _onReport;
 
-    public KafkaBatch(int size)
+    /// <param name="size">Messages in the batch.</param>
+    /// <param name="messageBytes">One message's bytes, for the response's size.</param>
+    /// <param name="tally">Batch mode's run totals, or null (a batch of one is not tallied).</param>
+    public KafkaBatch(int size, long messageBytes = 0, KafkaBatchTally? tally = null)
     {
         Size = size;
+        _messageBytes = messageBytes;
+        _tally = tally;
         _remaining = size;
         Started = Stopwatch.GetTimestamp();
     }
@@ -41,7 +53,10 @@ internal sealed class KafkaBatch
     /// <summary>Confluent's delivery handler for every message of this batch (one delegate for all of them; sender thread only).</summary>
     public Action<DeliveryReport<Null, byte[]>> OnReport => _onReport ??= Report;
 
-    public Task Completion => _done.Task;
+    /// <summary>The iteration's response: the batch's outcome, or "cancelled" if the run stopped first.</summary>
+    public Task<Response> Completion => _done.Task;
+
+    public long Bytes => _messageBytes * Size;
 
     /// <summary>Messages that failed: a failed delivery report, NotPersisted, or never handed to librdkafka.</summary>
     public int Failed => Volatile.Read(ref _failed);
@@ -92,8 +107,20 @@ internal sealed class KafkaBatch
         return true;
     }
 
-    /// <summary>Fails the wait (not the messages, whose reports may still arrive and are then ignored).</summary>
-    public void Cancel() => _done.TrySetCanceled();
+    /// <summary>
+    /// Answers the wait with "cancelled" (not the messages, whose reports may still arrive and are then ignored).
+    /// Any thread; only the first of Cancel and <see cref="Complete"/> answers.
+    /// </summary>
+    public void Cancel()
+    {
+        if (Interlocked.Exchange(ref _settled, 1) != 0) return;
+        _registration.Unregister();
+        _done.SetResult(KafkaBatchRun.Cancelled(this));
+    }
+
+    /// <summary>Cancels this batch's wait when <paramref name="token"/> is (call before its first message is handed over).</summary>
+    public void CancelOn(CancellationToken token) =>
+        _registration = token.Register(static b => ((KafkaBatch)b!).Cancel(), this);
 
     private void Report(DeliveryReport<Null, byte[]> report)
     {
@@ -129,11 +156,17 @@ internal sealed class KafkaBatch
             Interlocked.CompareExchange(ref _firstFailure, failure, null);
     }
 
-    /// <summary>Ends the wait: the batch's last report arrived at <paramref name="completedAt"/> (a Stopwatch timestamp).</summary>
+    /// <summary>
+    /// Ends the wait: the batch's last report arrived at <paramref name="completedAt"/> (a Stopwatch timestamp). The
+    /// iteration's continuation runs here, inline.
+    /// </summary>
     public void Complete(long completedAt)
     {
         Volatile.Write(ref _completedTicks, completedAt - Started);
-        _done.TrySetResult();
+        if (Interlocked.Exchange(ref _settled, 1) != 0) return; // cancelled first: its wait was answered
+        _registration.Unregister();
+        _tally?.Add(this);
+        _done.SetResult(KafkaBatchRun.Answer(this));
     }
 
     private static double Ticks(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;

@@ -48,7 +48,7 @@ internal sealed class KafkaScenario
         var client = _client ?? throw new InvalidOperationException("Kafka scenario used before Init");
         return _settings.BatchSize == 1
             ? client.RunOneAsync(context)
-            : KafkaBatchRun.RunAsync(client, new KafkaBatch(_settings.BatchSize), context, _messageBytes, Batches);
+            : KafkaBatchRun.Run(client, new KafkaBatch(_settings.BatchSize, _messageBytes, Batches), context.CancellationToken);
     }
 
     public async Task CleanAsync(IScenarioInitContext context)

@@ -57,6 +57,12 @@ internal sealed class KafkaBatchSlots
         }
     }
 
+    /// <summary>The batches whose reports have not all arrived (a snapshot: when the run stops).</summary>
+    public KafkaBatch[] Outstanding()
+    {
+        lock (_gate) return _batches.OfType<KafkaBatch>().ToArray();
+    }
+
     /// <summary>Empties the table and returns the batches still waiting for reports (at shutdown).</summary>
     public IReadOnlyList<KafkaBatch> Drain()
     {

@@ -35,6 +35,9 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
     private readonly int _valueLength, _headerValueLength;
     private readonly nint _rk, _rkt;
     private readonly Thread _deliveryThread;
+    private readonly Lock _watchGate = new();
+    private CancellationToken _watched;
+    private CancellationTokenRegistration _watchRegistration;
     private GCHandle _self; // the dr_msg_cb's opaque: one per producer, not per message
     private volatile bool _stopping, _closed;
     private Exception? _deliveryFailure;
@@ -73,9 +76,27 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
     public string LibraryPath => _api.LibraryPath;
 
     public Task<Response> RunOneAsync(IScenarioContext context) =>
-        KafkaBatchRun.RunAsync(this, new KafkaBatch(1), context, _messageBytes, tally: null);
+        KafkaBatchRun.Run(this, new KafkaBatch(1, _messageBytes), context.CancellationToken);
 
-    public void Produce(KafkaBatch batch)
+    /// <summary>
+    /// The first cancellable token asked about (the run's stop token: the engine passes one to every iteration) is
+    /// watched with one registration, which cancels the waits of every batch in the slot table; any other token is
+    /// left to the batches.
+    /// </summary>
+    public bool CancelsWaitsOn(CancellationToken stop)
+    {
+        if (stop == _watched) return true;
+        lock (_watchGate)
+        {
+            if (stop == _watched) return true;
+            if (_watched.CanBeCanceled || _closed) return false;
+            _watchRegistration = stop.Register(static p => ((NativeKafkaProducer)p!).CancelWaits(), this);
+            _watched = stop;
+            return true;
+        }
+    }
+
+    public void Produce(KafkaBatch batch, CancellationToken stop)
     {
         if (_closed)
         {
@@ -83,6 +104,13 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
             return;
         }
         var slot = _slots.Rent(batch);
+        ProduceInSlot(batch, slot);
+        // A batch rented after the stop's sweep of the slot table (or while it ran) is not in it: cancel its wait here.
+        if (stop.IsCancellationRequested) batch.Cancel();
+    }
+
+    private void ProduceInSlot(KafkaBatch batch, int slot)
+    {
         var vus = stackalloc RdKafkaVu[VuCount];
         var name = _memory + _valueLength;
         vus[0] = RdKafkaVu.Topic(_rkt);
@@ -111,6 +139,7 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
             throw new InvalidOperationException("the native Kafka producer cannot be closed on its own delivery thread");
         if (_closed) return;
         _closed = true;
+        lock (_watchGate) _watchRegistration.Dispose();
         _api.Flush(_rk, (int)flushTimeout.TotalMilliseconds); // serves reports here too, besides the delivery thread
         _stopping = true;
         _deliveryThread.Join(); // within one poll (PollMs)
@@ -121,6 +150,11 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
         NativeMemory.Free(_memory);
         if (_deliveryFailure is { } failure)
             throw new InvalidOperationException("the native Kafka producer's delivery callback failed", failure);
+    }
+
+    private void CancelWaits()
+    {
+        foreach (var batch in _slots.Outstanding()) batch.Cancel(); // outside the table's lock: continuations run inline
     }
 
     private void PollReports()

@@ -86,6 +86,33 @@ public class KafkaNativeProducerPartsTests
     }
 
     [Fact]
+    public async Task A_batch_answers_its_iteration_once_with_its_outcome_or_cancelled_whichever_comes_first()
+    {
+        var tally = new KafkaBatchTally();
+        var done = new KafkaBatch(2, messageBytes: 10, tally);
+        done.SendingEvenly(2, done.Started, done.Started);
+        done.Delivered(null, PersistenceStatus.Persisted, done.Started + 10);
+        Assert.True(done.Delivered(null, PersistenceStatus.PossiblyPersisted, done.Started + 20));
+        done.Complete(done.Started + 20);
+        done.Cancel(); // too late: the outcome stands
+        Assert.True(done.Completion.IsCompletedSuccessfully);
+        var ok = await done.Completion;
+        Assert.Equal((true, "PossiblyPersisted", 2, 20L), (ok.IsOk, ok.StatusCode, ok.Count, ok.SizeBytes));
+
+        using var stop = new CancellationTokenSource();
+        var cancelled = new KafkaBatch(1, messageBytes: 10, tally);
+        cancelled.CancelOn(stop.Token);
+        stop.Cancel();
+        Assert.True(cancelled.Delivered(null, PersistenceStatus.Persisted, cancelled.Started + 10)); // its report comes after all
+        cancelled.Complete(cancelled.Started + 10);
+        Assert.True(cancelled.Completion.IsCompletedSuccessfully);
+        var answer = await cancelled.Completion;
+        Assert.Equal((false, "cancelled", 1), (answer.IsOk, answer.StatusCode, answer.Count));
+        Assert.Equal("the run stopped before the delivery report", answer.Message);
+        Assert.Equal(1, tally.Read().Batches); // only the batch that answered with its outcome
+    }
+
+    [Fact]
     public void An_abandoned_batch_completes_when_its_sent_messages_were_reported()
     {
         var queueFull = new KafkaFailure("Local_QueueFull", "Local: Queue full");
