@@ -4,6 +4,8 @@
 # per request (STRACE=1: strace -c -f over the same window; strace slows the runner, so its rps is not a figure).
 # Usage: bench/http-profile.sh [CONNECTIONS=100] [SECONDS=14] [PERF_SECONDS=6]
 #   env: LL_ARGS="--no-eventpipe …" extra run flags; LL_ENV="VAR=value …"; STRACE=1; SKIP_BUILD=1; LOADLEAK_DLL=<build>
+#   .NET frames need DOTNET_PerfMapEnabled=1 (set here) and, for perf to see the JIT'd code, W^X off:
+#   LL_ENV="DOTNET_EnableWriteXorExecute=0" (it changes the code's placement, not what runs).
 source "$(dirname "$0")/common.sh"
 need wrk curl python3 perf
 C=${1:-100}; D=${2:-14}; PS=${3:-6}
@@ -43,6 +45,10 @@ if [[ "${STRACE:-0}" == 1 ]]; then head -25 "$OUT/strace.txt"; else
   perf report -i "$OUT/perf.data" --no-children --sort comm,dso --stdio 2>/dev/null | grep -E '^ +[0-9]' >"$OUT/perf-dso.txt" || true
   perf report -i "$OUT/perf.data" --children --sort sym --percent-limit 1 --stdio -g none 2>/dev/null |
     grep -E '^ +[0-9]' >"$OUT/perf-children.txt" || true
+  perf report -i "$OUT/perf.data" --comm loadleak-raw-ht --no-children --sort dso,sym -g none --stdio 2>/dev/null |
+    grep -E '^ +[0-9]' >"$OUT/perf-raw-ht.txt" || true
+  echo "the raw client's threads (loadleak-raw-ht), self samples by cause:"
+  python3 "$ROOT/bench/perf_groups.py" "$OUT/perf-raw-ht.txt"
   echo "perf: $OUT/perf-self.txt (self), $OUT/perf-children.txt (inclusive), $OUT/perf-dso.txt"
 fi
 echo "outputs in $OUT"
