@@ -70,6 +70,7 @@ internal sealed class PhaseRows(string scenario, ScenarioMetrics metrics, IInter
         meter.AtLastRow = now;
         meter.LastRowSeconds = t;
         var (corrected, uncorrected) = meter.Recorders.Take();
+        if (meter.Measured) metrics.AddToTotals(corrected, uncorrected);
         var (concurrency, targetRate) = level(meter, t);
         var c = LatencyHistograms.Summarize(corrected);
         var u = LatencyHistograms.Summarize(uncorrected);

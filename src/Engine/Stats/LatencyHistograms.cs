@@ -20,6 +20,14 @@ public static class LatencyHistograms
             .WithThreadSafeReads()
             .Create();
 
+    /// <summary>A histogram one thread writes (the reporter's merges and totals).</summary>
+    public static HistogramBase NewHistogram() =>
+        HistogramFactory.With64BitBucketSize()
+            .WithValuesFrom(1)
+            .WithValuesUpTo(HighestMicros)
+            .WithPrecisionOf(3)
+            .Create();
+
     /// <summary>Clamps into the trackable range: a 0 µs custom latency or a 2 h hang must not throw on the hot path.</summary>
     public static long ToMicros(double milliseconds) =>
         double.IsNaN(milliseconds) ? 1 : (long)Math.Clamp(Math.Round(milliseconds * 1000), 1, HighestMicros);

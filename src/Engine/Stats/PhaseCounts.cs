@@ -5,6 +5,9 @@ internal readonly record struct PhaseCounts(long Ok, long Fail, long Bytes, long
 {
     public long Total => Ok + Fail;
 
+    public static PhaseCounts operator +(PhaseCounts a, PhaseCounts b) =>
+        new(a.Ok + b.Ok, a.Fail + b.Fail, a.Bytes + b.Bytes, a.Late + b.Late, a.Dropped + b.Dropped);
+
     public static PhaseCounts operator -(PhaseCounts a, PhaseCounts b) =>
         new(a.Ok - b.Ok, a.Fail - b.Fail, a.Bytes - b.Bytes, a.Late - b.Late, a.Dropped - b.Dropped);
 }

@@ -59,4 +59,7 @@ internal sealed class PhaseMeter(
     public double EndSeconds { get; set; } = double.PositiveInfinity;
     public double LastRowSeconds { get; set; } = startSeconds;
     public PhaseCounts AtLastRow { get; set; }
+
+    /// <summary>The last row was taken and the recorders went to the next phase: they are no longer this phase's.</summary>
+    public bool RowsDone { get; set; }
 }

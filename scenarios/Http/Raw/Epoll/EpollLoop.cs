@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
@@ -11,10 +12,13 @@ namespace LoadLeak.Scenarios.Http.Raw.Epoll;
 /// A registration's id is its slot in a table plus a generation, so an event finds its connection with one array read
 /// and an event for a connection removed since is dropped. One or more loops per scenario run (see RawHttpClient);
 /// Dispose stops it within <see cref="PollTimeoutMs"/>.
+/// A wait's cancellation (the request's timeout, the run's stop) is checked by this thread every
+/// <see cref="PollTimeoutMs"/>, as wrk checks its timeouts, instead of a registration on the shared timeout token per
+/// wait: both loops registered and unregistered on the same token source for every response.
 /// </summary>
 internal sealed class EpollLoop : IDisposable
 {
-    private const int PollTimeoutMs = 200;
+    private const int PollTimeoutMs = 10;
     private const int MaxEventsPerWait = 256;
 
     private readonly int _epfd;
@@ -88,12 +92,25 @@ internal sealed class EpollLoop : IDisposable
     private void Run()
     {
         var scratch = new byte[MaxEventsPerWait * 16];
+        var scanTicks = Stopwatch.Frequency * PollTimeoutMs / 1000;
+        var nextScan = Stopwatch.GetTimestamp() + scanTicks;
         while (!_stopping)
         {
             if (EpollNative.Wait(_epfd, scratch, PollTimeoutMs, _onEvent) < 0 && Marshal.GetLastPInvokeError() != EpollNative.EINTR)
                 break;
+            var now = Stopwatch.GetTimestamp();
+            if (now < nextScan) continue;
+            nextScan = now + scanTicks;
+            CancelWaits();
         }
         EpollNative.Close(_epfd);
+    }
+
+    /// <summary>Fails the waits whose token was cancelled since the last scan.</summary>
+    private void CancelWaits()
+    {
+        var slots = Volatile.Read(ref _slots);
+        for (var i = 0; i < slots.Length; i++) Volatile.Read(ref slots[i])?.CancelIfRequested();
     }
 
     public void Dispose() => _stopping = true;

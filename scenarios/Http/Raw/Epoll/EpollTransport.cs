@@ -7,10 +7,11 @@ namespace LoadLeak.Scenarios.Http.Raw.Epoll;
 /// <summary>
 /// A connection driven by the client's <see cref="EpollLoop"/>: a non-blocking socket the runtime's socket engine
 /// never sees (its async calls would register it there too, and every response would then wake two threads),
-/// connected, written and read with plain connect/send/recv calls. A receive first waits for a readable edge, then
-/// reads; a read that fills the buffer is followed by another read without waiting, since edge-triggered epoll
-/// signals only data that arrives later. A send that finds the buffer full (a large body, a server that reads
-/// slowly or not at all) waits for the writable edge, which the kernel raises once room opens after that failed send.
+/// connected, written and read with plain connect/send/recv calls (send and recv through <see cref="SocketCalls"/>).
+/// A receive first waits for a readable edge, then reads; a read that fills the buffer is followed by another read
+/// without waiting, since edge-triggered epoll signals only data that arrives later. A send that finds the buffer
+/// full (a large body, a server that reads slowly or not at all) waits for the writable edge, which the kernel
+/// raises once room opens after that failed send.
 /// </summary>
 internal sealed class EpollTransport(EpollLoop loop, bool inlineCompletions) : IRawTransport
 {
@@ -98,7 +99,7 @@ internal sealed class EpollTransport(EpollLoop loop, bool inlineCompletions) : I
     {
         for (var sent = 0; sent < bytes.Length;)
         {
-            var n = _socket.Send(bytes.Span[sent..], SocketFlags.None, out var error);
+            var n = SocketCalls.Send(_socket.SafeHandle, bytes.Span[sent..], out var error);
             if (error == SocketError.WouldBlock)
                 // An edge between the failed send and this wait is kept by the signal; the request's timeout ends the wait.
                 await _readiness.Writable.WaitAsync(token).ConfigureAwait(false);
@@ -115,7 +116,7 @@ internal sealed class EpollTransport(EpollLoop loop, bool inlineCompletions) : I
         if (!_mayHaveMore) await _readiness.Readable.WaitAsync(token).ConfigureAwait(false);
         while (true)
         {
-            var n = _socket.Receive(buffer.Span, SocketFlags.None, out var error);
+            var n = SocketCalls.Receive(_socket.SafeHandle, buffer.Span, out var error);
             if (error == SocketError.WouldBlock)
             {
                 _mayHaveMore = false;

@@ -7,7 +7,8 @@ namespace LoadLeak.Scenarios.Http.Raw.Epoll;
 /// Edge-triggered epoll reports a change once, so none may be lost: an edge that comes while nobody waits (say,
 /// between a recv or send that returned EAGAIN and the wait after it) is remembered, and the next wait returns at
 /// once; several such edges merge into one, which is enough because the caller retries the call until EAGAIN
-/// before waiting again. A wait can be cancelled (the request's timeout). States: idle, waiting (a waiter is
+/// before waiting again. A wait can be cancelled (the request's timeout): its token is kept, not registered, and
+/// the loop's scan (<see cref="CancelIfRequested"/>) fails it once cancelled. States: idle, waiting (a waiter is
 /// parked), ready (an edge came and no wait consumed it yet).
 /// </summary>
 internal sealed class ReadinessSignal : IValueTaskSource
@@ -15,7 +16,8 @@ internal sealed class ReadinessSignal : IValueTaskSource
     private const int Idle = 0, Waiting = 1, Ready = 2;
 
     private ManualResetValueTaskSourceCore<bool> _core;
-    private CancellationTokenRegistration _registration;
+    // Written before the state turns Waiting, so a scan that sees Waiting reads this wait's token (or a later one's).
+    private CancellationToken _token;
     private int _state;
 
     public ReadinessSignal(bool runContinuationsAsynchronously) =>
@@ -30,14 +32,15 @@ internal sealed class ReadinessSignal : IValueTaskSource
             return ValueTask.CompletedTask;
         }
         _core.Reset();
+        _token = token;
         if (Interlocked.CompareExchange(ref _state, Waiting, Idle) == Ready)
         {
             Volatile.Write(ref _state, Idle);
             return ValueTask.CompletedTask;
         }
-        if (token.CanBeCanceled)
-            _registration = token.UnsafeRegister(static (state, t) => ((ReadinessSignal)state!).Cancel(t), this);
-        return new ValueTask(this, _core.Version);
+        var wait = new ValueTask(this, _core.Version);
+        if (token.IsCancellationRequested) CancelIfRequested();
+        return wait;
     }
 
     /// <summary>Called by the epoll loop for each edge.</summary>
@@ -63,14 +66,15 @@ internal sealed class ReadinessSignal : IValueTaskSource
         if (Interlocked.CompareExchange(ref _state, Idle, Waiting) == Waiting) _core.SetException(error);
     }
 
-    private void Cancel(CancellationToken token) => Fail(new OperationCanceledException(token));
-
-    public void GetResult(short token)
+    /// <summary>Fails a parked waiter whose token was cancelled. Any thread; the epoll loop scans its connections.</summary>
+    public void CancelIfRequested()
     {
-        _registration.Unregister();
-        _registration = default;
-        _core.GetResult(token);
+        if (Volatile.Read(ref _state) != Waiting) return;
+        var token = _token;
+        if (token.IsCancellationRequested) Fail(new OperationCanceledException(token));
     }
+
+    public void GetResult(short token) => _core.GetResult(token);
 
     public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
 

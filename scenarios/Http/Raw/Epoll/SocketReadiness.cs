@@ -27,6 +27,13 @@ internal sealed class SocketReadiness(bool runContinuationsAsynchronously)
         if ((events & WritableEvents) != 0) Writable.Signal();
     }
 
+    /// <summary>Fails a wait on either side whose token was cancelled (the loop's scan).</summary>
+    public void CancelIfRequested()
+    {
+        Readable.CancelIfRequested();
+        Writable.CancelIfRequested();
+    }
+
     /// <summary>Fails whoever waits on either side (the connection is being closed).</summary>
     public void Fail(Exception error)
     {

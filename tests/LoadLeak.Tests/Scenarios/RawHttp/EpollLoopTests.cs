@@ -37,6 +37,25 @@ public sealed class EpollLoopTests
         Assert.False(removed.Readable.WaitAsync(CancellationToken.None).IsCompleted);
     }
 
+    [Fact]
+    public async Task The_loop_fails_a_wait_whose_token_was_cancelled()
+    {
+        if (!EpollNative.Supported) return; // epoll exists on Linux only
+        using var loop = new EpollLoop();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var (client, server) = await PairAsync(listener);
+        using var sockets = new Sockets(client, server);
+        var readiness = new SocketReadiness(runContinuationsAsynchronously: false);
+        loop.Add(client, readiness);
+        using var cancel = new CancellationTokenSource();
+        var waiting = readiness.Readable.WaitAsync(cancel.Token).AsTask();
+
+        await cancel.CancelAsync(); // nothing registered on the token: the loop's scan must notice
+        var error = await Record.ExceptionAsync(() => waiting.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+    }
+
     private sealed class Sockets(params Socket[] sockets) : IDisposable
     {
         public void Dispose()

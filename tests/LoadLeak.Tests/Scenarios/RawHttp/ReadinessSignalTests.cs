@@ -80,8 +80,15 @@ public sealed class ReadinessSignalTests
         var signal = new ReadinessSignal(runContinuationsAsynchronously: false);
         using var cancel = new CancellationTokenSource();
         var waiting = signal.WaitAsync(cancel.Token);
+        signal.CancelIfRequested(); // the loop's scan: nothing to cancel yet
+        Assert.False(waiting.IsCompleted);
         cancel.Cancel();
+        signal.CancelIfRequested();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await waiting);
+        // a wait whose token is already cancelled fails at once, with no scan
+        var again = signal.WaitAsync(cancel.Token);
+        Assert.True(again.IsCompleted);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await again);
         var next = signal.WaitAsync(CancellationToken.None);
         signal.Signal();
         await next;
