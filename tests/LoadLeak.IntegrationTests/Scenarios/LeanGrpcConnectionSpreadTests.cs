@@ -17,7 +17,7 @@ public sealed class LeanGrpcConnectionSpreadTests
     [Fact]
     public async Task Calls_started_as_replies_arrive_stay_spread_over_every_connection()
     {
-        const int calls = 3000;
+        const int calls = 1200;
         await using var server = new ScriptedHttp2Server(request => request.Connection.RespondAsync(request.StreamId, Reply));
         var settings = JsonDocument.Parse(
             $$"""{"Client":"lean","Address":"http://127.0.0.1:{{server.Port}}","MaxConnections":2,"DeadlineMs":8000}""").RootElement.Clone();
