@@ -31,6 +31,12 @@ internal sealed class LeanGrpcCaller : IGrpcCaller
         _slots = new(Enumerable.Range(0, settings.MaxConnections).Select(_ => new LeanConnectionSlot(shape)).ToArray());
     }
 
+    /// <summary>
+    /// Calls started while a read loop dispatches (the calls that read completed, starting their next ones) all go to
+    /// one connection, the one with the fewest open streams, so they leave in one send and the server reads them in
+    /// one go; spread round-robin they left in a small send on every connection and woke the server twice as often.
+    /// Other calls (the first ones, those after a deadline) go round-robin.
+    /// </summary>
     public ValueTask<long> CallAsync(CancellationToken token)
     {
         if (!SendBatch.IsOpen) return _slots.Next().CallAsync(token);
