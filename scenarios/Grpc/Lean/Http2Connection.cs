@@ -43,6 +43,12 @@ internal sealed partial class Http2Connection : IDisposable
         _outbox = new FrameOutbox(socket, _sync);
     }
 
+    /// <summary>The calls this connection carries: whose caller it belongs to.</summary>
+    public LeanCallShape Shape => _shape;
+
+    /// <summary>Streams open now; read without the lock, as a hint only.</summary>
+    public int OpenStreams => _streams.Count;
+
     /// <summary>False once the connection failed, was closed, or the server sent GOAWAY: new calls need another one.</summary>
     public bool AcceptsStreams
     {

@@ -17,6 +17,9 @@ internal sealed class LeanConnectionSlot(LeanCallShape shape) : IDisposable
     private Task<Http2Connection>? _connecting;
     private bool _disposed;
 
+    /// <summary>The connection new calls go to now; null before the first connect.</summary>
+    public Http2Connection? Current => Volatile.Read(ref _current);
+
     public ValueTask<long> CallAsync(CancellationToken token)
     {
         var current = Volatile.Read(ref _current);

@@ -14,13 +14,14 @@ namespace LoadLeak.Scenarios.Grpc.Lean;
 /// </summary>
 internal sealed class LeanGrpcCaller : IGrpcCaller
 {
+    private readonly LeanCallShape _shape;
     private readonly RoundRobin<LeanConnectionSlot> _slots;
 
     public LeanGrpcCaller(GrpcSettings settings, QueryRequest request)
     {
         if (settings.Address.Scheme != Uri.UriSchemeHttp)
             throw new ArgumentException($"the lean gRPC client speaks h2c only, not {settings.Address.Scheme}", nameof(settings));
-        var shape = new LeanCallShape(
+        var shape = _shape = new LeanCallShape(
             new DnsEndPoint(settings.Address.DnsSafeHost, settings.Address.Port),
             RequestHeaderBlock.Build(settings.Address.Authority, PathOf(settings.Call),
                 DeadlineHeaderHandler.Format(settings.Deadline), settings.Template.BenchmarkId),
@@ -30,8 +31,23 @@ internal sealed class LeanGrpcCaller : IGrpcCaller
         _slots = new(Enumerable.Range(0, settings.MaxConnections).Select(_ => new LeanConnectionSlot(shape)).ToArray());
     }
 
-    public ValueTask<long> CallAsync(CancellationToken token) =>
-        _slots.Next().CallAsync(token);
+    /// <summary>
+    /// Calls started while a read loop dispatches (the calls that read completed, starting their next ones) all go to
+    /// one connection, the one with the fewest open streams, so they leave in one send and the server reads them in
+    /// one go; spread round-robin they left in a small send on every connection and woke the server twice as often.
+    /// Other calls (the first ones, those after a deadline) go round-robin.
+    /// </summary>
+    public ValueTask<long> CallAsync(CancellationToken token)
+    {
+        if (!SendBatch.IsOpen) return _slots.Next().CallAsync(token);
+        if (SendBatch.Target is { } target && ReferenceEquals(target.Shape, _shape) && target.TryCall(token, out var call)) return call;
+        Http2Connection? least = null;
+        foreach (var slot in _slots.Items)
+            if (slot.Current is { } current && (least is null || current.OpenStreams < least.OpenStreams)) least = current;
+        if (least is null || !least.TryCall(token, out call)) return _slots.Next().CallAsync(token);
+        SendBatch.Target = least;
+        return call;
+    }
 
     public void Dispose()
     {

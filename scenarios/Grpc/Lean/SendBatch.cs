@@ -13,6 +13,10 @@ internal static class SendBatch
 
     public static bool IsOpen => _depth > 0;
 
+    /// <summary>The connection the calls started in this batch go to; null until the first one picks it.</summary>
+    [field: ThreadStatic]
+    public static Http2Connection? Target { get; set; }
+
     public static void Open() => _depth++;
 
     /// <summary>Flushes the connection when the batch closes (only while <see cref="IsOpen"/>).</summary>
@@ -24,7 +28,9 @@ internal static class SendBatch
 
     public static void Close()
     {
-        if (--_depth > 0 || _deferred is not { } deferred) return;
+        if (--_depth > 0) return;
+        Target = null;
+        if (_deferred is not { } deferred) return;
         // A failed flush fails its calls, whose continuations may start calls here again: those send at once.
         while (deferred.Count > 0)
         {
