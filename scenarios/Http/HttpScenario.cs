@@ -32,5 +32,5 @@ public sealed class HttpScenario(HttpSettings settings)
     }
 
     public Task<Response> RunAsync(IScenarioContext context) =>
-        (_client ?? throw new InvalidOperationException("HTTP scenario used before Init")).SendAsync(context);
+        (_client ?? throw new InvalidOperationException("HTTP scenario used before Init")).SendAsync(context).AsTask();
 }
