@@ -119,7 +119,8 @@ internal sealed class RawHttpClient : IHttpScenarioClient
         return outcome switch
         {
             ExchangeOutcome.Complete when parser.StatusCode is >= 200 and < 300 => OkResponse(parser.StatusCode, size),
-            ExchangeOutcome.Complete => Response.Fail(HttpStatusText.Of(parser.StatusCode), $"HTTP {parser.StatusCode} {parser.ReasonPhrase}".TrimEnd(), size),
+            ExchangeOutcome.Complete =>
+                Response.Fail(HttpStatusText.Of(parser.StatusCode), $"HTTP {parser.StatusCode} {parser.ReasonPhrase}".TrimEnd(), size),
             ExchangeOutcome.Malformed => Response.Fail("bad-response", "not a valid HTTP/1.x response: " + parser.Problem, size),
             ExchangeOutcome.EndedEarly => Response.Fail("response-ended", "the server closed the connection in the middle of the response", size),
             _ => Response.Fail("response-ended", "the server closed the connection before responding", size),
