@@ -2,7 +2,7 @@
 """Follows processes' CPU time (user+sys from /proc) until the first one exits.
 
 usage: cpu_watch.py OUT.jsonl LABEL=PID [LABEL=PID ...]
-Every 0.1 s one line {"t": epoch, "cpu": {label: seconds}}; every 0.5 s the line also carries
+Every 0.1 s one line {"t": epoch, "cpu": {label: seconds}, "user": {label: user seconds}}; every 0.5 s the line also carries
 "threads": {label: {"name/tid": seconds}} (cpu_window.py sums the threads of one name, e.g. every ".NET TP Worker").
 cpu_window.py reads it back for a time window. Costs a few ms of CPU per second on the box it measures,
 the same for every tool of a bench round.
@@ -17,7 +17,7 @@ HZ = os.sysconf("SC_CLK_TCK")
 
 def ticks(stat_text):
     fields = stat_text.rsplit(")", 1)[1].split()
-    return fields[0], (int(fields[11]) + int(fields[12])) / HZ
+    return fields[0], (int(fields[11]) + int(fields[12])) / HZ, int(fields[11]) / HZ
 
 
 def process(pid):
@@ -46,7 +46,8 @@ def main():
         while True:
             try:
                 states = {label: process(pid) for label, pid in pids}
-                row = {"t": time.time(), "cpu": {label: round(s[1], 3) for label, s in states.items()}}
+                row = {"t": time.time(), "cpu": {label: round(s[1], 3) for label, s in states.items()},
+                       "user": {label: round(s[2], 3) for label, s in states.items()}}
                 if n % 5 == 0:
                     row["threads"] = {label: {k: round(v, 3) for k, v in threads(pid).items()} for label, pid in pids}
             except (FileNotFoundError, ProcessLookupError):

@@ -3,7 +3,7 @@
 
 usage: cpu_window.py TRACE.jsonl REQUESTS [START END] [--threads LABEL[,LABEL]]
 Prints one line "label=µs ..." (CPU µs per request of each followed process between START and END, epoch
-seconds, interpolated between samples; default: the whole trace), and with --threads one line per label
+seconds, interpolated between samples; default: the whole trace), then "user: label=µs ..." (user mode only), and with --threads one line per label
 "label threads: name µs, ..." (each thread name's CPU µs per request over the 0.5 s snapshots inside the window,
 largest first, names under 0.2 µs summed as "other").
 """
@@ -15,13 +15,13 @@ def load(path):
     return [json.loads(line) for line in open(path) if line.strip()]
 
 
-def at(rows, t, label):
-    """The process's CPU seconds at time t, linear between the two samples around it."""
+def at(rows, t, label, kind="cpu"):
+    """The process's CPU seconds (kind "user": user mode only) at time t, linear between the two samples around it."""
     for a, b in zip(rows, rows[1:]):
         if a["t"] <= t <= b["t"]:
-            x, y = a["cpu"][label], b["cpu"][label]
+            x, y = a[kind][label], b[kind][label]
             return x + (y - x) * ((t - a["t"]) / (b["t"] - a["t"]) if b["t"] > a["t"] else 0)
-    return rows[0]["cpu"][label] if t < rows[0]["t"] else rows[-1]["cpu"][label]
+    return rows[0][kind][label] if t < rows[0]["t"] else rows[-1][kind][label]
 
 
 def thread_split(rows, label, start, end, requests):
@@ -54,6 +54,10 @@ def main():
     labels = list(rows[0]["cpu"])
     print(" ".join(f"{label}={(at(rows, end, label) - at(rows, start, label)) * 1e6 / args.requests:.2f}" if args.requests > 0
                    else f"{label}=nan" for label in labels))
+    if "user" in rows[0] and args.requests > 0:
+        # user mode alone: the managed work per request, without the kernel's TCP share that dominates user+sys
+        print("user: " + " ".join(f"{label}={(at(rows, end, label, 'user') - at(rows, start, label, 'user')) * 1e6 / args.requests:.2f}"
+                                  for label in labels))
     for label in filter(None, args.threads.split(",")):
         print(f"{label} threads: {thread_split(rows, label, start, end, args.requests)}")
 

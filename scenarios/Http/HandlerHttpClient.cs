@@ -49,7 +49,7 @@ internal sealed class HandlerHttpClient : IHttpScenarioClient
         _timeout.Dispose();
     }
 
-    public async Task<Response> SendAsync(IScenarioContext context)
+    public async ValueTask<Response> SendAsync(IScenarioContext context)
     {
         var (invoker, timeout) = (_invoker, _timeout);
         var started = Stopwatch.GetTimestamp();

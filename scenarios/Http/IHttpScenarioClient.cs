@@ -10,5 +10,5 @@ namespace LoadLeak.Scenarios.Http;
 internal interface IHttpScenarioClient : IDisposable
 {
     /// <summary>Sends the request once under the scenario's timeout; never throws.</summary>
-    Task<Response> SendAsync(IScenarioContext context);
+    ValueTask<Response> SendAsync(IScenarioContext context);
 }

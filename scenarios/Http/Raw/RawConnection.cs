@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.CompilerServices;
 
 namespace LoadLeak.Scenarios.Http.Raw;
 
@@ -21,8 +20,9 @@ internal enum ExchangeOutcome
 
 /// <summary>
 /// One keep-alive TCP connection with its own receive buffer and response parser, reused for every response it
-/// carries. The exchange's state machine comes from a pool and the transports allocate nothing per call, so an
-/// exchange allocates nothing.
+/// carries. An exchange is <see cref="SendAsync"/>, then <see cref="WaitReceivableAsync"/> and <see cref="Receive"/>
+/// until the response is whole; the awaiting is the caller's (the request's one state machine), nothing here is an
+/// async layer of its own, and nothing allocates.
 /// </summary>
 internal sealed class RawConnection(IRawTransport transport) : IDisposable
 {
@@ -40,28 +40,36 @@ internal sealed class RawConnection(IRawTransport transport) : IDisposable
 
     public ValueTask ConnectAsync(EndPoint endPoint, CancellationToken token) => transport.ConnectAsync(endPoint, token);
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<ExchangeOutcome> ExchangeAsync(RawRequest request, CancellationToken token)
+    /// <summary>Starts an exchange: sends the request, with the response's count and parser back at the start.</summary>
+    public ValueTask SendAsync(RawRequest request, CancellationToken token)
     {
         ResponseBytes = 0;
         Parser.Reset(request.IsHead);
-        await transport.SendAsync(request.Bytes, token).ConfigureAwait(false);
-        while (true)
+        return transport.SendAsync(request.Bytes, token);
+    }
+
+    /// <summary>Waits until <see cref="Receive"/> may find more of the response.</summary>
+    public ValueTask WaitReceivableAsync(CancellationToken token) => transport.WaitReceivableAsync(_buffer, token);
+
+    /// <summary>Reads what the wait made ready: how the exchange ended, or null while the response is not whole yet.</summary>
+    public ExchangeOutcome? Receive()
+    {
+        var received = transport.Receive(_buffer);
+        if (received < 0) return null;
+        if (received == 0)
+            return ResponseBytes == 0 ? ExchangeOutcome.ClosedBeforeResponse
+                : Parser.EndsAtClose ? ExchangeOutcome.Complete
+                : ExchangeOutcome.EndedEarly;
+        ResponseBytes += received;
+        switch (Parser.Feed(_buffer.AsSpan(0, received)))
         {
-            var received = await transport.ReceiveAsync(_buffer, token).ConfigureAwait(false);
-            if (received == 0)
-                return ResponseBytes == 0 ? ExchangeOutcome.ClosedBeforeResponse
-                    : Parser.EndsAtClose ? ExchangeOutcome.Complete
-                    : ExchangeOutcome.EndedEarly;
-            ResponseBytes += received;
-            switch (Parser.Feed(_buffer.AsSpan(0, received)))
-            {
-                case ParseStatus.Done:
-                    Served++;
-                    return ExchangeOutcome.Complete;
-                case ParseStatus.Malformed:
-                    return ExchangeOutcome.Malformed;
-            }
+            case ParseStatus.Done:
+                Served++;
+                return ExchangeOutcome.Complete;
+            case ParseStatus.Malformed:
+                return ExchangeOutcome.Malformed;
+            default:
+                return null;
         }
     }
 

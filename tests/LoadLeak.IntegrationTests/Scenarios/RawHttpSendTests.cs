@@ -103,5 +103,5 @@ public sealed class RawHttpSendTests
     }
 
     private static Task<Response> SendAsync(RawHttpClient client, int invocation) =>
-        client.SendAsync(new TestStepContext("http", invocation, new CollectingLog(), CancellationToken.None));
+        client.SendAsync(new TestStepContext("http", invocation, new CollectingLog(), CancellationToken.None)).AsTask();
 }

@@ -8,10 +8,10 @@ namespace LoadLeak.Scenarios.Http.Raw.Epoll;
 /// A connection driven by the client's <see cref="EpollLoop"/>: a non-blocking socket the runtime's socket engine
 /// never sees (its async calls would register it there too, and every response would then wake two threads),
 /// connected, written and read with plain connect/send/recv calls (send and recv through <see cref="SocketCalls"/>).
-/// A receive first waits for a readable edge, then reads; a read that fills the buffer is followed by another read
-/// without waiting, since edge-triggered epoll signals only data that arrives later. A send that finds the buffer
-/// full (a large body, a server that reads slowly or not at all) waits for the writable edge, which the kernel
-/// raises once room opens after that failed send.
+/// A receive first waits for a readable edge, then reads (again after the next edge if it found nothing); a read that
+/// fills the buffer is followed by another read without waiting, since edge-triggered epoll signals only data that
+/// arrives later. A send that finds the buffer full (a large body, a server that reads slowly or not at all) waits
+/// for the writable edge, which the kernel raises once room opens after that failed send.
 /// </summary>
 internal sealed class EpollTransport(EpollLoop loop, bool inlineCompletions) : IRawTransport
 {
@@ -110,23 +110,21 @@ internal sealed class EpollTransport(EpollLoop loop, bool inlineCompletions) : I
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken token)
+    // The readiness signal's own ValueTask: whoever awaits it resumes straight from the epoll loop.
+    public ValueTask WaitReceivableAsync(Memory<byte> buffer, CancellationToken token) =>
+        _mayHaveMore ? ValueTask.CompletedTask : _readiness.Readable.WaitAsync(token);
+
+    public int Receive(Span<byte> buffer)
     {
-        if (!_mayHaveMore) await _readiness.Readable.WaitAsync(token).ConfigureAwait(false);
-        while (true)
+        var n = SocketCalls.Receive(_socket.SafeHandle, buffer, out var error);
+        if (error == SocketError.WouldBlock)
         {
-            var n = SocketCalls.Receive(_socket.SafeHandle, buffer.Span, out var error);
-            if (error == SocketError.WouldBlock)
-            {
-                _mayHaveMore = false;
-                await _readiness.Readable.WaitAsync(token).ConfigureAwait(false);
-                continue;
-            }
-            if (error != SocketError.Success) throw new SocketException((int)error);
-            _mayHaveMore = n == buffer.Length;
-            return n;
+            _mayHaveMore = false;
+            return -1;
         }
+        if (error != SocketError.Success) throw new SocketException((int)error);
+        _mayHaveMore = n == buffer.Length;
+        return n;
     }
 
     public void Dispose()

@@ -33,7 +33,7 @@ public sealed class RawTransportSendTests : IDisposable
         using var connection = new RawConnection(transport == "epoll" ? new EpollTransport(_loop!, inlineCompletions: false)
             : new SocketTransport(false));
         await connection.ConnectAsync(listener.LocalEndpoint, timeout.Token);
-        Assert.Equal(ExchangeOutcome.Complete, await connection.ExchangeAsync(request, timeout.Token));
+        Assert.Equal(ExchangeOutcome.Complete, await Exchange.RunAsync(connection, request, timeout.Token));
         Assert.Equal((200, Answer.Length), (connection.Parser.StatusCode, (int)connection.ResponseBytes));
         Assert.Equal(request.Bytes.Length, await server);
     }

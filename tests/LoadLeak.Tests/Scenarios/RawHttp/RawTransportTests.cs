@@ -33,7 +33,7 @@ public sealed class RawTransportTests : IDisposable
         await connection.ConnectAsync(listener.LocalEndpoint, timeout.Token);
         for (var i = 0; i < 20; i++)
         {
-            Assert.Equal(ExchangeOutcome.Complete, await connection.ExchangeAsync(request, timeout.Token));
+            Assert.Equal(ExchangeOutcome.Complete, await Exchange.RunAsync(connection, request, timeout.Token));
             Assert.Equal((200, BodyBytes, true), (connection.Parser.StatusCode, connection.Parser.BodyBytes, connection.Reusable));
             Assert.True(connection.ResponseBytes > BodyBytes);
         }
@@ -45,7 +45,7 @@ public sealed class RawTransportTests : IDisposable
 
     private static async Task<ExchangeOutcome> ExchangeOrClosed(RawConnection connection, RawRequest request, CancellationToken token)
     {
-        try { return await connection.ExchangeAsync(request, token); }
+        try { return await Exchange.RunAsync(connection, request, token); }
         catch (SocketException error) when (error.SocketErrorCode is SocketError.ConnectionReset or SocketError.Shutdown
             && connection.ResponseBytes == 0)
         {
