@@ -33,7 +33,7 @@ internal sealed class KafkaScenario
     /// <summary>Batch mode's totals (recorded vs per-message latency, messages of failed batches); empty when BatchSize is 1.</summary>
     public KafkaBatchTally Batches { get; } = new();
 
-    public ScenarioProps ToProps(string name) => Scenario.Create(name, RunAsync) with
+    public ScenarioProps ToProps(string name) => Scenario.Create(name, context => RunAsync(context).AsTask()) with
     {
         Init = _ => { Start(); return Task.CompletedTask; },
         Clean = CleanAsync,
@@ -43,12 +43,12 @@ internal sealed class KafkaScenario
         ? new NativeKafkaProducer(_settings, _messageBytes)
         : new ConfluentKafkaProducer(_settings, _messageBytes);
 
-    public Task<Response> RunAsync(IScenarioContext context)
+    public ValueTask<Response> RunAsync(IScenarioContext context)
     {
         var client = _client ?? throw new InvalidOperationException("Kafka scenario used before Init");
         return _settings.BatchSize == 1
             ? client.RunOneAsync(context)
-            : KafkaBatchRun.Run(client, new KafkaBatch(_settings.BatchSize, _messageBytes, Batches), context.CancellationToken);
+            : KafkaBatchRun.Run(client, client.NewBatch(_settings.BatchSize, Batches), context.CancellationToken);
     }
 
     public async Task CleanAsync(IScenarioInitContext context)
