@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Grpc.Core;
 using LoadLeak.Engine.Api;
 using LoadLeak.Protos;
@@ -42,7 +43,7 @@ public sealed class GrpcScenario
 
     public GrpcSettings Settings => _settings;
 
-    public ScenarioProps ToProps(string name) => Scenario.Create(name, RunAsync) with
+    public ScenarioProps ToProps(string name) => Scenario.CreateValue(name, RunAsync) with
     {
         Init = _ => { Start(); return Task.CompletedTask; },
         Clean = _ => { Stop(); return Task.CompletedTask; },
@@ -64,7 +65,9 @@ public sealed class GrpcScenario
         _deadline = null;
     }
 
-    public async Task<Response> RunAsync(IScenarioContext context)
+    // Pooled: the lean client completes calls from pooled state, so the iteration allocates no state machine either.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<Response> RunAsync(IScenarioContext context)
     {
         var (caller, deadline) = (_caller, _deadline);
         if (caller is null || deadline is null) throw new InvalidOperationException("gRPC scenario used before Init");

@@ -9,4 +9,11 @@ public static class Scenario
         ArgumentNullException.ThrowIfNull(run);
         return new ScenarioProps(name, run);
     }
+
+    /// <summary>A scenario whose iteration completes as a ValueTask (the built-in clients); see <see cref="ValueIteration"/>.</summary>
+    internal static ScenarioProps CreateValue(string name, Func<IScenarioContext, ValueTask<Response>> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Create(name, new ValueIteration(run).RunAsTask);
+    }
 }

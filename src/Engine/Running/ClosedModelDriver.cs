@@ -92,14 +92,23 @@ internal sealed class ClosedModelDriver(IterationRunner runner, RunClock clock, 
                     await meter.Switched.WaitAsync(stop).ConfigureAwait(false);
                     continue;
                 }
-                var iteration = runner.RunAsync(meter, start, start, info, stop);
+                var iteration = runner.Start(meter, start, start, info, stop);
                 if (iteration.IsCompleted && ++synchronous % YieldEvery == 0)
                 {
                     // A scenario that never awaits would otherwise hold its pool thread for the whole phase
                     // and starve the controller and the reporter on a small machine.
                     await Task.Yield();
                 }
-                await iteration.ConfigureAwait(false);
+                Response? response;
+                try
+                {
+                    response = await iteration.ConfigureAwait(false) ?? IterationRunner.NoResponse();
+                }
+                catch (Exception e)
+                {
+                    response = IterationRunner.Outcome(e, stop);
+                }
+                runner.Finish(meter, response, start, start);
                 meter.Budget?.Done();
             }
         }
