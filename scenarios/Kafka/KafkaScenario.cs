@@ -33,7 +33,7 @@ internal sealed class KafkaScenario
     /// <summary>Batch mode's totals (recorded vs per-message latency, messages of failed batches); empty when BatchSize is 1.</summary>
     public KafkaBatchTally Batches { get; } = new();
 
-    public ScenarioProps ToProps(string name) => Scenario.Create(name, context => RunAsync(context).AsTask()) with
+    public ScenarioProps ToProps(string name) => Scenario.CreateValue(name, RunAsync) with
     {
         Init = _ => { Start(); return Task.CompletedTask; },
         Clean = CleanAsync,
