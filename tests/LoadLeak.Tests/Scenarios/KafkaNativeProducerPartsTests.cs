@@ -103,6 +103,27 @@ public class KafkaNativeProducerPartsTests
     }
 
     [Fact]
+    public void A_single_messages_trip_through_a_reused_batch_allocates_nothing()
+    {
+        var slots = new KafkaBatchSlots();
+        long Trips(int count)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < count; i++)
+            {
+                var batch = slots.Rent(1, 10, null);
+                var completion = batch.Completion;
+                batch.Report(null, PersistenceStatus.Persisted); // what the delivery callback does
+                Assert.True(completion.Result.IsOk); // what the engine's await reads
+            }
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Trips(10); // the slot's batch and its cached response are made once
+        Assert.Equal(0, Trips(1000));
+        Assert.Equal(0, slots.InUse);
+    }
+
+    [Fact]
     public void A_batch_is_done_at_its_last_report_and_keeps_the_first_failure()
     {
         var timedOut = new KafkaFailure("Local_MsgTimedOut", "Local: Message timed out");
