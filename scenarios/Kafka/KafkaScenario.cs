@@ -6,7 +6,8 @@ namespace LoadLeak.Scenarios.Kafka;
 
 /// <summary>
 /// Produces the template as the message value with the X-Benchmark-ID header. The delivery report decides
-/// Ok/Fail and its latency (send to ack) is the response latency. With <c>BatchSize</c> N &gt; 1 an iteration
+/// Ok/Fail, and the latency recorded is send to ack (the native producer's single messages leave it to the engine's
+/// measure of the iteration, see <see cref="KafkaBatchRun"/>). With <c>BatchSize</c> N &gt; 1 an iteration
 /// produces N messages back to back and returns one response counting N (see <see cref="KafkaBatchRun"/>).
 /// <c>Producer</c> picks Confluent.Kafka's producer or the native one; they differ only in how a message is
 /// sent and its report heard. End-to-end latency is measured by the consuming target; Clean fetches and logs
