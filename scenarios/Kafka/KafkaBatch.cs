@@ -244,6 +244,3 @@ internal sealed class KafkaBatch : IValueTaskSource<Response>
 
     private static double Ticks(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }
-
-/// <summary>A Kafka error as the response shows it: the librdkafka ErrorCode name and its reason.</summary>
-internal sealed record KafkaFailure(string Code, string Reason);
