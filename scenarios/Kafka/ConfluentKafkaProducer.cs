@@ -39,7 +39,11 @@ internal sealed class ConfluentKafkaProducer : IKafkaProducerClient
             .Build();
     }
 
-    public async Task<Response> RunOneAsync(IScenarioContext context)
+    public ValueTask<Response> RunOneAsync(IScenarioContext context) => new(SendOneAsync(context));
+
+    public KafkaBatch NewBatch(int size, KafkaBatchTally? tally) => new(size, _messageBytes, tally);
+
+    private async Task<Response> SendOneAsync(IScenarioContext context)
     {
         var started = Stopwatch.GetTimestamp();
         var size = _messageBytes;

@@ -10,7 +10,10 @@ namespace LoadLeak.Scenarios.Kafka;
 internal interface IKafkaProducerClient
 {
     /// <summary>One message, awaited: the response is its delivery report, the latency its send-to-ack.</summary>
-    Task<Response> RunOneAsync(IScenarioContext context);
+    ValueTask<Response> RunOneAsync(IScenarioContext context);
+
+    /// <summary>A batch of <paramref name="size"/> messages for <see cref="Produce"/>; the native producer reuses them.</summary>
+    KafkaBatch NewBatch(int size, KafkaBatchTally? tally);
 
     /// <summary>
     /// Hands the batch's messages to librdkafka back to back; each delivery report goes to the batch. A message

@@ -1,28 +1,36 @@
 using System.Diagnostics;
+using System.Threading.Tasks.Sources;
 using Confluent.Kafka;
 using LoadLeak.Engine.Api;
+using LoadLeak.Scenarios.Kafka.Native;
 
 namespace LoadLeak.Scenarios.Kafka;
 
 /// <summary>
 /// The delivery reports of one batch: a countdown the last report completes, the first failure, and the
-/// sums the per-message latency needs. One object, one task source and its task per batch, nothing per message,
-/// so a report costs a few interlocked adds on librdkafka's delivery-report thread. Both producers report
-/// here: Confluent's through <see cref="OnReport"/>, the native one through <see cref="Delivered"/>.
-/// The batch answers its iteration itself: <see cref="Completion"/> is the iteration's response (see
-/// <see cref="KafkaBatchRun"/>), set when the last report arrives or the run stops, whichever is first, so no
-/// async method waits in between. Timestamps are kept relative to <see cref="Started"/> so their sums cannot overflow.
+/// sums the per-message latency needs, so a report costs a few interlocked adds on librdkafka's delivery-report
+/// thread. Both producers report here: Confluent's through <see cref="OnReport"/>, the native one through
+/// <see cref="Report"/>. The batch answers its iteration itself: <see cref="Completion"/> is the iteration's
+/// response (see <see cref="KafkaBatchRun"/>), set when the last report arrives or the run stops, whichever is
+/// first, so no async method waits in between. Timestamps are kept relative to <see cref="Started"/> so their sums
+/// cannot overflow.
+/// The native producer's batches are reused (<see cref="KafkaBatchSlots"/>): the batch is its own ValueTask source,
+/// and goes back to its slot once its last report arrived and its waiter read the response, so a message costs no
+/// object of its own. A batch made with <c>new</c> is used once.
 /// </summary>
-internal sealed class KafkaBatch
+internal sealed class KafkaBatch : IValueTaskSource<Response>
 {
     private static readonly KafkaFailure NotPersisted = new(nameof(PersistenceStatus.NotPersisted), "broker did not persist the message");
 
     // Inline continuations: the copy's next batch is produced on librdkafka's delivery-report thread. Measured
-    // (bench/kafka.sh, 2026-11-27): RunContinuationsAsynchronously cost ~2.6x the CPU per message at B=100 and 1000.
-    private readonly TaskCompletionSource<Response> _done = new(TaskCreationOptions.None);
-    private readonly long _messageBytes;
-    private readonly KafkaBatchTally? _tally;
+    // (bench/kafka.sh, 2026-11-27): asynchronous continuations cost ~2.6x the CPU per message at B=100 and 1000.
+    private ManualResetValueTaskSourceCore<Response> _done;
+    private readonly KafkaBatchSlots? _owner;
+    private long _messageBytes;
+    private KafkaBatchTally? _tally;
     private CancellationTokenRegistration _registration;
+    private Response? _persistedOne, _possiblyPersistedOne; // a reused batch of one answers Ok with these
+    private int _holds; // the last report and the waiter: the batch is reused when both let go
     private int _settled;
     private int _remaining;
     private int _failed;
@@ -40,21 +48,29 @@ internal sealed class KafkaBatch
     /// <param name="tally">Batch mode's run totals, or null (a batch of one is not tallied).</param>
     public KafkaBatch(int size, long messageBytes = 0, KafkaBatchTally? tally = null)
     {
-        Size = size;
-        _messageBytes = messageBytes;
-        _tally = tally;
-        _remaining = size;
-        Started = Stopwatch.GetTimestamp();
+        Reset(size, messageBytes, tally);
     }
 
-    public int Size { get; }
-    public long Started { get; }
+    /// <summary>A reusable batch of <paramref name="owner"/>'s slot <paramref name="slot"/>; <see cref="Reset"/> before each use.</summary>
+    internal KafkaBatch(KafkaBatchSlots owner, int slot)
+    {
+        _owner = owner;
+        Slot = slot;
+    }
+
+    public int Size { get; private set; }
+
+    /// <summary>When the batch was made (a Stopwatch timestamp); 0 for a batch of one, which reads no clock (see <see cref="Now"/>).</summary>
+    public long Started { get; private set; }
+
+    /// <summary>The slot id a native producer's message carries as its opaque; -1 for a batch used once.</summary>
+    public int Slot { get; } = -1;
 
     /// <summary>Confluent's delivery handler for every message of this batch (one delegate for all of them; sender thread only).</summary>
     public Action<DeliveryReport<Null, byte[]>> OnReport => _onReport ??= Report;
 
-    /// <summary>The iteration's response: the batch's outcome, or "cancelled" if the run stopped first.</summary>
-    public Task<Response> Completion => _done.Task;
+    /// <summary>The iteration's response: the batch's outcome, or "cancelled" if the run stopped first. Await it once.</summary>
+    public ValueTask<Response> Completion => new(this, _done.Version);
 
     public long Bytes => _messageBytes * Size;
 
@@ -72,6 +88,27 @@ internal sealed class KafkaBatch
 
     /// <summary>The mean of each sent message's own send-to-report time, in ms (read once the batch completed).</summary>
     public double MeanMessageMs => Sent == 0 ? 0 : Ticks(Interlocked.Read(ref _ackTicksSum) - _sendTicksSum) / Sent;
+
+    /// <summary>
+    /// Makes the batch new: called by its slot table under its lock, before anyone else can see it. The settled flag
+    /// is cleared last, so a late <see cref="Cancel"/> meant for the previous use either finds it still settled or
+    /// answers this use (it only comes when the run stops, which ends this use too).
+    /// </summary>
+    internal void Reset(int size, long messageBytes, KafkaBatchTally? tally)
+    {
+        Size = size;
+        _messageBytes = messageBytes;
+        _tally = tally;
+        _registration = default;
+        _holds = 2;
+        _remaining = size;
+        _failed = _unsent = _possiblyPersisted = 0;
+        _ackTicksSum = _sendTicksSum = _lastSend = _completedTicks = 0;
+        _firstFailure = null;
+        _done.Reset();
+        Started = size == 1 ? 0 : Stopwatch.GetTimestamp();
+        Volatile.Write(ref _settled, 0);
+    }
 
     /// <summary>Call just before handing the next message to the producer (sender thread only).</summary>
     public void Sending()
@@ -92,8 +129,8 @@ internal sealed class KafkaBatch
     }
 
     /// <summary>
-    /// Message <paramref name="index"/> could not be produced (after <see cref="Sending"/>); it and the rest are never sent.
-    /// True when that completed the batch (every sent message had already been reported).
+    /// Message <paramref name="index"/> could not be produced (after <see cref="Sending"/>); it and the rest are never
+    /// sent. True when that completed the batch (every sent message had already been reported): its waiter was answered here.
     /// </summary>
     public bool Abandon(int index, KafkaFailure failure)
     {
@@ -103,7 +140,7 @@ internal sealed class KafkaBatch
         Interlocked.Add(ref _failed, unsent);
         RecordFailure(failure);
         if (Interlocked.Add(ref _remaining, -unsent) != 0) return false;
-        Complete(Stopwatch.GetTimestamp());
+        Complete(Now());
         return true;
     }
 
@@ -122,18 +159,29 @@ internal sealed class KafkaBatch
     public void CancelOn(CancellationToken token) =>
         _registration = token.Register(static b => ((KafkaBatch)b!).Cancel(), this);
 
-    private void Report(DeliveryReport<Null, byte[]> report)
+    private void Report(DeliveryReport<Null, byte[]> report) =>
+        Report(report.Error.IsError ? new KafkaFailure(report.Error.Code.ToString(), report.Error.Reason) : null, report.Status);
+
+    /// <summary>
+    /// One message's delivery report, on the delivery thread: <see cref="Delivered"/>, then <see cref="Complete"/> if it
+    /// was the last, which runs the waiting iteration's continuation inline.
+    /// </summary>
+    public void Report(KafkaFailure? error, PersistenceStatus status)
     {
-        var now = Stopwatch.GetTimestamp();
-        if (Delivered(report.Error.IsError ? new KafkaFailure(report.Error.Code.ToString(), report.Error.Reason) : null, report.Status, now))
-            Complete(now);
+        var now = Now();
+        if (Delivered(error, status, now)) Complete(now);
     }
+
+    /// <summary>
+    /// The clock for a batch's timestamps. A batch of one reads none: its response leaves the latency to the engine (see
+    /// <see cref="KafkaBatchRun"/>), and nothing else of it is timed.
+    /// </summary>
+    private long Now() => Size == 1 ? Started : Stopwatch.GetTimestamp();
 
     /// <summary>
     /// One message's delivery report: its error (null if none) and persistence status; NotPersisted without an
     /// error fails too. <paramref name="reportedAt"/> is a Stopwatch timestamp.
-    /// True when this was the batch's last outstanding report: the caller then calls <see cref="Complete"/>, which
-    /// runs the waiting iteration's continuation inline.
+    /// True when this was the batch's last outstanding report: the caller then calls <see cref="Complete"/>.
     /// </summary>
     public bool Delivered(KafkaFailure? error, PersistenceStatus status, long reportedAt)
     {
@@ -158,19 +206,41 @@ internal sealed class KafkaBatch
 
     /// <summary>
     /// Ends the wait: the batch's last report arrived at <paramref name="completedAt"/> (a Stopwatch timestamp). The
-    /// iteration's continuation runs here, inline.
+    /// iteration's continuation runs here, inline. No report can come after this one, so the reports' hold ends here.
     /// </summary>
     public void Complete(long completedAt)
     {
         Volatile.Write(ref _completedTicks, completedAt - Started);
-        if (Interlocked.Exchange(ref _settled, 1) != 0) return; // cancelled first: its wait was answered
-        _registration.Unregister();
-        _tally?.Add(this);
-        _done.SetResult(KafkaBatchRun.Answer(this));
+        if (Interlocked.Exchange(ref _settled, 1) == 0) // else cancelled first: its wait was answered
+        {
+            _registration.Unregister();
+            _tally?.Add(this);
+            _done.SetResult(KafkaBatchRun.Answer(this));
+        }
+        Let();
+    }
+
+    /// <summary>The Ok response of a batch of one: made once per reused batch, as its fields never change.</summary>
+    internal Response OkOfOne(bool possiblyPersisted) => possiblyPersisted
+        ? _possiblyPersistedOne ??= Response.Ok(nameof(PersistenceStatus.PossiblyPersisted), Bytes)
+        : _persistedOne ??= Response.Ok(nameof(PersistenceStatus.Persisted), Bytes);
+
+    Response IValueTaskSource<Response>.GetResult(short token)
+    {
+        var response = _done.GetResult(token);
+        Let();
+        return response;
+    }
+
+    ValueTaskSourceStatus IValueTaskSource<Response>.GetStatus(short token) => _done.GetStatus(token);
+
+    void IValueTaskSource<Response>.OnCompleted(Action<object?> continuation, object? state, short token,
+        ValueTaskSourceOnCompletedFlags flags) => _done.OnCompleted(continuation, state, token, flags);
+
+    private void Let()
+    {
+        if (Interlocked.Decrement(ref _holds) == 0) _owner?.Release(Slot);
     }
 
     private static double Ticks(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }
-
-/// <summary>A Kafka error as the response shows it: the librdkafka ErrorCode name and its reason.</summary>
-internal sealed record KafkaFailure(string Code, string Reason);

@@ -6,7 +6,8 @@ namespace LoadLeak.Scenarios.Kafka;
 
 /// <summary>
 /// Produces the template as the message value with the X-Benchmark-ID header. The delivery report decides
-/// Ok/Fail and its latency (send to ack) is the response latency. With <c>BatchSize</c> N &gt; 1 an iteration
+/// Ok/Fail, and the latency recorded is send to ack (the native producer's single messages leave it to the engine's
+/// measure of the iteration, see <see cref="KafkaBatchRun"/>). With <c>BatchSize</c> N &gt; 1 an iteration
 /// produces N messages back to back and returns one response counting N (see <see cref="KafkaBatchRun"/>).
 /// <c>Producer</c> picks Confluent.Kafka's producer or the native one; they differ only in how a message is
 /// sent and its report heard. End-to-end latency is measured by the consuming target; Clean fetches and logs
@@ -33,7 +34,7 @@ internal sealed class KafkaScenario
     /// <summary>Batch mode's totals (recorded vs per-message latency, messages of failed batches); empty when BatchSize is 1.</summary>
     public KafkaBatchTally Batches { get; } = new();
 
-    public ScenarioProps ToProps(string name) => Scenario.Create(name, RunAsync) with
+    public ScenarioProps ToProps(string name) => Scenario.CreateValue(name, RunAsync) with
     {
         Init = _ => { Start(); return Task.CompletedTask; },
         Clean = CleanAsync,
@@ -43,12 +44,12 @@ internal sealed class KafkaScenario
         ? new NativeKafkaProducer(_settings, _messageBytes)
         : new ConfluentKafkaProducer(_settings, _messageBytes);
 
-    public Task<Response> RunAsync(IScenarioContext context)
+    public ValueTask<Response> RunAsync(IScenarioContext context)
     {
         var client = _client ?? throw new InvalidOperationException("Kafka scenario used before Init");
         return _settings.BatchSize == 1
             ? client.RunOneAsync(context)
-            : KafkaBatchRun.Run(client, new KafkaBatch(_settings.BatchSize, _messageBytes, Batches), context.CancellationToken);
+            : KafkaBatchRun.Run(client, client.NewBatch(_settings.BatchSize, Batches), context.CancellationToken);
     }
 
     public async Task CleanAsync(IScenarioInitContext context)

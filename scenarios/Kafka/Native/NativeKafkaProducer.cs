@@ -32,6 +32,7 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
     private readonly KafkaBatchSlots _slots = new();
     private readonly long _messageBytes;
     private readonly byte* _memory; // value, then the header's NUL-terminated name, then its value: what every message points at
+    private readonly RdKafkaVu* _vuTemplate; // every message's vus but the opaque (its batch's slot)
     private readonly int _valueLength, _headerValueLength;
     private readonly nint _rk, _rkt;
     private readonly Thread _deliveryThread;
@@ -56,6 +57,7 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
         value.CopyTo(new Span<byte>(_memory, value.Length));
         name.CopyTo(new Span<byte>(_memory + value.Length, name.Length));
         headerValue.CopyTo(new Span<byte>(_memory + value.Length + name.Length, headerValue.Length));
+        _vuTemplate = (RdKafkaVu*)NativeMemory.Alloc((nuint)(VuCount - 1), (nuint)sizeof(RdKafkaVu));
         _self = GCHandle.Alloc(this);
         try
         {
@@ -67,16 +69,24 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
             if (_rk != 0) _api.Destroy(_rk);
             _self.Free();
             NativeMemory.Free(_memory);
+            NativeMemory.Free(_vuTemplate);
             throw;
         }
+        var headerName = _memory + _valueLength;
+        _vuTemplate[0] = RdKafkaVu.Topic(_rkt);
+        _vuTemplate[1] = RdKafkaVu.Partition(RdKafkaVu.PartitionAny);
+        _vuTemplate[2] = RdKafkaVu.Value(_memory, _valueLength);
+        _vuTemplate[3] = RdKafkaVu.Header(headerName, headerName + RequestTemplate.HeaderName.Length + 1, _headerValueLength);
         _deliveryThread = new Thread(PollReports) { IsBackground = true, Name = "loadleak-kafka-native-dr" };
         _deliveryThread.Start();
     }
 
     public string LibraryPath => _api.LibraryPath;
 
-    public Task<Response> RunOneAsync(IScenarioContext context) =>
-        KafkaBatchRun.Run(this, new KafkaBatch(1, _messageBytes), context.CancellationToken);
+    public ValueTask<Response> RunOneAsync(IScenarioContext context) =>
+        KafkaBatchRun.Run(this, _slots.Rent(1, _messageBytes, null), context.CancellationToken);
+
+    public KafkaBatch NewBatch(int size, KafkaBatchTally? tally) => _slots.Rent(size, _messageBytes, tally);
 
     /// <summary>
     /// The first cancellable token asked about (the run's stop token: the engine passes one to every iteration) is
@@ -103,23 +113,19 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
             batch.Abandon(0, new KafkaFailure("closed", "the producer was closed"));
             return;
         }
-        var slot = _slots.Rent(batch);
-        ProduceInSlot(batch, slot);
+        ProduceInSlot(batch);
         // A batch rented after the stop's sweep of the slot table (or while it ran) is not in it: cancel its wait here.
         if (stop.IsCancellationRequested) batch.Cancel();
     }
 
-    private void ProduceInSlot(KafkaBatch batch, int slot)
+    [SkipLocalsInit] // every vu is written before the call
+    private void ProduceInSlot(KafkaBatch batch)
     {
         var vus = stackalloc RdKafkaVu[VuCount];
-        var name = _memory + _valueLength;
-        vus[0] = RdKafkaVu.Topic(_rkt);
-        vus[1] = RdKafkaVu.Partition(RdKafkaVu.PartitionAny);
-        vus[2] = RdKafkaVu.Value(_memory, _valueLength);
-        vus[3] = RdKafkaVu.Header(name, name + RequestTemplate.HeaderName.Length + 1, _headerValueLength);
-        vus[4] = RdKafkaVu.Opaque(slot);
+        new ReadOnlySpan<RdKafkaVu>(_vuTemplate, VuCount - 1).CopyTo(new Span<RdKafkaVu>(vus, VuCount - 1));
+        vus[VuCount - 1] = RdKafkaVu.Opaque(batch.Slot);
         var last = batch.Size - 1;
-        var firstSend = batch.Started; // created just before this call: one clock read fewer per batch (per message at B=1)
+        var firstSend = batch.Started; // rented just before this call: one clock read fewer per batch (per message at B=1)
         for (var i = 0; i <= last; i++)
         {
             if (i == last) batch.SendingEvenly(batch.Size, firstSend, i == 0 ? firstSend : Stopwatch.GetTimestamp());
@@ -128,7 +134,7 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
             var code = _api.ErrorCode(error);
             _api.ErrorDestroy(error);
             batch.SendingEvenly(i, firstSend, Stopwatch.GetTimestamp());
-            if (batch.Abandon(i, _errors.Of(code))) _slots.Release(slot);
+            batch.Abandon(i, _errors.Of(code));
             return;
         }
     }
@@ -148,6 +154,7 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
         _api.Destroy(_rk); // purges whatever the flush left, without reports (nobody polls any more)
         _self.Free();
         NativeMemory.Free(_memory);
+        NativeMemory.Free(_vuTemplate);
         if (_deliveryFailure is { } failure)
             throw new InvalidOperationException("the native Kafka producer's delivery callback failed", failure);
     }
@@ -177,10 +184,7 @@ internal sealed unsafe class NativeKafkaProducer : IKafkaProducerClient
                 throw new InvalidOperationException($"Kafka delivery report for free slot {slot}");
             }
             var error = report->Error == 0 ? null : self._errors.Of(report->Error);
-            var now = Stopwatch.GetTimestamp();
-            if (!batch.Delivered(error, (PersistenceStatus)self._api.MessageStatus(message), now)) return;
-            self._slots.Release(slot);
-            batch.Complete(now); // the copy's next batch is produced here, inline
+            batch.Report(error, (PersistenceStatus)self._api.MessageStatus(message)); // the last one produces the copy's next batch, inline
         }
         catch (Exception exception)
         {

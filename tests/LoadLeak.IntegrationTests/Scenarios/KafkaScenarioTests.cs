@@ -27,7 +27,14 @@ public sealed class KafkaScenarioTests(TargetFixture fixture)
         var responses = await ScenarioDriver.RunAsync(props with { Clean = async ctx => { await WaitConsumedAsync(before + 300); await props.Clean!(ctx); } },
             iterations: 300, concurrency: 20, log);
 
-        Assert.All(responses, r => { Assert.True(r.IsOk, $"{r.StatusCode} {r.Message}"); Assert.Equal("Persisted", r.StatusCode); Assert.True(r.CustomLatencyMs > 0); });
+        // Confluent's responses carry their send-to-ack time; the native producer's single messages leave it to the engine's
+        // measure of the iteration (KafkaNativeProducerTests checks what the engine records).
+        Assert.All(responses, r =>
+        {
+            Assert.True(r.IsOk, $"{r.StatusCode} {r.Message}");
+            Assert.Equal("Persisted", r.StatusCode);
+            Assert.True(producer == "confluent" ? r.CustomLatencyMs > 0 : r.CustomLatencyMs is null);
+        });
         var e2e = await fixture.GetJsonAsync("/api/kafka/e2e");
         Assert.True(e2e.GetProperty("count").GetInt64() >= before + 300);
         Assert.Equal("it-kafka-1", e2e.GetProperty("lastBenchmarkId").GetString());

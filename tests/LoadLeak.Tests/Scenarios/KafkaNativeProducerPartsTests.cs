@@ -45,25 +45,82 @@ public class KafkaNativeProducerPartsTests
     public void Slots_are_reused_after_release_and_grow_only_with_batches_in_flight()
     {
         var slots = new KafkaBatchSlots(initialCapacity: 2);
-        var (a, b, c) = (new KafkaBatch(1), new KafkaBatch(2), new KafkaBatch(3));
-        Assert.Equal(0, slots.Rent(a));
-        Assert.Equal(1, slots.Rent(b));
+        var a = slots.Rent(1, 10, null);
+        var b = slots.Rent(2, 10, null);
+        Assert.Equal((0, 1), (a.Slot, b.Slot));
         slots.Release(0);
-        Assert.Equal(0, slots.Rent(c)); // the freed id, not a new one
+        var c = slots.Rent(3, 10, null);
+        Assert.Same(a, c); // the freed slot and its batch object, made new
+        Assert.Equal((0, 3, 30L), (c.Slot, c.Size, c.Bytes));
         Assert.Same(c, slots[0]);
         Assert.Same(b, slots[1]);
         Assert.Equal(2, slots.Capacity);
 
-        Assert.Equal(2, slots.Rent(a)); // the third in flight grows the table
+        Assert.Equal(2, slots.Rent(1, 10, null).Slot); // the third in flight grows the table
         Assert.Equal(4, slots.Capacity);
         Assert.Same(b, slots[1]);
         Assert.Equal(3, slots.InUse);
 
         slots.Release(1);
         Assert.Throws<InvalidOperationException>(() => slots[1]);
-        Assert.Equal([c, a], slots.Drain());
+        Assert.Equal([c, slots[2]], slots.Drain());
         Assert.Equal(0, slots.InUse);
-        Assert.Equal(0, slots.Rent(b));
+        Assert.Equal(-1, slots.Rent(1, 10, null).Slot); // after the drain: a batch used once, outside the table
+        Assert.Equal(0, slots.InUse);
+    }
+
+    [Fact]
+    public async Task A_reused_batch_frees_its_slot_only_when_its_last_report_came_and_its_waiter_read_the_response()
+    {
+        var slots = new KafkaBatchSlots();
+        var batch = slots.Rent(1, 10, null);
+        var first = batch.Completion;
+        batch.Cancel(); // the run stopped: the waiter is answered before the report
+        var cancelled = await first;
+        Assert.Equal(("cancelled", 10L), (cancelled.StatusCode, cancelled.SizeBytes));
+        Assert.Equal(1, slots.InUse); // the report may still come: the slot stays
+        batch.Report(null, PersistenceStatus.Persisted);
+        Assert.Equal(0, slots.InUse);
+
+        var again = slots.Rent(1, 10, null);
+        Assert.Same(batch, again);
+        var second = again.Completion;
+        again.Report(null, PersistenceStatus.Persisted);
+        Assert.Equal(1, slots.InUse); // answered, not yet read
+        var ok = await second;
+        Assert.Equal((true, "Persisted", 10L, (double?)null), (ok.IsOk, ok.StatusCode, ok.SizeBytes, ok.CustomLatencyMs));
+        Assert.Equal(0, slots.InUse);
+        var third = slots.Rent(1, 10, null);
+        third.Report(null, PersistenceStatus.Persisted);
+        Assert.Same(ok, await third.Completion); // a batch of one answers Ok with the same response every time
+
+        var failing = slots.Rent(1, 10, null);
+        var failed = failing.Completion;
+        failing.Report(new KafkaFailure("Local_MsgTimedOut", "Local: Message timed out"), PersistenceStatus.NotPersisted);
+        var timedOut = await failed;
+        Assert.Equal((false, "Local_MsgTimedOut", "Local: Message timed out"), (timedOut.IsOk, timedOut.StatusCode, timedOut.Message));
+        Assert.Null(timedOut.CustomLatencyMs); // a single message's latency is the engine's measure of the iteration
+    }
+
+    [Fact]
+    public void A_single_messages_trip_through_a_reused_batch_allocates_nothing()
+    {
+        var slots = new KafkaBatchSlots();
+        long Trips(int count)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < count; i++)
+            {
+                var batch = slots.Rent(1, 10, null);
+                var completion = batch.Completion;
+                batch.Report(null, PersistenceStatus.Persisted); // what the delivery callback does
+                Assert.True(completion.Result.IsOk); // what the engine's await reads
+            }
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Trips(10); // the slot's batch and its cached response are made once
+        Assert.Equal(0, Trips(1000));
+        Assert.Equal(0, slots.InUse);
     }
 
     [Fact]
