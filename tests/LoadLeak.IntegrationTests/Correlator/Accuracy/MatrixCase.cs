@@ -18,8 +18,9 @@ public sealed record MatrixCase(string Mode, bool IsLeak, string? Resource = nul
     public override string ToString() => Mode;
 
     /// <summary>
-    /// Every leak mode of samples/TargetService/Leaks and every clean look-alike. The config puts each
-    /// protocol at 24 copies in turn (the others at 8), so each protocol has its own busiest phase.
+    /// Every leak mode of samples/TargetService/Leaks and every clean look-alike. The config injects each protocol at
+    /// 3x its other phases' rate in turn, so each has its own busiest phase; fixed rates (not copies) keep the target's
+    /// load the same however fast the clients get (closed-model copies drove a leaking target into GC saturation).
     /// </summary>
     public static IReadOnlyList<MatrixCase> All { get; } =
     [
