@@ -14,7 +14,7 @@ internal static class PlanPrinter
 {
     public static void Print(IUserConsole console, RunPlan plan, IScenarioFactory scenarios)
     {
-        var placeholders = Placeholders.WithFreePorts().Set("kafka", "127.0.0.1:9092");
+        var placeholders = new Placeholders().WithFreePorts().Set("kafka", "127.0.0.1:9092");
         var environment = new ScenarioEnvironment(placeholders.Values, "127.0.0.1:9092");
         var settings = plan.BuildEngineSettings(scenarios, environment);
         console.Info($"config {plan.ConfigLabel}: {settings.Scenarios.Count} scenario(s), " +

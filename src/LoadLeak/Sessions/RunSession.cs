@@ -21,7 +21,7 @@ namespace LoadLeak.Sessions;
 /// </summary>
 internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages stages, CancellationToken interrupt) : IAsyncDisposable
 {
-    private readonly Placeholders _placeholders = Placeholders.WithFreePorts();
+    private readonly Placeholders _placeholders = new();
     private readonly TimelineEvents _timeline = new();
     // Stops the load early: an interrupt, the target dying (DeathWatch), or the memory guard.
     private readonly CancellationTokenSource _load = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
@@ -62,6 +62,8 @@ internal sealed class RunSession(RunPlan plan, IUserConsole console, RunStages s
     {
         OutputFolder.Prepare(plan.OutDir);
         StartEmbeddedKafka();
+        // After the broker: it binds whatever port the OS offers, which could be one picked and released here.
+        _placeholders.WithFreePorts();
         var environment = new ScenarioEnvironment(_placeholders.Values, _kafka?.BootstrapServers);
         _settings = plan.BuildEngineSettings(stages.Scenarios, environment) with { Log = new ConsoleEngineLog(console) };
         if (plan.Soak is null && CoolDownPlan.Warning(_settings, plan.LeakOptions) is { } coolDown) console.Warn(coolDown);

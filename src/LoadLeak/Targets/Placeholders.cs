@@ -23,8 +23,8 @@ public sealed class Placeholders
         return text;
     }
 
-    public static Placeholders WithFreePorts() =>
-        new Placeholders()
-            .Set("port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture))
+    /// <summary>Fills {port} and {grpcPort} with two distinct free loopback ports.</summary>
+    public Placeholders WithFreePorts() =>
+        Set("port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Set("grpcPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

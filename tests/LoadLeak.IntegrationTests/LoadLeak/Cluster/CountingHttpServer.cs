@@ -23,7 +23,7 @@ internal sealed class CountingHttpServer : IAsyncDisposable
 
     public static async Task<CountingHttpServer> StartAsync()
     {
-        var port = global::LoadLeak.Targets.FreePort.Next();
+        var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
