@@ -82,9 +82,12 @@ internal sealed record ResourceSeries(LeakResource Resource, string Source, IRea
     /// <summary>
     /// The post-GC counter repeats the last GC's reading every second until the next GC: one
     /// observation, not many, so repeats are dropped (they would pose as a significant plateau).
-    /// A reading after an ephemeral GC still holds gen2 garbage; when the next full GC found less,
-    /// that much was never retained, so the reading is capped at it. The full-GC marks themselves
-    /// are the most exact readings of retained memory there are, and join the series.
+    /// A reading after an ephemeral GC still holds gen2 garbage and the heap's free space; when the
+    /// next full GC found less live memory, the reading tells nothing about what was retained and is
+    /// dropped. Capping it at that GC's value instead would repeat one number as many readings: on a
+    /// fragmented heap that grows steadily, every reading before a boundary exceeds the next live
+    /// count, and the capped run poses as a plateau that reads as a cache filling up. The full-GC
+    /// marks themselves are the most exact readings of retained memory there are, and join the series.
     /// </summary>
     private static List<SeriesPoint> PostGcWithMarks(List<SeriesPoint> readings, List<RetainedMark> fullGcs)
     {
@@ -98,8 +101,8 @@ internal sealed record ResourceSeries(LeakResource Resource, string Source, IRea
             previous = reading.Value;
             if (repeat) continue;
             while (next < fullGcs.Count && fullGcs[next].T < reading.T) next++;
-            var value = next < fullGcs.Count ? Math.Min(reading.Value, fullGcs[next].HeapBytes) : reading.Value;
-            merged.Add(reading with { Value = value });
+            if (next < fullGcs.Count && reading.Value > fullGcs[next].HeapBytes) continue;
+            merged.Add(reading);
         }
         return merged.OrderBy(p => p.T).ToList();
     }

@@ -29,9 +29,9 @@ internal sealed class SyntheticRun
         return this;
     }
 
-    public SyntheticRun Mark(double t, string phase, double heap, string reason = "boundary", double? requestedT = null)
+    public SyntheticRun Mark(double t, string phase, double heap, string reason = "boundary", double? requestedT = null, double? heapSize = null)
     {
-        _marks.Add(new RetainedMark(t, phase, heap, reason) { RequestedT = requestedT });
+        _marks.Add(new RetainedMark(t, phase, heap, reason) { RequestedT = requestedT, HeapSizeBytes = heapSize });
         return this;
     }
 
