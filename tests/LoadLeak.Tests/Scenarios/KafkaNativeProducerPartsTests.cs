@@ -124,6 +124,36 @@ public class KafkaNativeProducerPartsTests
     }
 
     [Fact]
+    public void A_reused_batchs_messages_allocate_nothing_only_its_response_does()
+    {
+        var slots = new KafkaBatchSlots();
+        var tally = new KafkaBatchTally();
+        long Trips(int size, int count, bool onlyTheMessages = false)
+        {
+            long bytes = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var batch = slots.Rent(size, 10, tally);
+                var completion = batch.Completion;
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                batch.SendingEvenly(size, batch.Started, Stopwatch.GetTimestamp()); // what the native producer does
+                for (var m = 0; m < size - 1; m++) batch.Report(null, PersistenceStatus.Persisted);
+                if (onlyTheMessages) bytes += GC.GetAllocatedBytesForCurrentThread() - before;
+                batch.Report(null, PersistenceStatus.Persisted); // the last: tallies and answers with the batch's response
+                Assert.True(completion.Result.IsOk);
+                if (!onlyTheMessages) bytes += GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+            return bytes;
+        }
+        Trips(2, 10);
+        Trips(500, 10);
+        Assert.Equal(0, Trips(500, 100, onlyTheMessages: true));
+        Assert.Equal(Trips(2, 100), Trips(500, 100)); // 498 more messages a batch, not one byte more
+        Assert.Equal(0, slots.InUse);
+        Assert.Equal(10 + 10 + 100 * 3, tally.Read().Batches);
+    }
+
+    [Fact]
     public void A_batch_is_done_at_its_last_report_and_keeps_the_first_failure()
     {
         var timedOut = new KafkaFailure("Local_MsgTimedOut", "Local: Message timed out");
