@@ -41,7 +41,8 @@ public class FragmentedHeapTests
         var lastMark = input.Retained.Single(m => m.T == 23.309).HeapBytes;
         // Only the mark itself may carry the last full GC's value: a run of it is the fake plateau.
         Assert.Single(series.Points, p => p.Value == lastMark);
-        Assert.All(series.Points.Zip(series.Points.Skip(1)), pair => Assert.True(pair.Second.Value != pair.First.Value, $"repeat at {pair.Second.T}"));
+        Assert.All(series.Points.Zip(series.Points.Skip(1)),
+            pair => Assert.True(pair.Second.Value != pair.First.Value, $"repeat at {pair.Second.T}"));
     }
 
     [Fact]
