@@ -137,6 +137,22 @@ public class HtmlExporterTests
     }
 
     [Fact]
+    public void A_clock_offset_that_rounds_to_zero_reads_zero_not_minus_plus_zero()
+    {
+        // .NET formats a negative value that rounds to zero with the positive section and a minus: "-+0.000".
+        var agents = new[]
+        {
+            new AgentRecord("agent-a", "", "host-1", [new AgentScenarioRecord("http", 2000, 0, 100)], -0.0004, 0.02, 1, false, null),
+            new AgentRecord("agent-b", "", "host-2", [new AgentScenarioRecord("http", 1000, 0, 50)], -0.4, 0.03, 2, false, null),
+        };
+        var html = HtmlExporter.Render(SyntheticRunDocument.Create(durationSeconds: 120) with { Agents = agents });
+
+        Assert.DoesNotContain("-+", html, StringComparison.Ordinal);
+        Assert.Contains(">0.000<", html, StringComparison.Ordinal);
+        Assert.Contains(">-0.400<", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_cluster_run_plots_each_agents_throughput()
     {
         var intervals = Enumerable.Range(1, 20).Select(t => new AgentInterval(t, 100, 0, 100)).ToList();

@@ -62,9 +62,12 @@ internal sealed partial class ClusterCoordinator
         })).ConfigureAwait(false);
         foreach (var member in Members.Where(m => !m.Lost))
         {
-            var best = member.Clock.Best ?? throw new InfrastructureException($"cluster: {member.Id} ({member.Host}) did not answer any clock round trip");
+            var best = member.Clock.Best
+                ?? throw new InfrastructureException($"cluster: {member.Id} ({member.Host}) did not answer any clock round trip");
+            // The zero section: a negative offset that rounds to zero would read "-+0.000".
             _console.Info(string.Create(CultureInfo.InvariantCulture,
-                $"cluster: {member.Id} clock offset {best.OffsetMs:+0.000;-0.000} ms ± {best.ErrorMs:0.000} ms (best of {best.Samples} round trips)"));
+                $"cluster: {member.Id} clock offset {best.OffsetMs:+0.000;-0.000;0.000} ms ± {best.ErrorMs:0.000} ms " +
+                $"(best of {best.Samples} round trips)"));
         }
     }
 

@@ -24,7 +24,7 @@ internal sealed class AgentSection : IHtmlSection
         {
             Cell.Code(agent.Id), Cell.Text(agent.Group.Length == 0 ? "—" : agent.Group), Cell.Text(agent.Host), Cell.Text(s.Name),
             Cell.Num(s.Ok.ToString("N0", CultureInfo.InvariantCulture)), Cell.Num(s.Fail.ToString("N0", CultureInfo.InvariantCulture)),
-            Cell.Num(s.Rps.ToString("0.0", CultureInfo.InvariantCulture)), Cell.Num(Ms(agent.ClockOffsetMs, "+0.000;-0.000")),
+            Cell.Num(s.Rps.ToString("0.0", CultureInfo.InvariantCulture)), Cell.Num(Ms(agent.ClockOffsetMs, "+0.000;-0.000;0.000")),
             Cell.Num(Ms(agent.ClockErrorMs, "0.000")), Cell.Num(Ms(agent.LoadStartLateMs, "0.0")),
             agent.Lost
                 ? Cell.Badge(agent.LostAt is { } t ? $"lost at {t.ToString("0.0", CultureInfo.InvariantCulture)} s" : "lost", "bad")

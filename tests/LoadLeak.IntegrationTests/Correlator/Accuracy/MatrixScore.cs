@@ -74,6 +74,6 @@ public sealed class MatrixScore
     }
 
     private static string Growth(MatrixFinding? f) => f is null ? "—" : f.Resource is "heap" or "rss"
-        ? $"{(f.GrowthTotal / (1024 * 1024)).ToString("+0.0;-0.0", CultureInfo.InvariantCulture)} MB"
-        : f.GrowthTotal.ToString("+0;-0", CultureInfo.InvariantCulture);
+        ? $"{(f.GrowthTotal / (1024 * 1024)).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)} MB"
+        : f.GrowthTotal.ToString("+0;-0;0", CultureInfo.InvariantCulture);
 }
