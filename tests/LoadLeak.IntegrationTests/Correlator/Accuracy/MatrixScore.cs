@@ -70,7 +70,20 @@ public sealed class MatrixScore
         var (tp, fp, fn, tn) = Counts();
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"TP {tp}, FP {fp}, FN {fn}, TN {tn}: precision {Precision:0.00}, recall {Recall:0.00}");
+        AppendMisses(sb);
         return sb.ToString();
+    }
+
+    /// <summary>Why each first attempt missed: the retry deletes its run, so this is the only trace a passing build keeps.</summary>
+    private void AppendMisses(StringBuilder sb)
+    {
+        lock (_rows)
+        {
+            var misses = _rows.Where(r => !r.Correct).ToList();
+            if (misses.Count == 0) return;
+            sb.AppendLine().AppendLine("First attempts that missed:");
+            foreach (var (c, o, _, _) in misses) sb.AppendLine(CultureInfo.InvariantCulture, $"- {c.Mode}: {o.Describe()}");
+        }
     }
 
     private static string Growth(MatrixFinding? f) => f is null ? "—" : f.Resource is "heap" or "rss"
