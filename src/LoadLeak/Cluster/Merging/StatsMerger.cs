@@ -106,8 +106,10 @@ internal sealed class StatsMerger(TimeSpan interval)
     private static (double P50, double P99, double P99Uncorrected, bool Approximate) Percentiles(
         List<IntervalStats> rows, HistogramSum corrected, HistogramSum uncorrected)
     {
-        // A row that completed nothing has no latency to approximate, histograms or not (a phase's first short slice).
-        if (corrected.TotalCount > 0 || rows.All(r => r.P99Ms is null || r.Ok + r.Fail == 0))
+        // Exact unless a row that completed work came without histograms. A row that completed nothing has no latency to
+        // approximate (a phase's first short slice); an empty histogram is exact too: failures record no latency, and a
+        // request counted just before a tick records its latency into the next interval.
+        if (corrected.TotalCount > 0 || rows.All(r => r.Corrected is not null || r.P99Ms is null || r.Ok + r.Fail == 0))
             return (corrected.Summary().P50, corrected.Summary().P99, uncorrected.Summary().P99, false);
         var count = rows.Sum(r => r.Ok + r.Fail);
         var p50 = count == 0 ? 0 : rows.Sum(r => (r.P50Ms ?? 0) * (r.Ok + r.Fail)) / count;
