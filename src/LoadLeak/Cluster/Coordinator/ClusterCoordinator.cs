@@ -146,7 +146,7 @@ internal sealed partial class ClusterCoordinator : IAsyncDisposable
     private void OnReconnected()
     {
         var now = MonotonicClock.NowNs;
-        _monitor.ReconnectedNs = now;
+        _monitor.Reconnected(now);
         var gap = (now - Interlocked.Read(ref _disconnectedNs)) / 1e9;
         AddEvent(EventKind.NatsReconnected, $"NATS is back after {gap.ToString("0.0", CultureInfo.InvariantCulture)} s; " +
                                      "what members streamed meanwhile is asked for again");

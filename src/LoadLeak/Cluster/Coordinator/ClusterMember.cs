@@ -14,6 +14,7 @@ internal sealed class ClusterMember(string id, MemberRole role, string group, st
     private readonly HashSet<long> _received = [];
     private readonly Queue<(long Ns, long LastSeq)> _announced = new();
     private long _lastReplyNs = joinedNs;
+    private int _unanswered;
 
     public string Id => id;
     public MemberRole Role => role;
@@ -32,9 +33,15 @@ internal sealed class ClusterMember(string id, MemberRole role, string group, st
     public AgentFinished? Finished { get; set; }
     public long LastReplyNs => Interlocked.Read(ref _lastReplyNs);
 
+    /// <summary>Heartbeats in a row that got no answer; reset by an answer.</summary>
+    public int Unanswered => Volatile.Read(ref _unanswered);
+
+    public void NotAnswered() => Interlocked.Increment(ref _unanswered);
+
     public void Answered(long nowNs, HeartbeatReply reply)
     {
         Interlocked.Exchange(ref _lastReplyNs, nowNs);
+        Volatile.Write(ref _unanswered, 0);
         lock (_gate)
         {
             LastState = reply.State;

@@ -1,3 +1,4 @@
+using LoadLeak.Cluster.Nats;
 using LoadLeak.Cluster.Protocol;
 using LoadLeak.Cluster.Timing;
 using LoadLeak.Results;
@@ -7,15 +8,20 @@ namespace LoadLeak.Cluster.Coordinator;
 
 /// <summary>
 /// Heartbeats every member four times a second (each answer is also a clock sample and says how much the
-/// member streamed), declares a member lost after <see cref="LostAfter"/> without an answer while NATS is up,
-/// and asks members again for streamed messages that never arrived. After a NATS reconnect everyone gets a
-/// grace period to reconnect too: members retry every 0.2–1 s, and a busy machine can take seconds to restart
-/// a server and resubscribe, so the grace is several of those retries.
+/// member streamed), declares a member lost after <see cref="LostAfter"/> and <see cref="MissedBeats"/> beats
+/// without an answer while NATS is up, and asks members again for streamed messages that never arrived. After a
+/// NATS reconnect everyone gets a grace period to reconnect too: members retry every 0.2–1 s, and a busy machine
+/// can take seconds to restart a server and resubscribe, so the grace is several of those retries.
 /// </summary>
 internal sealed class HeartbeatMonitor(ClusterCoordinator coordinator, NatsConnection nats)
 {
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan LostAfter = TimeSpan.FromMilliseconds(1250);
+    /// <summary>
+    /// Silence alone is not enough: when the coordinator's own process stalls (a busy machine), it sends fewer beats
+    /// and reads replies late. A member is lost only when it also left this many beats in a row unanswered.
+    /// </summary>
+    public const int MissedBeats = 2;
     /// <summary>
     /// Before the load starts a member may be busy building its share (JIT, clients) on a loaded machine; nothing is lost by waiting.
     /// </summary>
@@ -24,12 +30,12 @@ internal sealed class HeartbeatMonitor(ClusterCoordinator coordinator, NatsConne
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromMilliseconds(600);
     private static readonly TimeSpan ResendEvery = TimeSpan.FromSeconds(1);
 
+    private readonly OutageWatch _outage = new(ReconnectGrace);
     private long _seq;
     private long _lastResendNs;
-    private bool _wasOpen = true;
 
-    /// <summary>Set when NATS came back; silences before then + grace do not count.</summary>
-    public long ReconnectedNs { get; set; }
+    /// <summary>NATS came back at <paramref name="nowNs"/>; silences before then + grace do not count.</summary>
+    public void Reconnected(long nowNs) => _outage.Reconnected(nowNs);
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -55,7 +61,11 @@ internal sealed class HeartbeatMonitor(ClusterCoordinator coordinator, NatsConne
         var sent = MonotonicClock.NowNs;
         var reply = await coordinator.RequestAsync(member.Id, new Heartbeat(Interlocked.Increment(ref _seq), sent), ReplyTimeout, stop)
             .ConfigureAwait(false);
-        if (reply is not HeartbeatReply answer) return;
+        if (reply is not HeartbeatReply answer)
+        {
+            member.NotAnswered();
+            return;
+        }
         var received = MonotonicClock.NowNs;
         member.Clock.Add(answer.CoordinatorNs, answer.MemberNs, received);
         member.Answered(received, answer);
@@ -64,20 +74,17 @@ internal sealed class HeartbeatMonitor(ClusterCoordinator coordinator, NatsConne
     private void CheckLost(IReadOnlyList<ClusterMember> members)
     {
         var now = MonotonicClock.NowNs;
-        var open = nats.ConnectionState == NatsConnectionState.Open;
-        // The reconnect event may be raised after the state already reads Open: the grace starts at whichever
-        // this monitor sees first.
-        if (open && !_wasOpen) ReconnectedNs = Math.Max(ReconnectedNs, now);
-        _wasOpen = open;
-        if (!open) return;
-        if (now - ReconnectedNs < ReconnectGrace.Ticks * 100) return;
+        if (!_outage.SilenceCounts(now, nats.ConnectionState == NatsConnectionState.Open, nats.ServerInfo)) return;
         var limit = coordinator.LoadStarted ? LostAfter : LostBeforeStartAfter;
         foreach (var member in members)
         {
-            if (now - member.LastReplyNs < limit.Ticks * 100) continue;
+            if (!IsLost(member, now, limit)) continue;
             coordinator.MemberLost(member, (now - member.LastReplyNs) / 1e9);
         }
     }
+
+    internal static bool IsLost(ClusterMember member, long nowNs, TimeSpan limit) =>
+        nowNs - member.LastReplyNs >= limit.Ticks * 100 && member.Unanswered >= MissedBeats;
 
     private void RequestMissing(IReadOnlyList<ClusterMember> members)
     {

@@ -11,8 +11,8 @@ namespace LoadLeak.Cluster.Members;
 /// An agent's or probe's side of the cluster: announces itself until assigned, answers clock pings and
 /// heartbeats at once, hands other requests and broadcasts to its owner, streams numbered messages through a
 /// queue (the load never waits for NATS) and sends them again on request. <see cref="CoordinatorGone"/> fires
-/// when heartbeats stop for <see cref="CoordinatorSilence"/> while NATS is up (or for <see cref="OutageLimit"/>
-/// while it is down).
+/// when heartbeats stop for <see cref="CoordinatorSilence"/> while NATS is up, counted from the last reconnect
+/// (or for <see cref="OutageLimit"/> while it is down).
 /// </summary>
 internal sealed class MemberLink : IAsyncDisposable
 {
@@ -29,6 +29,7 @@ internal sealed class MemberLink : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationTokenSource _gone = new();
     private readonly List<Task> _loops = [];
+    private readonly OutageWatch _outage = new(CoordinatorSilence);
     private long _lastHeardNs;
 
     private MemberLink(NatsConnection nats, string clusterId, string id, Func<ClusterMessage> hello,
@@ -234,9 +235,12 @@ internal sealed class MemberLink : IAsyncDisposable
                 await Task.Delay(100, _stop.Token).ConfigureAwait(false);
                 var heard = Interlocked.Read(ref _lastHeardNs);
                 if (heard == 0) continue;
-                var silence = TimeSpan.FromTicks((MonotonicClock.NowNs - heard) / 100);
-                var limit = _nats.ConnectionState == NatsConnectionState.Open ? CoordinatorSilence : OutageLimit;
-                if (silence <= limit) continue;
+                var now = MonotonicClock.NowNs;
+                var silence = TimeSpan.FromTicks((now - heard) / 100);
+                var open = _nats.ConnectionState == NatsConnectionState.Open;
+                // After a reconnect the coordinator needs time to reconnect too: the silence counts from then.
+                var counts = _outage.SilenceCounts(now, open, _nats.ServerInfo);
+                if (silence <= (open ? CoordinatorSilence : OutageLimit) || (open && !counts)) continue;
                 await _gone.CancelAsync().ConfigureAwait(false);
                 return;
             }

@@ -160,9 +160,9 @@ public sealed class ClusterRunTests
         });
 
         var kinds = coordinator.Events.Select(e => e.Kind).ToList();
-        Assert.Contains(EventKind.NatsDisconnected, kinds);
-        Assert.Contains(EventKind.NatsReconnected, kinds);
-        Assert.DoesNotContain(EventKind.AgentLost, kinds);
+        var events = string.Join("\n", coordinator.Events.Select(e => $"{e.T:0.00} {e.Kind} {e.Message}"));
+        Assert.True(kinds.Contains(EventKind.NatsDisconnected) && kinds.Contains(EventKind.NatsReconnected), events);
+        Assert.False(kinds.Contains(EventKind.AgentLost), events);
         Assert.Equal(AgentOutcome.Completed, await a.Run.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(AgentOutcome.Completed, await b.Run.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(cluster.Target.Served, coordinator.Stats.MergedRows().Sum(r => r.Ok));
