@@ -57,9 +57,9 @@ internal sealed class MemberLink : IAsyncDisposable
         Func<ClusterMessage, CancellationToken, Task<ClusterMessage?>> onRequest, Action<ClusterMessage> onBroadcast, CancellationToken ct)
     {
         MemberLink? link = null;
-        // After a reconnect the coordinator gets a full silence period to be heard again.
-        var nats = await ClusterConnection.OpenAsync(endpoint, $"loadleak-{id}", _ => { }, () => link?.Heard(MonotonicClock.NowNs), ct)
-            .ConfigureAwait(false);
+        // After a reconnect the coordinator gets a full silence period to be heard again (OutageWatch's grace).
+        var nats = await ClusterConnection.OpenAsync(endpoint, $"loadleak-{id}", _ => { },
+            () => link?._outage.Reconnected(MonotonicClock.NowNs), ct).ConfigureAwait(false);
         link = new MemberLink(nats, clusterId, id, hello, onRequest, onBroadcast);
         await link.StartAsync().ConfigureAwait(false);
         return link;
@@ -238,7 +238,7 @@ internal sealed class MemberLink : IAsyncDisposable
                 var now = MonotonicClock.NowNs;
                 var silence = TimeSpan.FromTicks((now - heard) / 100);
                 var open = _nats.ConnectionState == NatsConnectionState.Open;
-                // After a reconnect the coordinator needs time to reconnect too: the silence counts from then.
+                // After a reconnect the coordinator needs time to reconnect too: the silence counts after the grace.
                 var counts = _outage.SilenceCounts(now, open, _nats.ServerInfo);
                 if (silence <= (open ? CoordinatorSilence : OutageLimit) || (open && !counts)) continue;
                 await _gone.CancelAsync().ConfigureAwait(false);
